@@ -1,0 +1,72 @@
+using Dislocate.Contracts;
+using Dislocate.Hosting;
+using Dislocate.Hosting.Parameters;
+
+namespace Dislocate.Cli.Execution;
+
+/// <summary>Binds raw values, runs one plugin command with progress and cancellation, and maps the outcome to an exit code.</summary>
+internal sealed class CommandRunner(TextWriter output, TextWriter error, bool quiet)
+{
+    public async Task<int> RunAsync(RegisteredCommand command, IReadOnlyDictionary<string, string> raw, CancellationToken cancellation)
+    {
+        ParameterValues values;
+        try
+        {
+            values = ParameterBinder.Bind(command.Command.Descriptor, raw, Environment.CurrentDirectory);
+        }
+        catch (ParameterException e)
+        {
+            error.WriteLine($"error: {command.QualifiedId}: {e.Message}");
+            return ExitCodes.Usage;
+        }
+
+        using var progress = new ConsoleProgress(error, interactive: !Console.IsErrorRedirected, quiet);
+        var context = new CommandContext(progress, new ConsoleLog(error, quiet), Environment.CurrentDirectory, cancellation);
+        try
+        {
+            var result = await command.Command.ExecuteAsync(values, context).ConfigureAwait(false);
+            progress.Dispose();
+            output.WriteLine(result.Summary);
+            foreach (var o in result.Outputs)
+            {
+                if (o is FileOutput f)
+                {
+                    output.WriteLine($"  {f.Name}: {f.Path}");
+                }
+            }
+
+            return ExitCodes.Success;
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            progress.Dispose();
+            error.WriteLine($"{command.QualifiedId}: cancelled; finished outputs were kept, nothing half-written remains.");
+            return ExitCodes.Cancelled;
+        }
+        catch (ParameterException e)
+        {
+            progress.Dispose();
+            error.WriteLine($"error: {command.QualifiedId}: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (CommandException e)
+        {
+            progress.Dispose();
+            error.WriteLine($"error: {command.QualifiedId}: {e.Message}");
+            return ExitCodes.Failure;
+        }
+#pragma warning disable CA1031 // The CLI boundary: any plugin failure becomes a message and exit code, never a crash dump.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            progress.Dispose();
+            error.WriteLine($"error: {command.QualifiedId} failed: {e.GetType().Name}: {e.Message}");
+            if (Environment.GetEnvironmentVariable("DISLOCATE_DEBUG") == "1")
+            {
+                error.WriteLine(e);
+            }
+
+            return ExitCodes.Failure;
+        }
+    }
+}

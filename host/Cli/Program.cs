@@ -1,0 +1,8 @@
+namespace Dislocate.Cli;
+
+/// <summary>The <c>dislocate</c> executable.</summary>
+public static class Program
+{
+    /// <summary>Entry point; returns an <see cref="ExitCodes"/> value.</summary>
+    public static Task<int> Main(string[] args) => CliApplication.RunAsync(args, Console.Out, Console.Error);
+}

@@ -1,0 +1,42 @@
+namespace Dislocate.Contracts;
+
+/// <summary>What a command produced: a one-line summary and typed outputs that each host presents in its own way.</summary>
+/// <param name="Summary">One line for the user, e.g. "Wrote 5000 images to out/".</param>
+/// <param name="Outputs">Files written, image stacks and tables; the CLI lists files and writes in-memory outputs to files, ImageJ shows them as ImageJ objects.</param>
+public sealed record CommandResult(string Summary, IReadOnlyList<CommandOutput> Outputs)
+{
+    /// <summary>A result with only a summary.</summary>
+    public static CommandResult Of(string summary, params CommandOutput[] outputs) => new(summary, outputs);
+}
+
+/// <summary>One typed output of a command.</summary>
+/// <param name="Name">Title shown to the user (window title, table name, file description).</param>
+public abstract record CommandOutput(string Name);
+
+/// <summary>A file the command wrote.</summary>
+public sealed record FileOutput(string Name, string Path) : CommandOutput(Name);
+
+/// <summary>
+/// An image stack in memory: planes of Width × Height floats in ImageJ's hyperstack order
+/// (channel fastest, then slice, then frame).
+/// </summary>
+/// <param name="Name">Window title.</param>
+/// <param name="Width">Width in pixels.</param>
+/// <param name="Height">Height in pixels.</param>
+/// <param name="Channels">Channel count (e.g. one per dislocation instance).</param>
+/// <param name="Slices">Z-slice count.</param>
+/// <param name="Frames">Time-frame count.</param>
+/// <param name="Planes">Channels × Slices × Frames row-major planes.</param>
+/// <param name="BitDepth">Suggested display type: 8, 16 or 32.</param>
+public sealed record ImageStackOutput(
+    string Name,
+    int Width,
+    int Height,
+    int Channels,
+    int Slices,
+    int Frames,
+    IReadOnlyList<float[]> Planes,
+    int BitDepth = 32) : CommandOutput(Name);
+
+/// <summary>A table of results: named columns (with units in the name where they apply) and rows of numbers or text.</summary>
+public sealed record TableOutput(string Name, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<object>> Rows) : CommandOutput(Name);

@@ -1,0 +1,57 @@
+using Dislocate.Synthetic.Backgrounds;
+using Dislocate.Synthetic.Dataset;
+using Dislocate.Synthetic.Rendering;
+using Dislocate.Synthetic.Settings;
+
+namespace Dislocate.Synthetic.Streaming;
+
+/// <summary>
+/// Synthetic samples in memory, by index, with no disk access: what training code consumes. Sample i is the same
+/// image and masks that <c>generate</c> writes for index i with the same seed and settings.
+/// </summary>
+/// <remarks>Thread-safe: each thread renders with its own scratch buffers.</remarks>
+public sealed class SyntheticSampleSource
+{
+    private readonly BackgroundLibrary? library;
+
+    /// <summary>Creates a stream; validates the settings and opens the background folder when one is used.</summary>
+    public SyntheticSampleSource(GeneratorSettings settings, ulong seed)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        SettingsValidator.Validate(settings);
+        this.Settings = settings;
+        this.Seed = seed;
+        this.library = settings.Background.Kind == BackgroundKind.Real ? new BackgroundLibrary(settings.Background.Folder!) : null;
+    }
+
+    /// <summary>The generator settings.</summary>
+    public GeneratorSettings Settings { get; }
+
+    /// <summary>The master seed.</summary>
+    public ulong Seed { get; }
+
+    /// <summary>Sample <paramref name="index"/> (its first frame for sequence settings).</summary>
+    public RenderedSample Get(long index) => this.GetFrames(index)[0];
+
+    /// <summary>All frames of sample <paramref name="index"/>.</summary>
+    public IReadOnlyList<RenderedSample> GetFrames(long index) =>
+        DatasetWriter.Generate(this.Settings, this.Seed, index, this.library).Frames;
+
+    /// <summary>Samples <paramref name="start"/> … start + count − 1, in order.</summary>
+    public IEnumerable<RenderedSample> Enumerate(long start, long count)
+    {
+        for (var i = start; i < start + count; i++)
+        {
+            yield return this.Get(i);
+        }
+    }
+
+    /// <summary>A batch rendered on up to <paramref name="threads"/> threads; element k is sample start + k.</summary>
+    public RenderedSample[] GetBatch(long start, int count, int threads, CancellationToken cancellation = default)
+    {
+        var batch = new RenderedSample[count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancellation };
+        Parallel.For(0, count, options, k => batch[k] = this.Get(start + k));
+        return batch;
+    }
+}
