@@ -23,18 +23,8 @@ internal static class RunCommand
                 return ExitCodes.Unavailable;
             }
 
-            IReadOnlyDictionary<string, string> raw;
-            try
-            {
-                raw = ImageJOptions.Parse(parse.GetValue(options) ?? string.Empty);
-            }
-            catch (FormatException e)
-            {
-                await error.WriteLineAsync($"error: {found.QualifiedId}: {e.Message}").ConfigureAwait(false);
-                return ExitCodes.Usage;
-            }
-
-            return await runnerFactory().RunAsync(found, raw, cancellation).ConfigureAwait(false);
+            var text = parse.GetValue(options) ?? string.Empty;
+            return await runnerFactory().RunAsync(found, descriptor => ParameterBinder.BindImageJ(descriptor, text, Environment.CurrentDirectory), cancellation).ConfigureAwait(false);
         });
         return command;
     }

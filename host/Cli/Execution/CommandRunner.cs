@@ -7,14 +7,19 @@ namespace Dislocate.Cli.Execution;
 /// <summary>Binds raw values, runs one plugin command with progress and cancellation, and maps the outcome to an exit code.</summary>
 internal sealed class CommandRunner(TextWriter output, TextWriter error, bool quiet)
 {
-    public async Task<int> RunAsync(RegisteredCommand command, IReadOnlyDictionary<string, string> raw, CancellationToken cancellation)
+    /// <summary>Runs with CLI-style values (absent options take their defaults).</summary>
+    public Task<int> RunAsync(RegisteredCommand command, IReadOnlyDictionary<string, string> raw, CancellationToken cancellation) =>
+        this.RunAsync(command, d => ParameterBinder.Bind(d, raw, Environment.CurrentDirectory), cancellation);
+
+    /// <summary>Runs with values produced by <paramref name="bind"/>; binding errors are usage errors.</summary>
+    public async Task<int> RunAsync(RegisteredCommand command, Func<CommandDescriptor, ParameterValues> bind, CancellationToken cancellation)
     {
         ParameterValues values;
         try
         {
-            values = ParameterBinder.Bind(command.Command.Descriptor, raw, Environment.CurrentDirectory);
+            values = bind(command.Command.Descriptor);
         }
-        catch (ParameterException e)
+        catch (Exception e) when (e is ParameterException or FormatException)
         {
             error.WriteLine($"error: {command.QualifiedId}: {e.Message}");
             return ExitCodes.Usage;

@@ -77,7 +77,7 @@ public static class Polyline
     {
         var dx = b.X - a.X;
         var dy = b.Y - a.Y;
-        return Math.Sqrt(SegmentMath.DistanceSquared(p.X, p.Y, a.X, a.Y, dx, dy, SegmentMath.InverseLengthSquared(dx, dy)));
+        return Math.Sqrt(SegmentMath.DistanceSquared(p.X, p.Y, a.X, a.Y, dx, dy, (dx * dx) + (dy * dy)));
     }
 
     /// <summary>Distance from <paramref name="p"/> to the nearest point of the polyline (a single point counts as a polyline).</summary>
@@ -100,7 +100,7 @@ public static class Polyline
             var a = points[i - 1];
             var dx = points[i].X - a.X;
             var dy = points[i].Y - a.Y;
-            var d2 = SegmentMath.DistanceSquared(p.X, p.Y, a.X, a.Y, dx, dy, SegmentMath.InverseLengthSquared(dx, dy));
+            var d2 = SegmentMath.DistanceSquared(p.X, p.Y, a.X, a.Y, dx, dy, (dx * dx) + (dy * dy));
             best = d2 < best ? d2 : best;
         }
 

@@ -200,11 +200,11 @@ public static class LabelmeJson
         return result;
     }
 
-    /// <summary>Writes the document to <paramref name="path"/> atomically (see <see cref="AtomicFile"/>).</summary>
-    public static void Write(string path, LabelmeDocument document)
+    /// <summary>Writes the document to <paramref name="path"/> atomically; <paramref name="durable"/> as in <see cref="AtomicFile.Write"/>.</summary>
+    public static void Write(string path, LabelmeDocument document, bool durable = true)
     {
         var bytes = SerializeToUtf8(document);
-        AtomicFile.WriteAllBytes(path, bytes);
+        AtomicFile.WriteAllBytes(path, bytes, durable);
     }
 
     /// <summary>Whether a shape type describes a line: <c>linestrip</c>, <c>line</c>, or <c>polygon</c> (read as a polyline).</summary>

@@ -88,7 +88,7 @@ internal static class TiffCodecs
             {
                 var b = input[i];
                 var key = ((prefix << 8) | b) + 1;
-                var h = (int)(((uint)key * 2654435761u) >> 19) & Mask;
+                var h = ((b << 5) ^ prefix) & Mask;
                 var found = false;
                 while (keys[h] != 0)
                 {

@@ -101,25 +101,25 @@ public static class TiffStackWriter
     public static void Write(Stream stream, IReadOnlyList<ReadOnlyMemory<float>> pages, int width, int height, TiffCompression compression = TiffCompression.PackBits, string? imageJDescription = null) =>
         WriteCore(stream, pages, width, height, compression, imageJDescription, 32, 3);
 
-    /// <summary>Writes 8-bit pages to <paramref name="path"/> atomically (see <see cref="AtomicFile"/>).</summary>
-    public static void Write(string path, IReadOnlyList<ReadOnlyMemory<byte>> pages, int width, int height, TiffCompression compression = TiffCompression.PackBits, string? imageJDescription = null)
+    /// <summary>Writes 8-bit pages to <paramref name="path"/> atomically; <paramref name="durable"/> as in <see cref="AtomicFile.Write"/>.</summary>
+    public static void Write(string path, IReadOnlyList<ReadOnlyMemory<byte>> pages, int width, int height, TiffCompression compression = TiffCompression.PackBits, string? imageJDescription = null, bool durable = true)
     {
         Validate(pages, width, height, imageJDescription);
-        AtomicFile.Write(path, s => Write(s, pages, width, height, compression, imageJDescription));
+        AtomicFile.Write(path, s => Write(s, pages, width, height, compression, imageJDescription), durable);
     }
 
-    /// <summary>Writes 16-bit unsigned pages to <paramref name="path"/> atomically (see <see cref="AtomicFile"/>).</summary>
-    public static void Write(string path, IReadOnlyList<ReadOnlyMemory<ushort>> pages, int width, int height, TiffCompression compression = TiffCompression.PackBits, string? imageJDescription = null)
+    /// <summary>Writes 16-bit unsigned pages to <paramref name="path"/> atomically; <paramref name="durable"/> as in <see cref="AtomicFile.Write"/>.</summary>
+    public static void Write(string path, IReadOnlyList<ReadOnlyMemory<ushort>> pages, int width, int height, TiffCompression compression = TiffCompression.PackBits, string? imageJDescription = null, bool durable = true)
     {
         Validate(pages, width, height, imageJDescription);
-        AtomicFile.Write(path, s => Write(s, pages, width, height, compression, imageJDescription));
+        AtomicFile.Write(path, s => Write(s, pages, width, height, compression, imageJDescription), durable);
     }
 
-    /// <summary>Writes 32-bit float pages to <paramref name="path"/> atomically (see <see cref="AtomicFile"/>).</summary>
-    public static void Write(string path, IReadOnlyList<ReadOnlyMemory<float>> pages, int width, int height, TiffCompression compression = TiffCompression.PackBits, string? imageJDescription = null)
+    /// <summary>Writes 32-bit float pages to <paramref name="path"/> atomically; <paramref name="durable"/> as in <see cref="AtomicFile.Write"/>.</summary>
+    public static void Write(string path, IReadOnlyList<ReadOnlyMemory<float>> pages, int width, int height, TiffCompression compression = TiffCompression.PackBits, string? imageJDescription = null, bool durable = true)
     {
         Validate(pages, width, height, imageJDescription);
-        AtomicFile.Write(path, s => Write(s, pages, width, height, compression, imageJDescription));
+        AtomicFile.Write(path, s => Write(s, pages, width, height, compression, imageJDescription), durable);
     }
 
     private static void Validate<T>(IReadOnlyList<ReadOnlyMemory<T>> pages, int width, int height, string? description)

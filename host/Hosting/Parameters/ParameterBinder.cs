@@ -50,6 +50,22 @@ public static class ParameterBinder
         return new ParameterValues(descriptor, values, given);
     }
 
+    /// <summary>
+    /// Binds an ImageJ macro option string. As in ImageJ's GenericDialog, a checkbox whose key is absent is
+    /// unchecked (false), not its default: <c>run("…", "out=x")</c> means every flag off.
+    /// </summary>
+    public static ParameterValues BindImageJ(CommandDescriptor descriptor, string options, string workingDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        var raw = new Dictionary<string, string>(ImageJOptions.Parse(options), StringComparer.OrdinalIgnoreCase);
+        foreach (var spec in descriptor.Parameters.Where(p => p.Kind == ParameterKind.Boolean))
+        {
+            raw.TryAdd(spec.Key, "false");
+        }
+
+        return Bind(descriptor, raw, workingDirectory);
+    }
+
     /// <summary>Formats values back into an option string (for macro recording), keys in descriptor order.</summary>
     public static string ToOptionString(ParameterValues values)
     {

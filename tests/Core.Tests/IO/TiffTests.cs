@@ -64,6 +64,21 @@ public class TiffTests
     }
 
     [Fact]
+    public void LzwCodeWidthChangesAndTableResetsAtTheEndOfAStripDecode()
+    {
+        // Growing a one-row strip byte by byte moves the last LZW code across every code-width change
+        // (entries 511, 1023, 2047) and across the table-full reset at 4094, so each boundary case ends a strip once.
+        var data = new byte[5600];
+        new System.Random(21).NextBytes(data);
+        for (var length = 200; length <= data.Length; length += length is < 700 or > 1900 and < 2300 or > 3700 and < 4400 ? 1 : 97)
+        {
+            var page = data.AsMemory(0, length);
+            var file = ReadBytes(WriteBytes(s => TiffStackWriter.Write(s, [page], length, 1, TiffCompression.Lzw)));
+            Assert.True(page.Span.SequenceEqual(file.Pages[0].Bytes), $"length {length}");
+        }
+    }
+
+    [Fact]
     public void SixteenBitStacksRoundTripWithEveryCompression()
     {
         const int w = 45;

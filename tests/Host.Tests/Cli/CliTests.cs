@@ -1,0 +1,91 @@
+using Dislocate.Cli;
+
+namespace Dislocate.Host.Tests.Cli;
+
+public sealed class CliTests : IDisposable
+{
+    private readonly string work = Layout.TempFolder();
+
+    public void Dispose() => Directory.Delete(this.work, recursive: true);
+
+    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await CliApplication.RunAsync([.. args, "--plugins", Layout.PluginsRoot, "--quiet"], output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task List_ShowsPluginsVersionsAndCommands()
+    {
+        var (code, output, _) = await Run("list");
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("synthetic 0.1.0", output, StringComparison.Ordinal);
+        Assert.Contains("\"Generate Synthetic Dataset\"", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Help_IsDerivedFromTheParameterDescriptions()
+    {
+        var (code, output, _) = await Run("synthetic", "generate", "--help");
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("--o1", output, StringComparison.Ordinal);
+        Assert.Contains("Table 1: 10..100", output, StringComparison.Ordinal);
+        Assert.Contains("--shard", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Generate_ThenReplay_GivesTheSameBytes()
+    {
+        var data = Path.Combine(this.work, "data");
+        var (code, output, error) = await Run("synthetic", "generate", "--out", data, "--count", "2", "--width", "64", "--height", "64", "--slip_width", "20..40", "--seed", "5");
+        Assert.True(code == ExitCodes.Success, error);
+        Assert.Contains("Wrote 2 samples", output, StringComparison.Ordinal);
+
+        var replayed = Path.Combine(this.work, "replayed");
+        var json = Path.Combine(data, "train", "params", "000001.json");
+        (code, _, error) = await Run("synthetic", "replay", json, "--out", replayed);
+        Assert.True(code == ExitCodes.Success, error);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(data, "train", "images", "000001.png")), File.ReadAllBytes(Path.Combine(replayed, "000001.png")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(data, "train", "masks", "000001.tif")), File.ReadAllBytes(Path.Combine(replayed, "000001_masks.tif")));
+    }
+
+    [Fact]
+    public async Task Run_AcceptsARecordedImageJOptionString()
+    {
+        var data = Path.Combine(this.work, "with space");
+        var (code, output, error) = await Run("run", "Generate Synthetic Dataset", $"out=[{data}] count=1 width=64 height=64 slip_width=20..40 o1=20..30");
+        Assert.True(code == ExitCodes.Success, error);
+        Assert.Contains("Wrote 1 samples", output, StringComparison.Ordinal);
+
+        // labelme is a checkbox: absent from the option string means unchecked, as in ImageJ.
+        Assert.False(Directory.Exists(Path.Combine(data, "train", "labelme")));
+        using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(data, "dataset.json")));
+        var o1 = manifest.RootElement.GetProperty("settings").GetProperty("background").GetProperty("wavelength1");
+        Assert.Equal([20.0, 30.0], o1.EnumerateArray().Select(e => e.GetDouble()));
+    }
+
+    [Theory]
+    [InlineData(ExitCodes.Usage, "out-of-range", "synthetic", "generate", "--out", "x", "--o1", "0..5")]
+    [InlineData(ExitCodes.Usage, "unknown option", "synthetic", "generate", "--out", "x", "--bogus", "1")]
+    [InlineData(ExitCodes.Usage, "is required", "synthetic", "generate")]
+    [InlineData(ExitCodes.Unavailable, "no command", "run", "No Such Command", "")]
+    [InlineData(ExitCodes.Usage, "closing", "run", "synthetic generate", "out=[x")]
+    public async Task Errors_HaveMeaningfulExitCodes(int expected, string _, params string[] args)
+    {
+        var (code, output, error) = await Run(args);
+        Assert.True(expected == code, $"exit {code}\n{output}\n{error}");
+        Assert.NotEmpty(error);
+    }
+
+    [Fact]
+    public async Task BadInputFile_IsAFailure_NamingTheFile()
+    {
+        var bad = Path.Combine(this.work, "bad.json");
+        await File.WriteAllTextAsync(bad, "{ not json");
+        var (code, _, error) = await Run("synthetic", "replay", bad, "--out", Path.Combine(this.work, "o"));
+        Assert.Equal(ExitCodes.Failure, code);
+        Assert.Contains(bad, error, StringComparison.Ordinal);
+    }
+}
