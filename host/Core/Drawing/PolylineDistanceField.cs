@@ -1,5 +1,4 @@
-using System.Numerics;
-using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
 using Dislocate.Core.Geometry;
 
 namespace Dislocate.Core.Drawing;
@@ -15,28 +14,27 @@ namespace Dislocate.Core.Drawing;
 /// <see cref="Polyline.DistanceToPolyline"/> rounded to float (the same double formula is used).</para>
 /// <para>A W×H buffer of squared distances (double, so membership at the boundary is decided exactly) is initialised
 /// to +∞ once; each call resets only the pixels the previous call touched. Cost follows the area near the line, not
-/// the image: each segment evaluates, row by row, only the pixels of its strip, the points within maxDistance of its
-/// line whose projection falls on the segment, extended past each end by maxDistance·sin(turning angle) at an inner
-/// vertex (enough to cover the wedge on the outer side of the bend, where the vertex itself is nearest) and by
-/// maxDistance at the two ends of the polyline (covering the end caps). Zero-length segments are evaluated over a full
-/// disc. So every pixel is evaluated by each segment that can attain its minimum distance, and with regions widened by
-/// 1e-4 px against rounding, the result equals the brute-force minimum over all segments (for coordinates of ordinary
-/// image size). Parts outside the image are clipped away before any pixel work.</para>
-/// <para>Order of <see cref="TouchedIndices"/>: first-touch order (segment by segment, rows ascending, columns
-/// ascending), which depends only on the input, not on the machine or vector width (vector lanes outside a row's
-/// interval are masked).</para>
+/// the image: each segment evaluates only the pixels of its strip, the points within maxDistance of its line whose
+/// projection falls on the segment, extended past each end by maxDistance·sin(turning angle) at an inner vertex
+/// (enough to cover the wedge on the outer side of the bend, where the vertex itself is nearest) and by maxDistance at
+/// the two ends of the polyline (covering the end caps). Zero-length segments are evaluated over a full disc. So every
+/// pixel is evaluated by each segment that can attain its minimum distance, and with regions widened by 1e-4 px
+/// against rounding, the result equals the brute-force minimum over all segments (for coordinates up to about 1e6
+/// pixels). Strips are walked across their width (columns for mostly horizontal segments, rows otherwise), and parts
+/// outside the image are clipped away before any pixel work.</para>
+/// <para>Order of <see cref="TouchedIndices"/>: first-touch order (segment by segment, then scan line by scan line),
+/// which depends only on the input. The arithmetic is scalar IEEE double, so results are the same on every machine.</para>
 /// </remarks>
 public sealed class PolylineDistanceField
 {
     // Regions are widened by this many pixels so rounding can never drop a pixel or a tie; the exact test decides.
     private const double Margin = 1e-4;
 
-    private static readonly Vector<double> LaneOffsets = CreateLaneOffsets();
-
     private readonly double[] distanceSquared;
     private int[] touched;
     private float[] touchedDistances;
     private int touchedCount;
+    private bool distancesReady;
 
     /// <summary>Creates a field for images of <paramref name="width"/> × <paramref name="height"/> pixels.</summary>
     public PolylineDistanceField(int width, int height)
@@ -63,8 +61,24 @@ public sealed class PolylineDistanceField
     /// <summary>Row-major indices (y·Width + x) of the pixels within maxDistance, each once, in first-touch order.</summary>
     public ReadOnlySpan<int> TouchedIndices => this.touched.AsSpan(0, this.touchedCount);
 
-    /// <summary>The distances of the pixels in <see cref="TouchedIndices"/>, in the same order.</summary>
-    public ReadOnlySpan<float> TouchedDistances => this.touchedDistances.AsSpan(0, this.touchedCount);
+    /// <summary>The distances of the pixels in <see cref="TouchedIndices"/>, in the same order (computed on first access after <see cref="Compute"/>).</summary>
+    public ReadOnlySpan<float> TouchedDistances
+    {
+        get
+        {
+            if (!this.distancesReady)
+            {
+                for (var k = 0; k < this.touchedCount; k++)
+                {
+                    this.touchedDistances[k] = (float)Math.Sqrt(this.distanceSquared[this.touched[k]]);
+                }
+
+                this.distancesReady = true;
+            }
+
+            return this.touchedDistances.AsSpan(0, this.touchedCount);
+        }
+    }
 
     /// <summary>The distance of pixel <paramref name="index"/> from the polyline; +∞ if it is not within maxDistance.</summary>
     public float DistanceAt(int index) => (float)Math.Sqrt(this.distanceSquared[index]);
@@ -72,12 +86,14 @@ public sealed class PolylineDistanceField
     /// <summary>Forgets the last result (resets the touched pixels only).</summary>
     public void Clear()
     {
+        var buffer = this.distanceSquared;
         foreach (var index in this.TouchedIndices)
         {
-            this.distanceSquared[index] = double.PositiveInfinity;
+            buffer[index] = double.PositiveInfinity;
         }
 
         this.touchedCount = 0;
+        this.distancesReady = false;
     }
 
     /// <summary>Computes the distances of all pixel centres within <paramref name="maxDistance"/> of <paramref name="polyline"/>.</summary>
@@ -118,16 +134,20 @@ public sealed class PolylineDistanceField
             for (var i = 0; i < n - 1; i++)
             {
                 var next = i + 2 < n ? new Segment(polyline[i + 1], polyline[i + 2]) : default;
-                if (current.Length > 0)
+                // Segments whose strip and caps (each reaching at most 2·radius) miss the image cost nothing more.
+                if (!this.IsOutside(in current, 2 * radius))
                 {
-                    var before = i > 0 ? Extension(in previous, in current, radius) : radius;
-                    var after = i + 2 < n ? Extension(in current, in next, radius) : radius;
-                    this.AddStrip(in current, radius, before, after, threshold);
-                }
-                else
-                {
-                    // A zero-length segment is a point: its capsule is a disc.
-                    this.AddDisc(in current, polyline[i], radius, threshold);
+                    if (current.Length > 0)
+                    {
+                        var before = i > 0 ? Extension(in previous, in current, radius) : radius;
+                        var after = i + 2 < n ? Extension(in current, in next, radius) : radius;
+                        this.AddStrip(in current, radius, before, after, threshold);
+                    }
+                    else
+                    {
+                        // A zero-length segment is a point: its capsule is a disc.
+                        this.AddDisc(in current, polyline[i], radius, threshold);
+                    }
                 }
 
                 previous = current;
@@ -135,30 +155,8 @@ public sealed class PolylineDistanceField
             }
         }
 
-        // Exact membership: Math.Sqrt(d²) <= maxDistance, as Polyline.DistanceToPolyline would decide it.
-        var kept = 0;
-        for (var k = 0; k < this.touchedCount; k++)
-        {
-            var index = this.touched[k];
-            var distance = Math.Sqrt(this.distanceSquared[index]);
-            if (distance <= maxDistance)
-            {
-                this.touched[kept] = index;
-                this.touchedDistances[kept] = (float)distance;
-                kept++;
-            }
-            else
-            {
-                this.distanceSquared[index] = double.PositiveInfinity;
-            }
-        }
-
-        this.touchedCount = kept;
+        this.RemoveBeyond(maxDistance);
     }
-
-    private static int CeilToInt(double v, int lo, int hi) => (int)Math.Clamp(Math.Ceiling(v), lo, hi);
-
-    private static int FloorToInt(double v, int lo, int hi) => (int)Math.Clamp(Math.Floor(v), lo, hi);
 
     // How far a strip must reach past the shared vertex of s1 and s2 to cover the wedge between their strips:
     // radius·sin(turning angle), radius for turns of 90° or more, or radius next to a zero-length segment.
@@ -175,77 +173,128 @@ public sealed class PolylineDistanceField
             return radius;
         }
 
-        var sine = Math.Abs((s1.Dx * s2.Dy) - (s1.Dy * s2.Dx)) / (s1.Length * s2.Length);
+        var sine = Math.Abs((s1.Dx * s2.Dy) - (s1.Dy * s2.Dx)) * s1.InverseLength * s2.InverseLength;
         return Math.Min(radius, (radius * sine) + Margin);
     }
 
-    // Intersects [lo, hi] with {u : low <= k·u + c <= high}, given invK = 1/k; an empty result has lo > hi.
-    private static void Constrain(ref double lo, ref double hi, double k, double invK, double c, double low, double high)
+    private static int CeilToInt(double v, int lo, int hi) => (int)Math.Ceiling(v < lo ? lo : (v > hi ? hi : v));
+
+    private static int FloorToInt(double v, int lo, int hi) => (int)Math.Floor(v < lo ? lo : (v > hi ? hi : v));
+
+    // True when the segment's bounding box widened by reach misses every pixel centre of the image.
+    private bool IsOutside(in Segment s, double reach)
     {
-        if (k == 0)
-        {
-            if (!(c >= low && c <= high))
-            {
-                lo = double.PositiveInfinity;
-                hi = double.NegativeInfinity;
-            }
-
-            return;
-        }
-
-        var u1 = (low - c) * invK;
-        var u2 = (high - c) * invK;
-        if (k < 0)
-        {
-            (u1, u2) = (u2, u1);
-        }
-
-        lo = u1 > lo ? u1 : lo;
-        hi = u2 < hi ? u2 : hi;
+        var bx = s.Ax + s.Dx;
+        var by = s.Ay + s.Dy;
+        return Math.Max(s.Ax, bx) + reach < 0.5
+            || Math.Min(s.Ax, bx) - reach > this.Width - 0.5
+            || Math.Max(s.Ay, by) + reach < 0.5
+            || Math.Min(s.Ay, by) - reach > this.Height - 0.5;
     }
 
-    private static Vector<double> CreateLaneOffsets()
+    // Exact membership, Math.Sqrt(d²) <= maxDistance as Polyline.DistanceToPolyline decides it. Any d² <= fl(maxDistance²)
+    // passes (its square root rounds to at most maxDistance), so only the thin shell above needs a square root.
+    private void RemoveBeyond(double maxDistance)
     {
-        Span<double> values = stackalloc double[Vector<double>.Count];
-        for (var i = 0; i < values.Length; i++)
+        var limit = maxDistance * maxDistance;
+        var buffer = this.distanceSquared;
+        var kept = 0;
+        for (var k = 0; k < this.touchedCount; k++)
         {
-            values[i] = i;
+            var index = this.touched[k];
+            var d2 = buffer[index];
+            if (d2 <= limit || Math.Sqrt(d2) <= maxDistance)
+            {
+                this.touched[kept++] = index;
+            }
+            else
+            {
+                buffer[index] = double.PositiveInfinity;
+            }
         }
 
-        return new Vector<double>(values);
+        this.touchedCount = kept;
     }
 
     // The strip of segment s: points within radius of its line, |(p − a) × d| <= radius·|d|, whose position along it,
-    // (p − a)·d / |d|, lies in [−before, |d| + after]. Rows are visited in order and only the strip's interval is scanned.
+    // (p − a)·d / |d|, lies in [−before, |d| + after]. It is walked along the segment's major axis ("outer" lines, columns
+    // for a mostly horizontal segment) and each line is scanned across the strip ("inner" axis).
     private void AddStrip(in Segment s, double radius, double before, double after, double threshold)
     {
-        // The strip lies within the segment's bounding box widened by radius + max(before, after).
+        var columns = Math.Abs(s.Dx) >= Math.Abs(s.Dy);
+        var ao = columns ? s.Ax : s.Ay;
+        var ai = columns ? s.Ay : s.Ax;
+        var dOut = columns ? s.Dx : s.Dy;
+        var dIn = columns ? s.Dy : s.Dx;
+        var outerCount = columns ? this.Width : this.Height;
+        var innerCount = columns ? this.Height : this.Width;
+
+        // Extent of the strip rectangle: along the segment from −before to |d| + after, across it ±radius.
+        var ux = dOut * s.InverseLength;
+        var nx = Math.Abs(dIn) * s.InverseLength;
+        var back = ao - ((before + Margin) * ux);
+        var ahead = ao + ((s.Length + after + Margin) * ux);
+        var across = ((radius + Margin) * nx) + Margin;
+        var o0 = CeilToInt(Math.Min(back, ahead) - across - 0.5, 0, outerCount);
+        var o1 = FloorToInt(Math.Max(back, ahead) + across - 0.5, -1, outerCount - 1);
         var reach = radius + Math.Max(before, after) + Margin;
-        var y0 = CeilToInt(Math.Min(s.Ay, s.Ay + s.Dy) - reach - 0.5, 0, this.Height);
-        var y1 = FloorToInt(Math.Max(s.Ay, s.Ay + s.Dy) + reach - 0.5, -1, this.Height - 1);
-        var x0 = CeilToInt(Math.Min(s.Ax, s.Ax + s.Dx) - reach - 0.5, 0, this.Width);
-        var x1 = FloorToInt(Math.Max(s.Ax, s.Ax + s.Dx) + reach - 0.5, -1, this.Width - 1);
-        if (x0 > x1)
+        var i0 = CeilToInt(Math.Min(ai, ai + dIn) - reach - 0.5, 0, innerCount);
+        var i1 = FloorToInt(Math.Max(ai, ai + dIn) + reach - 0.5, -1, innerCount - 1);
+        if (o0 > o1 || i0 > i1)
         {
             return;
         }
 
-        var len2 = (s.Dx * s.Dx) + (s.Dy * s.Dy);
+        // In the (outer, inner) frame with offsets o, i from a: position along o·dOut + i·dIn ∈ [projLow, projHigh]
+        // and |o·dIn − i·dOut| <= band (the cross product up to sign). dOut is never 0 (major axis of a non-empty segment).
         var projLow = -(before + Margin) * s.Length;
-        var projHigh = len2 + ((after + Margin) * s.Length);
+        var projHigh = s.Len2 + ((after + Margin) * s.Length);
         var band = (radius + Margin) * s.Length;
-        for (var y = y0; y <= y1; y++)
+        var invOut = 1.0 / dOut;
+        var invIn = dIn != 0 ? 1.0 / dIn : 0.0;
+
+        // Locals, so the JIT keeps the segment in registers across the scans.
+        var ax = s.Ax;
+        var ay = s.Ay;
+        var dx = s.Dx;
+        var dy = s.Dy;
+        var len2 = s.Len2;
+        for (var o = o0; o <= o1; o++)
         {
-            var w = y + 0.5 - s.Ay;
-            var lo = double.NegativeInfinity;
-            var hi = double.PositiveInfinity;
-            Constrain(ref lo, ref hi, s.Dx, s.InvDx, w * s.Dy, projLow, projHigh);
-            Constrain(ref lo, ref hi, s.Dy, s.InvDy, -w * s.Dx, -band, band);
-            var xs = Math.Max(x0, CeilToInt(s.Ax + lo - 0.5, 0, this.Width));
-            var xe = Math.Min(x1, FloorToInt(s.Ax + hi - 0.5, -1, this.Width - 1));
-            if (xs <= xe)
+            var oc = o + 0.5 - ao;
+            var b1 = ((oc * dIn) - band) * invOut;
+            var b2 = ((oc * dIn) + band) * invOut;
+            var lo = b1 < b2 ? b1 : b2;
+            var hi = b1 < b2 ? b2 : b1;
+            var along = oc * dOut;
+            if (dIn != 0)
             {
-                this.ScanRow(y, xs, xe, in s, threshold);
+                var a1 = (projLow - along) * invIn;
+                var a2 = (projHigh - along) * invIn;
+                var aLo = a1 < a2 ? a1 : a2;
+                var aHi = a1 < a2 ? a2 : a1;
+                lo = aLo > lo ? aLo : lo;
+                hi = aHi < hi ? aHi : hi;
+            }
+            else if (along < projLow || along > projHigh)
+            {
+                continue;
+            }
+
+            var start = CeilToInt(ai + lo - 0.5, i0, i1 + 1);
+            var end = FloorToInt(ai + hi - 0.5, i0 - 1, i1);
+            if (start > end)
+            {
+                continue;
+            }
+
+            if (columns)
+            {
+                this.ScanColumn(o, start, end, ax, ay, dx, dy, len2, threshold);
+            }
+            else
+            {
+                this.ScanRow(o, start, end, ax, ay, dx, dy, len2, threshold);
             }
         }
     }
@@ -270,80 +319,25 @@ public sealed class PolylineDistanceField
             var xe = FloorToInt(c.X + h - 0.5, -1, this.Width - 1);
             if (xs <= xe)
             {
-                this.ScanRow(y, xs, xe, in s, threshold);
+                this.ScanRow(y, xs, xe, s.Ax, s.Ay, s.Dx, s.Dy, s.Len2, threshold);
             }
         }
     }
 
-    // Evaluates pixels xs..xe of row y for segment s. The vector path computes SegmentMath.DistanceSquared lane by lane
-    // with the same operations in the same order, and masks lanes outside [xs, xe], so updates do not depend on the width.
-    private void ScanRow(int y, int xs, int xe, in Segment s, double threshold)
+    // Evaluates pixels xs..xe of row y for the segment from (ax, ay) by (dx, dy), with the formula of Polyline.DistanceToPolyline.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void ScanRow(int y, int xs, int xe, double ax, double ay, double dx, double dy, double len2, double threshold)
     {
-        var rowStart = y * this.Width;
-        var vy = (y + 0.5) - s.Ay;
-        var lanes = Vector<double>.Count;
-        if (Vector.IsHardwareAccelerated && this.Width >= lanes)
-        {
-            var vdx = new Vector<double>(s.Dx);
-            var vdy = new Vector<double>(s.Dy);
-            var vinv = new Vector<double>(s.InvLen2);
-            var vvy = new Vector<double>(vy);
-            var vyDy = vvy * vdy;
-            var zero = Vector<double>.Zero;
-            var one = Vector<double>.One;
-            var vthreshold = new Vector<double>(threshold);
-            var first = new Vector<double>(xs + 0.5);
-            var last = new Vector<double>(xe + 0.5);
-            var infinity = new Vector<double>(double.PositiveInfinity);
-            ref var buf = ref MemoryMarshal.GetArrayDataReference(this.distanceSquared);
-            var x = xs;
-            while (x <= xe)
-            {
-                var start = Math.Min(x, this.Width - lanes);
-                var px = new Vector<double>(start + 0.5) + LaneOffsets;
-                var vx = px - new Vector<double>(s.Ax);
-                var t = ((vx * vdx) + vyDy) * vinv;
-                t = Vector.ConditionalSelect(Vector.LessThan(t, zero), zero, t);
-                t = Vector.ConditionalSelect(Vector.GreaterThan(t, one), one, t);
-                var qx = vx - (t * vdx);
-                var qy = vvy - (t * vdy);
-                var d2 = (qx * qx) + (qy * qy);
-                var offset = (nuint)(rowStart + start);
-                var stored = Vector.LoadUnsafe(ref buf, offset);
-                var better = Vector.LessThan(d2, stored)
-                    & Vector.LessThanOrEqual(d2, vthreshold)
-                    & Vector.GreaterThanOrEqual(px, first)
-                    & Vector.LessThanOrEqual(px, last);
-                if (better != Vector<long>.Zero)
-                {
-                    Vector.ConditionalSelect(better, d2, stored).StoreUnsafe(ref buf, offset);
-                    var fresh = better & Vector.Equals(stored, infinity);
-                    if (fresh != Vector<long>.Zero)
-                    {
-                        for (var lane = 0; lane < lanes; lane++)
-                        {
-                            if (fresh[lane] != 0)
-                            {
-                                this.AddTouched(rowStart + start + lane);
-                            }
-                        }
-                    }
-                }
-
-                x = start + lanes;
-            }
-
-            return;
-        }
-
         var buffer = this.distanceSquared;
-        for (var x = xs; x <= xe; x++)
+        var py = y + 0.5;
+        var index = (y * this.Width) + xs;
+        for (var x = xs; x <= xe; x++, index++)
         {
-            var d2 = SegmentMath.DistanceSquared(x + 0.5, y + 0.5, s.Ax, s.Ay, s.Dx, s.Dy, s.InvLen2);
-            var index = rowStart + x;
-            if (d2 <= threshold && d2 < buffer[index])
+            var d2 = SegmentMath.DistanceSquared(x + 0.5, py, ax, ay, dx, dy, len2);
+            var stored = buffer[index];
+            if (d2 <= threshold && d2 < stored)
             {
-                if (double.IsPositiveInfinity(buffer[index]))
+                if (double.IsPositiveInfinity(stored))
                 {
                     this.AddTouched(index);
                 }
@@ -353,6 +347,31 @@ public sealed class PolylineDistanceField
         }
     }
 
+    // Evaluates pixels ys..ye of column x for the segment from (ax, ay) by (dx, dy), with the formula of Polyline.DistanceToPolyline.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void ScanColumn(int x, int ys, int ye, double ax, double ay, double dx, double dy, double len2, double threshold)
+    {
+        var buffer = this.distanceSquared;
+        var width = this.Width;
+        var px = x + 0.5;
+        var index = (ys * width) + x;
+        for (var y = ys; y <= ye; y++, index += width)
+        {
+            var d2 = SegmentMath.DistanceSquared(px, y + 0.5, ax, ay, dx, dy, len2);
+            var stored = buffer[index];
+            if (d2 <= threshold && d2 < stored)
+            {
+                if (double.IsPositiveInfinity(stored))
+                {
+                    this.AddTouched(index);
+                }
+
+                buffer[index] = d2;
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void AddTouched(int index)
     {
         if (this.touchedCount == this.touched.Length)
@@ -372,15 +391,12 @@ public sealed class PolylineDistanceField
             this.Ay = a.Y;
             this.Dx = b.X - a.X;
             this.Dy = b.Y - a.Y;
-            this.InvLen2 = SegmentMath.InverseLengthSquared(this.Dx, this.Dy);
-            this.Length = Math.Sqrt((this.Dx * this.Dx) + (this.Dy * this.Dy));
-            this.InvDx = this.Dx != 0 ? 1.0 / this.Dx : 0.0;
-            this.InvDy = this.Dy != 0 ? 1.0 / this.Dy : 0.0;
+            this.Len2 = (this.Dx * this.Dx) + (this.Dy * this.Dy);
+            this.Length = Math.Sqrt(this.Len2);
+            this.InverseLength = this.Length > 0 ? 1.0 / this.Length : 0.0;
         }
 
-        public double InvDx { get; }
-
-        public double InvDy { get; }
+        public double InverseLength { get; }
 
         public double Ax { get; }
 
@@ -390,7 +406,7 @@ public sealed class PolylineDistanceField
 
         public double Dy { get; }
 
-        public double InvLen2 { get; }
+        public double Len2 { get; }
 
         public double Length { get; }
     }

@@ -12,7 +12,8 @@ namespace Dislocate.Core.Filters;
 /// smaller than the kernel.</para>
 /// <para>Every output is <c>w₀·c + w₁·(l₁ + r₁) + … + w_r·(l_r + r_r)</c> in float, evaluated left to right. The vector
 /// path (element-wise <see cref="Vector{T}"/>) and the scalar tail evaluate this same expression per pixel, so results are
-/// identical for every vector width and machine. Because of the pairing, results can differ from scipy in the last bits.</para>
+/// identical for every vector width and machine. scipy pairs taps the same way but accumulates in double and filters
+/// the vertical axis first, so results agree with scipy to float rounding, not bit for bit.</para>
 /// </remarks>
 public static class GaussianBlur
 {

@@ -30,7 +30,8 @@ public static class GaussianKernel
         var factor = -0.5 / (sigma * sigma);
         for (var k = 0; k <= radius; k++)
         {
-            weights[k] = DeterministicMath.Exp(factor * k * k);
+            // Same grouping as scipy: (−0.5/σ²)·k².
+            weights[k] = DeterministicMath.Exp(factor * ((double)k * k));
         }
 
         // Sum in the order of the taps, −r..r, like numpy's phi_x.sum() over the full kernel.
@@ -53,9 +54,9 @@ public static class GaussianKernel
 
     private static void Validate(double sigma, double truncate)
     {
-        if (!(sigma >= 0 && sigma <= 1e6))
+        if (!(sigma >= 0 && sigma <= 1e4))
         {
-            throw new ArgumentOutOfRangeException(nameof(sigma), sigma, "Sigma must be in [0, 1e6].");
+            throw new ArgumentOutOfRangeException(nameof(sigma), sigma, "Sigma must be in [0, 10000] pixels.");
         }
 
         if (!(truncate >= 0 && truncate <= 100))

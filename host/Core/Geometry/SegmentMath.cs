@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Dislocate.Core.Geometry;
 
 /// <summary>The one point-to-segment distance formula shared by <see cref="Polyline"/> and the line rasteriser.</summary>
@@ -10,6 +12,7 @@ namespace Dislocate.Core.Geometry;
 internal static class SegmentMath
 {
     /// <summary>Squared distance from (px, py) to the segment from (ax, ay) to (ax + dx, ay + dy), with len2 = dx² + dy².</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double DistanceSquared(double px, double py, double ax, double ay, double dx, double dy, double len2)
     {
         var vx = px - ax;

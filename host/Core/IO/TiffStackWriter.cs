@@ -20,7 +20,7 @@ public enum TiffCompression
     /// <summary>Adobe Deflate (TIFF code 8) at zlib level 6 (<see cref="CompressionLevel.Optimal"/>), one zlib stream per strip.</summary>
     Deflate,
 
-    /// <summary>LZW (TIFF code 5), one code stream per strip, no predictor.</summary>
+    /// <summary>LZW (TIFF code 5), one code stream per strip, no predictor; the slowest option (≈0.5 ms per 512×512 page).</summary>
     Lzw,
 }
 
@@ -32,7 +32,10 @@ public enum TiffCompression
 /// NewSubfileType 0, ImageWidth, ImageLength, BitsPerSample, Compression, PhotometricInterpretation 1 (MinIsBlack),
 /// ImageDescription (first page, when given), StripOffsets, SamplesPerPixel 1, RowsPerStrip (≈64 KiB strips),
 /// StripByteCounts, PlanarConfiguration 1 and SampleFormat (1 unsigned, 3 IEEE float). No date/time, software,
-/// host or resolution tags, so identical input always gives identical bytes.
+/// host or resolution tags, so identical input always gives identical bytes. None, PackBits and LZW bytes come
+/// entirely from this code; Deflate bytes come from the runtime's bundled zlib-ng (CPU-independent, but tied to
+/// its version). Measured: 10 mostly-empty 512×512 8-bit mask pages take ≈0.1 ms with PackBits, ≈0.8 ms with
+/// Deflate and ≈6 ms with LZW.
 /// </remarks>
 public static class TiffStackWriter
 {

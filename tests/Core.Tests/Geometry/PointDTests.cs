@@ -26,4 +26,10 @@ public class PointDTests
         Assert.Equal(new PointD(2, 1), PointD.Lerp(a, b, 0.5));
         Assert.Equal(Math.Sqrt(40), a.DistanceTo(b));
     }
+
+    [Fact]
+    public void ToStringIsInvariantAndDoesNotRecurse()
+    {
+        Assert.Equal("(3, -4.5)", new PointD(3, -4.5).ToString());
+    }
 }

@@ -111,6 +111,16 @@ public class ImageFileReaderTests
     }
 
     [Fact]
+    public void InterlacedPngFallsBackToSkia()
+    {
+        // Adam7 on 2×2: pass 1 holds (0,0), pass 6 holds (1,0), pass 7 holds row 1; every other pass is empty.
+        using var folder = new TempFolder();
+        var path = folder.File("interlaced.png");
+        File.WriteAllBytes(path, PngTests.BuildPng(2, 2, 8, 0, [0, 10, 0, 20, 0, 30, 40], interlace: 1));
+        Assert.Equal([10 / 255f, 20 / 255f, 30 / 255f, 40 / 255f], ImageFileReader.ReadGray(path).Pixels);
+    }
+
+    [Fact]
     public void UnknownOrUndecodableFilesThrowInputFileException()
     {
         using var folder = new TempFolder();

@@ -204,6 +204,28 @@ public class PngTests
             }
         }
 
+        var png = BuildPng(w, h, bitDepth, colorType, filtered, idatSize: 17, extraChunk: true);
+        var image = PngDecoder.Decode(png, "filters.png");
+        Assert.Equal((w, h, bitDepth, channels), (image.Width, image.Height, image.BitDepth, image.Channels));
+        if (bitDepth == 8)
+        {
+            Assert.Equal(raw, image.Samples8);
+        }
+        else
+        {
+            var expected = new ushort[raw.Length / 2];
+            for (var i = 0; i < expected.Length; i++)
+            {
+                expected[i] = BinaryPrimitives.ReadUInt16BigEndian(raw.AsSpan(2 * i));
+            }
+
+            Assert.Equal(expected, image.Samples16);
+        }
+    }
+
+    /// <summary>Assembles a PNG from already filtered scanlines (each starting with its filter byte).</summary>
+    internal static byte[] BuildPng(int w, int h, int bitDepth, int colorType, byte[] filtered, byte[]? palette = null, int interlace = 0, int idatSize = int.MaxValue, bool extraChunk = false)
+    {
         byte[] compressed;
         using (var ms = new MemoryStream())
         {
@@ -222,30 +244,62 @@ public class PngTests
         BinaryPrimitives.WriteInt32BigEndian(ihdr.AsSpan(4), h);
         ihdr[8] = (byte)bitDepth;
         ihdr[9] = (byte)colorType;
+        ihdr[12] = (byte)interlace;
         PngEncoder.WriteChunk(png, "IHDR"u8, ihdr);
-        PngEncoder.WriteChunk(png, "tEXt"u8, "Comment\0ancillary chunks are skipped"u8);
-        for (var o = 0; o < compressed.Length; o += 17)
+        if (extraChunk)
         {
-            PngEncoder.WriteChunk(png, "IDAT"u8, compressed.AsSpan(o, Math.Min(17, compressed.Length - o)));
+            PngEncoder.WriteChunk(png, "tEXt"u8, "Comment\0ancillary chunks are skipped"u8);
+        }
+
+        if (palette is not null)
+        {
+            PngEncoder.WriteChunk(png, "PLTE"u8, palette);
+        }
+
+        for (var o = 0; o < compressed.Length; o += idatSize)
+        {
+            PngEncoder.WriteChunk(png, "IDAT"u8, compressed.AsSpan(o, Math.Min(idatSize, compressed.Length - o)));
         }
 
         PngEncoder.WriteChunk(png, "IEND"u8, []);
-        var image = PngDecoder.Decode(png.ToArray(), "filters.png");
-        Assert.Equal((w, h, bitDepth, channels), (image.Width, image.Height, image.BitDepth, image.Channels));
-        if (bitDepth == 8)
-        {
-            Assert.Equal(raw, image.Samples8);
-        }
-        else
-        {
-            var expected = new ushort[raw.Length / 2];
-            for (var i = 0; i < expected.Length; i++)
-            {
-                expected[i] = BinaryPrimitives.ReadUInt16BigEndian(raw.AsSpan(2 * i));
-            }
+        return png.ToArray();
+    }
 
-            Assert.Equal(expected, image.Samples16);
-        }
+    [Fact]
+    public void ExpandsLowBitDepthGrayAndPalettes()
+    {
+        // 1-bit gray, 5 pixels: 1 0 1 1 0 → 0/255.
+        var gray1 = PngDecoder.Decode(BuildPng(5, 1, 1, 0, [0, 0b1011_0000]), "g1.png");
+        Assert.Equal((8, 1), (gray1.BitDepth, gray1.Channels));
+        Assert.Equal([255, 0, 255, 255, 0], gray1.Samples8);
+
+        // 4-bit gray, 3 pixels: 0, 15, 7 → ×17.
+        var gray4 = PngDecoder.Decode(BuildPng(3, 1, 4, 0, [0, 0x0F, 0x70]), "g4.png");
+        Assert.Equal([0, 255, 119], gray4.Samples8);
+
+        // 2-bit palette, 4 pixels: indices 3 2 1 0.
+        byte[] palette = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120];
+        var indexed = PngDecoder.Decode(BuildPng(4, 1, 2, 3, [0, 0b11_10_01_00], palette), "p2.png");
+        Assert.Equal((8, 3), (indexed.BitDepth, indexed.Channels));
+        Assert.Equal([100, 110, 120, 70, 80, 90, 40, 50, 60, 10, 20, 30], indexed.Samples8);
+
+        var ex = Assert.Throws<InputFileException>(() => PngDecoder.Decode(BuildPng(1, 1, 8, 3, [0, 9], palette), "p8.png"));
+        Assert.Equal("PLTE", ex.Field);
+        ex = Assert.Throws<InputFileException>(() => PngDecoder.Decode(BuildPng(1, 1, 8, 3, [0, 0]), "nopalette.png"));
+        Assert.Equal("PLTE", ex.Field);
+    }
+
+    [Fact]
+    public void RejectsInterlacedAndInvalidHeaders()
+    {
+        var ex = Assert.Throws<InputFileException>(() => PngDecoder.Decode(BuildPng(1, 1, 8, 0, [0, 5], interlace: 1), "i.png"));
+        Assert.Contains("interlaced", ex.Problem, StringComparison.Ordinal);
+        ex = Assert.Throws<InputFileException>(() => PngDecoder.Decode(BuildPng(1, 1, 16, 3, [0, 0, 0]), "bad.png"));
+        Assert.Equal("IHDR", ex.Field);
+        ex = Assert.Throws<InputFileException>(() => PngDecoder.Decode(BuildPng(2, 1, 8, 0, [7, 1, 2]), "filter.png"));
+        Assert.Contains("filter type 7", ex.Problem, StringComparison.Ordinal);
+        ex = Assert.Throws<InputFileException>(() => PngDecoder.Decode(BuildPng(2, 2, 8, 0, [0, 1, 2]), "short.png"));
+        Assert.Equal("IDAT", ex.Field);
     }
 
     private static int Paeth(int a, int b, int c)

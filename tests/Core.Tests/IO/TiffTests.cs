@@ -66,16 +66,110 @@ public class TiffTests
     [Fact]
     public void LzwCodeWidthChangesAndTableResetsAtTheEndOfAStripDecode()
     {
-        // Growing a one-row strip byte by byte moves the last LZW code across every code-width change
-        // (entries 511, 1023, 2047) and across the table-full reset at 4094, so each boundary case ends a strip once.
-        var data = new byte[5600];
-        new System.Random(21).NextBytes(data);
-        for (var length = 200; length <= data.Length; length += length is < 700 or > 1900 and < 2300 or > 3700 and < 4400 ? 1 : 97)
+        // A de Bruijn sequence (0, 0 1, 0 2, ..., 0 255, 1, 1 2, ...) never repeats an adjacent pair, so LZW emits
+        // one code per byte and a strip of n bytes ends with table entry 258 + n. Strips around n = 254, 766, 1790
+        // and 3836 put the last code on the 9→10, 10→11 and 11→12-bit changes and on the table-full reset.
+        var sequence = new List<byte>();
+        for (var a = 0; a < 256 && sequence.Count < 4200; a++)
         {
-            var page = data.AsMemory(0, length);
-            var file = ReadBytes(WriteBytes(s => TiffStackWriter.Write(s, [page], length, 1, TiffCompression.Lzw)));
-            Assert.True(page.Span.SequenceEqual(file.Pages[0].Bytes), $"length {length}");
+            sequence.Add((byte)a);
+            for (var b = a + 1; b < 256; b++)
+            {
+                sequence.Add((byte)a);
+                sequence.Add((byte)b);
+            }
         }
+
+        var data = sequence.ToArray();
+        foreach (var center in new[] { 254, 766, 1790, 3836, 4090 })
+        {
+            for (var length = center - 4; length <= center + 4; length++)
+            {
+                // LibTiff stops once the strip is full, so a strict decoder also checks the end code and its width.
+                var input = data.AsSpan(0, length);
+                var encoded = new byte[TiffCodecs.LzwBound(length)];
+                var size = TiffCodecs.Lzw(input, encoded);
+                Assert.Equal(input.ToArray(), StrictLzwDecode(encoded.AsSpan(0, size)));
+
+                var page = data.AsMemory(0, length);
+                var file = ReadBytes(WriteBytes(s => TiffStackWriter.Write(s, [page], length, 1, TiffCompression.Lzw)));
+                Assert.True(page.Span.SequenceEqual(file.Pages[0].Bytes), $"length {length}");
+            }
+        }
+    }
+
+    // TIFF LZW as the specification describes it, reading until the end code: codes MSB-first, 9 to 12 bits,
+    // the width growing when the next free entry reaches 511, 1023 and 2047 ("early change").
+    private static byte[] StrictLzwDecode(ReadOnlySpan<byte> input)
+    {
+        var output = new List<byte>();
+        var table = new List<byte[]>(4096);
+        var width = 9;
+        var bit = 0;
+        byte[]? previous = null;
+        void Reset()
+        {
+            table.Clear();
+            for (var i = 0; i < 258; i++)
+            {
+                table.Add([(byte)i]);
+            }
+
+            width = 9;
+            previous = null;
+        }
+
+        Reset();
+        while (true)
+        {
+            Assert.True(bit + width <= input.Length * 8, "the code stream ends without an end code");
+            var code = 0;
+            for (var i = 0; i < width; i++, bit++)
+            {
+                code = (code << 1) | ((input[bit >> 3] >> (7 - (bit & 7))) & 1);
+            }
+
+            if (code == 257)
+            {
+                break;
+            }
+
+            if (code == 256)
+            {
+                Reset();
+                continue;
+            }
+
+            byte[] entry;
+            if (code < table.Count && code > 257)
+            {
+                entry = table[code];
+            }
+            else if (code < 256)
+            {
+                entry = [(byte)code];
+            }
+            else
+            {
+                Assert.True(code == table.Count && previous is not null, $"invalid code {code} with {table.Count} entries");
+                entry = [.. previous!, previous![0]];
+            }
+
+            output.AddRange(entry);
+            if (previous is not null)
+            {
+                table.Add([.. previous, entry[0]]);
+            }
+
+            previous = entry;
+            if (table.Count >= (1 << width) - 1 && width < 12)
+            {
+                width++;
+            }
+        }
+
+        Assert.True(input.Length * 8 - bit < 8, "data follows the end code");
+        return [.. output];
     }
 
     [Fact]

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Builds everything (warnings are errors), checks formatting, runs every test, and prints one summary line.
+set -euo pipefail
+cd "$(dirname "$0")"
+bash scripts/setup.sh
+dotnet build Plugins.sln --nologo --verbosity quiet
+dotnet format Plugins.sln --verify-no-changes --no-restore --verbosity quiet
+log=$(mktemp)
+set +e
+dotnet test Plugins.sln --no-build --nologo 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+skipped=$(grep -oE 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+rm -f "$log"
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then exit 1; fi
