@@ -5,6 +5,7 @@ using Dislocate.Synthetic.Dataset;
 using Dislocate.Synthetic.Recipes;
 using Dislocate.Synthetic.Rendering;
 using Dislocate.Synthetic.Settings;
+using Dislocate.Synthetic.Streaming;
 
 // Throughput of the synthetic generator at 512×512 with 10 dislocations per image, split into phases.
 // Usage: dotnet run -c Release --project bench/Synthetic.Bench [-- images [threads]]
@@ -23,7 +24,7 @@ var scratch = new float[settings.Width * settings.Height];
 // Warm-up so the JIT's tiered compilation settles before timing.
 for (var i = 0; i < 30; i++)
 {
-    renderer.Render(RecipeSampler.Sample(settings, DatasetWriter.SampleSeed(Seed, i), null), null);
+    renderer.RenderInPlace(RecipeSampler.Sample(settings, DatasetWriter.SampleSeed(Seed, i), null), null);
 }
 
 // Phase split on one thread.
@@ -46,10 +47,10 @@ var samples = new RenderedSample[Math.Min(images, 100)];
 sw.Restart();
 for (var i = 0; i < images; i++)
 {
-    var s = renderer.Render(recipes[i], null);
+    var s = renderer.RenderInPlace(recipes[i], null);
     if (i < samples.Length)
     {
-        samples[i] = s;
+        samples[i] = s with { Image = s.Image.Clone(), Masks = s.Masks.Select(m => (byte[])m.Clone()).ToList(), Union = (byte[])s.Union.Clone() };
     }
 }
 
@@ -59,6 +60,14 @@ var dislocations = recipes.Average(r => r.Dislocations.Count());
 
 var dir = Path.Combine(Path.GetTempPath(), "dislocate-bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
 var options = new DatasetOptions(dir, samples.Length, 1.0, Seed, ImageFormat.Png8, MaskFormat.Tiff, Labelme: true, Shard.All, 1);
+for (var i = 0; i < 10; i++)
+{
+    // Warm-up of the writers (JSON serializer metadata, zlib, TIFF encoder) into a separate folder.
+    var warm = new SampleFiles(options with { Output = dir + "-warm" }, i, 1);
+    SampleWriter.Write(warm, [samples[i]], new SampleDocument(SampleDocument.GeneratorName, "bench", 1, Seed, i, 0, settings, [samples[i].Recipe]), ImageFormat.Png8, MaskFormat.Tiff);
+}
+
+Directory.Delete(dir + "-warm", recursive: true);
 sw.Restart();
 for (var i = 0; i < samples.Length; i++)
 {
@@ -73,11 +82,8 @@ Directory.Delete(dir, recursive: true);
 // Whole pipeline in memory on all threads.
 var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
 sw.Restart();
-Parallel.For(0, images, parallel, i =>
-{
-    var r = RecipeSampler.Sample(settings, DatasetWriter.SampleSeed(Seed, i), null);
-    SampleRenderer.ForCurrentThread(settings.Width, settings.Height).Render(r, null);
-});
+var source = new SyntheticSampleSource(settings, Seed);
+Parallel.For(0, images, parallel, i => source.GetView(i));
 var memoryRate = images / sw.Elapsed.TotalSeconds;
 
 // Whole pipeline with writing, as 'generate' runs it.
@@ -92,4 +98,5 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"synthetic genera
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"one thread, ms/image: background {backgroundMs:0.00}  geometry {geometryMs:0.00}  drawing {drawingMs:0.00}  writing {writingMs:0.00}  total {total:0.00}"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"in memory, {threads} threads: {memoryRate:0} images/s"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generate (with writing), {threads} threads: {diskRate:0} images/s = {1000.0 * threads / diskRate:0.00} ms/image/core"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"garbage collections: gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}; pause {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"paper's Python pipeline: ~440 ms/image/core -> speed-up {440.0 / total:0}x (one thread, all phases)"));

@@ -54,7 +54,7 @@ internal sealed class CommandRunner(TextWriter output, TextWriter error, bool qu
             error.WriteLine($"error: {command.QualifiedId}: {e.Message}");
             return ExitCodes.Usage;
         }
-        catch (CommandException e)
+        catch (Exception e) when (e is CommandException or InputFileException)
         {
             progress.Dispose();
             error.WriteLine($"error: {command.QualifiedId}: {e.Message}");

@@ -246,4 +246,22 @@ public static class Polyline
 
         return true;
     }
+
+    /// <summary>
+    /// The points without consecutive repeats (exactly equal neighbours), as hand annotations often contain;
+    /// splines and arc-length parameterisations need distinct neighbours.
+    /// </summary>
+    public static PointD[] RemoveRepeats(ReadOnlySpan<PointD> points)
+    {
+        var result = new List<PointD>(points.Length);
+        foreach (var p in points)
+        {
+            if (result.Count == 0 || result[^1] != p)
+            {
+                result.Add(p);
+            }
+        }
+
+        return [.. result];
+    }
 }

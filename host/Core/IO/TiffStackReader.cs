@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using BitMiracle.LibTiff.Classic;
+using Dislocate.Contracts;
 using Dislocate.Core.Imaging;
 
 namespace Dislocate.Core.IO;

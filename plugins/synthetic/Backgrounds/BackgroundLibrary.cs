@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using Dislocate.Contracts;
 using Dislocate.Core.Imaging;
 using Dislocate.Core.IO;
 

@@ -1,3 +1,4 @@
+using Dislocate.Contracts;
 using Dislocate.Core.Imaging;
 using Dislocate.Core.IO;
 using Dislocate.Synthetic.Recipes;

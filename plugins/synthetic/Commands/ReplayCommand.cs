@@ -1,4 +1,5 @@
 using Dislocate.Contracts;
+using Dislocate.Core.Geometry;
 using Dislocate.Core.IO;
 using Dislocate.Synthetic.Backgrounds;
 using Dislocate.Synthetic.Dataset;
@@ -99,9 +100,10 @@ internal sealed class ReplayCommand : IPluginCommand
 
             foreach (var d in r.Dislocations)
             {
-                if (d.X.Length < 2 || d.X.Length != d.Y.Length || !d.X.Concat(d.Y).All(double.IsFinite))
+                if (d.X.Length < 2 || d.X.Length != d.Y.Length || !d.X.Concat(d.Y).All(double.IsFinite)
+                    || Polyline.RemoveRepeats(d.X.Zip(d.Y, (x, y) => new PointD(x, y)).ToArray()).Length < 2)
                 {
-                    throw new InputFileException(path, $"frames[{f}].pileups…dislocations[id {d.Id}]", "needs ≥ 2 finite support points with as many x as y values");
+                    throw new InputFileException(path, $"frames[{f}].pileups…dislocations[id {d.Id}]", "needs ≥ 2 distinct finite support points with as many x as y values");
                 }
             }
         }

@@ -61,10 +61,14 @@ internal sealed class TwinCommand : IPluginCommand
     {
         ArgumentNullException.ThrowIfNull(doc);
         ArgumentNullException.ThrowIfNull(settings);
-        var lines = LabelmeJson.LinePolylines(doc).Select(l => l.Select(p => new PointD(p.X, p.Y)).ToArray()).ToList();
+        // Repeated clicks on one spot are common in hand annotations; a line that collapses to a point is not a dislocation.
+        var lines = LabelmeJson.LinePolylines(doc)
+            .Select(l => Polyline.RemoveRepeats(l.Select(p => new PointD(p.X, p.Y)).ToArray()))
+            .Where(l => l.Length >= 2)
+            .ToList();
         if (lines.Count == 0)
         {
-            throw new InputFileException(path, "shapes", "no line annotations (linestrip, line or polygon) to make a twin from");
+            throw new InputFileException(path, "shapes", "no line annotations (linestrip, line or polygon with two distinct points) to make a twin from");
         }
 
         var drawing = new Rng(SeedDerivation.Derive(seed, "drawing"));

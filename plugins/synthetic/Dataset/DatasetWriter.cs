@@ -55,7 +55,7 @@ public static class DatasetWriter
             }
             else
             {
-                var (frames, document) = Generate(settings, options.Seed, index, library);
+                var (frames, document) = Generate(settings, options.Seed, index, library, inPlace: true);
                 SampleWriter.Write(files, frames, document, options.ImageFormat, options.MaskFormat);
                 Interlocked.Increment(ref written);
             }
@@ -66,7 +66,12 @@ public static class DatasetWriter
     }
 
     /// <summary>Samples and renders sample <paramref name="index"/> (all its frames) with the calling thread's renderer.</summary>
-    public static (IReadOnlyList<RenderedSample> Frames, SampleDocument Document) Generate(GeneratorSettings settings, ulong datasetSeed, long index, BackgroundLibrary? library)
+    /// <param name="settings">Generator settings.</param>
+    /// <param name="datasetSeed">Dataset master seed.</param>
+    /// <param name="index">Sample index.</param>
+    /// <param name="library">Background images, for real backgrounds.</param>
+    /// <param name="inPlace">For a single frame, return a view of the thread's canvas (valid until its next render) instead of new arrays.</param>
+    public static (IReadOnlyList<RenderedSample> Frames, SampleDocument Document) Generate(GeneratorSettings settings, ulong datasetSeed, long index, BackgroundLibrary? library, bool inPlace = false)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var seed = SampleSeed(datasetSeed, index);
@@ -74,7 +79,9 @@ public static class DatasetWriter
             ? SequenceSampler.Sample(settings, seed, library)
             : [RecipeSampler.Sample(settings, seed, library)];
         var renderer = SampleRenderer.ForCurrentThread(settings.Width, settings.Height);
-        var frames = recipes.Select(r => renderer.Render(r, library)).ToList();
+        var frames = inPlace && recipes.Count == 1
+            ? [renderer.RenderInPlace(recipes[0], library)]
+            : recipes.Select(r => renderer.Render(r, library)).ToList();
         var document = new SampleDocument(SampleDocument.GeneratorName, SyntheticPlugin.Version, SampleDocument.CurrentFormat, datasetSeed, index, seed, settings, recipes);
         return (frames, document);
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Dislocate.Core.IO;
 using Dislocate.Synthetic.Recipes;
 using Dislocate.Synthetic.Rendering;
@@ -58,7 +59,17 @@ public static class SampleWriter
         switch (format)
         {
             case ImageFormat.Png8:
-                AtomicFile.Write(path, s => PngEncoder.WriteGray8(s, PixelConversion.ToBytes(first.Pixels), w, h), durable: false);
+                var buffer = ArrayPool<byte>.Shared.Rent(w * h);
+                try
+                {
+                    PixelConversion.ToBytes(first.Pixels, buffer.AsSpan(0, w * h));
+                    AtomicFile.Write(path, s => PngEncoder.WriteGray8(s, buffer.AsSpan(0, w * h), w, h), durable: false);
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
+
                 break;
             case ImageFormat.Png16:
                 AtomicFile.Write(path, s => PngEncoder.WriteGray16(s, PixelConversion.ToUInt16s(first.Pixels), w, h), durable: false);

@@ -51,7 +51,7 @@ internal static class EmpiricalSampling
         var sd = Math.Sqrt(sorted.Sum(v => (v - mean) * (v - mean)) / (sorted.Length - 1));
         var iqr = Quantile(sorted, 0.75) - Quantile(sorted, 0.25);
         var spread = iqr > 0 ? Math.Min(sd, iqr / 1.34) : sd;
-        return 0.9 * spread * Math.Pow(sorted.Length, -0.2);
+        return 0.9 * spread * DeterministicMath.Pow(sorted.Length, -0.2);
     }
 
     private static double Quantile(double[] sorted, double q)

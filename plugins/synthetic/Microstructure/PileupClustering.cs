@@ -1,4 +1,5 @@
 using Dislocate.Core.Geometry;
+using Dislocate.Core.Random;
 
 namespace Dislocate.Synthetic.Microstructure;
 
@@ -29,7 +30,7 @@ public static class PileupClustering
         var parent = Enumerable.Range(0, n).ToArray();
         int Find(int i) => parent[i] == i ? i : parent[i] = Find(parent[i]);
         var centroids = lines.Select(Centroid).ToArray();
-        var directions = lines.Select(l => Math.Atan2(l[^1].Y - l[0].Y, l[^1].X - l[0].X)).ToArray();
+        var directions = lines.Select(l => DeterministicMath.Atan2(l[^1].Y - l[0].Y, l[^1].X - l[0].X)).ToArray();
         for (var i = 0; i < n; i++)
         {
             for (var j = i + 1; j < n; j++)
@@ -77,7 +78,7 @@ public static class PileupClustering
         }
 
         var width = members.Average(m => Math.Abs((lines[m][^1] - lines[m][0]).Dot(normal)));
-        var angle = Math.Atan2(t.Y, t.X) * 180 / Math.PI;
+        var angle = DeterministicMath.Atan2(t.Y, t.X) * 180 / Math.PI;
         return new PileupEstimate(ordered, angle % 180, width, spacings);
     }
 
@@ -93,8 +94,8 @@ public static class PileupClustering
             syy += (p.Y - my) * (p.Y - my);
         }
 
-        var theta = 0.5 * Math.Atan2(2 * sxy, sxx - syy);
-        return new PointD(Math.Cos(theta), Math.Sin(theta));
+        var theta = 0.5 * DeterministicMath.Atan2(2 * sxy, sxx - syy);
+        return new PointD(DeterministicMath.Cos(theta), DeterministicMath.Sin(theta));
     }
 
     private static PointD Centroid(PointD[] line) => Polyline.Centroid(line);

@@ -17,7 +17,7 @@ public static class PileupGeometry
     public static PointD Direction(double angleDegrees)
     {
         var a = angleDegrees * Math.PI / 180.0;
-        return new PointD(Math.Cos(a), Math.Sin(a));
+        return new PointD(DeterministicMath.Cos(a), DeterministicMath.Sin(a));
     }
 
     /// <summary>Normal n pointing from trace A to trace B.</summary>
@@ -89,7 +89,7 @@ public static class PileupGeometry
     /// <summary>Length of the part of the spline through <paramref name="points"/> that lies inside the image.</summary>
     public static double VisibleLength(ReadOnlySpan<PointD> points, int width, int height)
     {
-        var dense = new CubicSpline(points.ToArray()).Sample(2.0);
+        var dense = new CubicSpline(Polyline.RemoveRepeats(points)).Sample(2.0);
         var total = 0.0;
         foreach (var part in Polyline.ClipToRect(dense, 0, 0, width, height))
         {

@@ -1,3 +1,4 @@
+using Dislocate.Contracts;
 using Dislocate.Core.IO;
 using Dislocate.Synthetic.Recipes;
 using Dislocate.Synthetic.Settings;

@@ -1,3 +1,4 @@
+using Dislocate.Contracts;
 using Dislocate.Core.Geometry;
 using Dislocate.Core.IO;
 using Dislocate.Synthetic.Microstructure;
@@ -28,8 +29,8 @@ public static class PresetFitter
         {
             var doc = LabelmeJson.Read(file);
             var lines = LabelmeJson.LinePolylines(doc)
-                .Select(l => l.Select(p => new PointD(p.X, p.Y)).ToArray())
-                .Where(l => (l[^1] - l[0]).Length > 1e-6)
+                .Select(l => Polyline.RemoveRepeats(l.Select(p => new PointD(p.X, p.Y)).ToArray()))
+                .Where(l => l.Length >= 2 && (l[^1] - l[0]).Length > 1e-6)
                 .ToList();
             if (lines.Count == 0)
             {

@@ -1,3 +1,4 @@
+using Dislocate.Contracts;
 using Dislocate.Core.Geometry;
 using Dislocate.Core.IO;
 using Dislocate.Synthetic.Settings;
@@ -20,7 +21,7 @@ public static class ShapeLibrary
         {
             foreach (var line in LabelmeJson.LinePolylines(LabelmeJson.Read(file)))
             {
-                if (FromPolyline(line.Select(p => new PointD(p.X, p.Y)).ToArray()) is { } shape)
+                if (FromPolyline(Polyline.RemoveRepeats(line.Select(p => new PointD(p.X, p.Y)).ToArray())) is { } shape)
                 {
                     shapes.Add(shape);
                 }

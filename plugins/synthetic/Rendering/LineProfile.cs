@@ -1,4 +1,5 @@
 using Dislocate.Core.Drawing;
+using Dislocate.Core.Random;
 using Dislocate.Synthetic.Settings;
 
 namespace Dislocate.Synthetic.Rendering;
@@ -33,13 +34,13 @@ public static class LineProfile
             default:
                 var sigma = width / (float)FwhmToSigma;
                 var r = distance - width;
-                return Gauss(distance, width) - (fringe * MathF.Exp(-(r * r) / (2 * sigma * sigma)));
+                return Gauss(distance, width) - (fringe * DeterministicMath.ExpF(-(r * r) / (2 * sigma * sigma)));
         }
     }
 
     private static float Gauss(float d, float width)
     {
         var sigma = width / (float)FwhmToSigma;
-        return MathF.Exp(-(d * d) / (2 * sigma * sigma));
+        return DeterministicMath.ExpF(-(d * d) / (2 * sigma * sigma));
     }
 }

@@ -20,11 +20,15 @@ public sealed class SampleRenderer
     /// <summary>Spline sampling step in pixels: fine enough that the polyline is within 0.01 px of the spline.</summary>
     public const double CentreLineStep = 0.5;
 
+    /// <summary>Length of the straight pieces a slip trace is split into, pixels.</summary>
+    private const double TracePieceLength = 8;
+
     [ThreadStatic]
     private static SampleRenderer? perThread;
 
     private readonly PolylineDistanceField field;
     private readonly float[] scratch;
+    private readonly SampleCanvas canvas;
 
     /// <summary>Creates a renderer for images of the given size.</summary>
     public SampleRenderer(int width, int height)
@@ -33,6 +37,7 @@ public sealed class SampleRenderer
         this.Height = height;
         this.field = new PolylineDistanceField(width, height);
         this.scratch = new float[width * height];
+        this.canvas = new SampleCanvas(width, height);
     }
 
     /// <summary>Image width this renderer serves.</summary>
@@ -52,8 +57,23 @@ public sealed class SampleRenderer
         return perThread;
     }
 
-    /// <summary>Renders the recipe; <paramref name="library"/> is needed only for real backgrounds.</summary>
+    /// <summary>Renders the recipe into new arrays that the caller owns; <paramref name="library"/> is needed only for real backgrounds.</summary>
     public RenderedSample Render(ImageRecipe recipe, BackgroundLibrary? library)
+    {
+        var view = this.RenderInPlace(recipe, library);
+        return view with
+        {
+            Image = view.Image.Clone(),
+            Masks = view.Masks.Select(m => (byte[])m.Clone()).ToList(),
+            Union = (byte[])view.Union.Clone(),
+        };
+    }
+
+    /// <summary>
+    /// Renders the recipe into this renderer's own canvas and returns a view of it, valid until the next render on
+    /// this renderer: the allocation-free path for writing datasets and filling training batches.
+    /// </summary>
+    public RenderedSample RenderInPlace(ImageRecipe recipe, BackgroundLibrary? library)
     {
         ArgumentNullException.ThrowIfNull(recipe);
         if (recipe.Width != this.Width || recipe.Height != this.Height)
@@ -61,30 +81,28 @@ public sealed class SampleRenderer
             throw new ArgumentException($"Recipe is {recipe.Width}×{recipe.Height}, renderer is {this.Width}×{this.Height}.", nameof(recipe));
         }
 
-        var image = new GrayImage(this.Width, this.Height);
-        this.RenderBackground(recipe.Background, library, image.Pixels);
+        var dislocations = recipe.Dislocations.ToList();
+        this.canvas.Reset(dislocations.Count);
+        var pixels = this.canvas.Image.Pixels;
+        this.RenderBackground(recipe.Background, library, pixels);
         foreach (var pileup in recipe.Pileups)
         {
             foreach (var trace in pileup.Traces)
             {
-                this.DrawTrace(trace, image.Pixels);
+                this.DrawTrace(trace, pixels);
             }
         }
 
-        var masks = new List<byte[]>();
-        var lines = new List<PointD[]>();
-        var union = new byte[this.Width * this.Height];
-        foreach (var d in recipe.Dislocations)
+        var lines = new List<PointD[]>(dislocations.Count);
+        for (var k = 0; k < dislocations.Count; k++)
         {
-            var line = CentreLine(d);
-            var mask = new byte[this.Width * this.Height];
-            this.DrawDislocation(d, line, recipe.Profile, recipe.MaskWidth, image.Pixels, mask, union);
-            masks.Add(mask);
+            var line = CentreLine(dislocations[k]);
+            this.DrawDislocation(dislocations[k], line, recipe.Profile, recipe.MaskWidth, pixels, k);
             lines.Add(line);
         }
 
-        Clip01(image.Pixels);
-        return new RenderedSample(recipe, image, masks, union, lines);
+        Clip01(pixels);
+        return new RenderedSample(recipe, this.canvas.Image, this.canvas.Masks, this.canvas.Union, lines);
     }
 
     /// <summary>Renders only the background of a recipe into <paramref name="destination"/>.</summary>
@@ -111,26 +129,34 @@ public sealed class SampleRenderer
             knots[i] = new PointD(d.X[i], d.Y[i]);
         }
 
-        return new CubicSpline(knots).Sample(CentreLineStep);
+        return new CubicSpline(Polyline.RemoveRepeats(knots)).Sample(CentreLineStep);
     }
 
     private void DrawTrace(TraceRecipe trace, float[] pixels)
     {
-        // A straight line through the whole image: a segment longer than the image diagonal, clipped by the field.
+        // A straight line through the whole image, cut to the image and split into short pieces: the distance
+        // field visits each segment's bounding box, which for one long diagonal segment would be the whole image.
         var t = Microstructure.PileupGeometry.Direction(trace.AngleDegrees);
         var reach = 2.0 * (this.Width + this.Height);
         var p = new PointD(trace.X0, trace.Y0);
+        var extent = LineProfile.Extent(LineProfileKind.Flat, trace.Width);
         ReadOnlySpan<PointD> segment = [p - (t * reach), p + (t * reach)];
-        this.field.Compute(segment, LineProfile.Extent(LineProfileKind.Flat, trace.Width));
         var width = (float)trace.Width;
         var contrast = (float)trace.Contrast;
-        foreach (var index in this.field.TouchedIndices)
+        foreach (var part in Polyline.ClipToRect(segment, -extent, -extent, this.Width + extent, this.Height + extent))
         {
-            pixels[index] += contrast * LineCoverage.BoxCoverage(this.field.DistanceAt(index), width);
+            var pieces = Math.Max(1, (int)Math.Ceiling(Polyline.Length(part) / TracePieceLength));
+            this.field.Compute(Polyline.ResampleEquidistant(part, pieces + 1), extent);
+            var distances = this.field.TouchedDistances;
+            var indices = this.field.TouchedIndices;
+            for (var i = 0; i < indices.Length; i++)
+            {
+                pixels[indices[i]] += contrast * LineCoverage.BoxCoverage(distances[i], width);
+            }
         }
     }
 
-    private void DrawDislocation(DislocationRecipe d, PointD[] line, LineProfileKind profile, double maskWidth, float[] pixels, byte[] mask, byte[] union)
+    private void DrawDislocation(DislocationRecipe d, PointD[] line, LineProfileKind profile, double maskWidth, float[] pixels, int maskIndex)
     {
         var extent = Math.Max(LineProfile.Extent(profile, d.LineWidth), maskWidth / 2);
         this.field.Compute(line, extent);
@@ -138,14 +164,16 @@ public sealed class SampleRenderer
         var contrast = (float)d.Contrast;
         var fringe = (float)d.FringeStrength;
         var maskRadius = (float)(maskWidth / 2);
-        foreach (var index in this.field.TouchedIndices)
+        var distances = this.field.TouchedDistances;
+        var indices = this.field.TouchedIndices;
+        for (var i = 0; i < indices.Length; i++)
         {
-            var distance = this.field.DistanceAt(index);
+            var index = indices[i];
+            var distance = distances[i];
             pixels[index] *= 1f - (contrast * LineProfile.Evaluate(profile, distance, width, fringe));
             if (distance <= maskRadius)
             {
-                mask[index] = 255;
-                union[index] = 255;
+                this.canvas.Mark(maskIndex, index);
             }
         }
     }

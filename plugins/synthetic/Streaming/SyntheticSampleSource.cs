@@ -33,6 +33,13 @@ public sealed class SyntheticSampleSource
     /// <summary>Sample <paramref name="index"/> (its first frame for sequence settings).</summary>
     public RenderedSample Get(long index) => this.GetFrames(index)[0];
 
+    /// <summary>
+    /// Sample <paramref name="index"/> rendered into the calling thread's reusable buffers, without allocating:
+    /// the view is valid until the next render on this thread (copy what you keep, e.g. into a tensor).
+    /// </summary>
+    public RenderedSample GetView(long index) =>
+        DatasetWriter.Generate(this.Settings with { Sequence = this.Settings.Sequence with { Frames = 1 } }, this.Seed, index, this.library, inPlace: true).Frames[0];
+
     /// <summary>All frames of sample <paramref name="index"/>.</summary>
     public IReadOnlyList<RenderedSample> GetFrames(long index) =>
         DatasetWriter.Generate(this.Settings, this.Seed, index, this.library).Frames;

@@ -109,4 +109,12 @@ public class PolylineTests
         Assert.Single(parts);
         Assert.Equal(inside, parts[0]);
     }
+
+    [Fact]
+    public void RemoveRepeats_DropsOnlyConsecutiveEqualPoints()
+    {
+        PointD[] input = [new(0, 0), new(0, 0), new(1, 0), new(1, 0), new(1, 0), new(0, 0)];
+        Assert.Equal([new PointD(0, 0), new PointD(1, 0), new PointD(0, 0)], Polyline.RemoveRepeats(input));
+        Assert.Empty(Polyline.RemoveRepeats([]));
+    }
 }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Dislocate.Contracts;
 using Dislocate.Core.IO;
 using SkiaSharp;
 

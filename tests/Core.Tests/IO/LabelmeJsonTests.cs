@@ -1,3 +1,4 @@
+using Dislocate.Contracts;
 using Dislocate.Core.IO;
 
 namespace Dislocate.Core.Tests.IO;

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using Dislocate.Contracts;
 using Dislocate.Core.IO;
 using SkiaSharp;
 

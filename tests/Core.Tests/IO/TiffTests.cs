@@ -1,4 +1,5 @@
 using BitMiracle.LibTiff.Classic;
+using Dislocate.Contracts;
 using Dislocate.Core.IO;
 
 namespace Dislocate.Core.Tests.IO;

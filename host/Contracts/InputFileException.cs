@@ -1,6 +1,6 @@
-namespace Dislocate.Core.IO;
+namespace Dislocate.Contracts;
 
-/// <summary>A user-supplied file is unreadable or malformed; the message names the file and, where known, the field.</summary>
+/// <summary>A user-supplied file is unreadable or malformed; the message names the file and, where known, the field. Hosts show it as a failure the user can fix (CLI exit code 1, ImageJ error).</summary>
 public sealed class InputFileException : Exception
 {
     /// <summary>Creates the exception for <paramref name="path"/>, optionally naming the offending <paramref name="field"/>.</summary>
