@@ -47,14 +47,15 @@ var samples = new RenderedSample[Math.Min(images, 100)];
 sw.Restart();
 for (var i = 0; i < images; i++)
 {
-    var s = renderer.RenderInPlace(recipes[i], null);
-    if (i < samples.Length)
-    {
-        samples[i] = s with { Image = s.Image.Clone(), Masks = s.Masks.Select(m => (byte[])m.Clone()).ToList(), Union = (byte[])s.Union.Clone() };
-    }
+    renderer.RenderInPlace(recipes[i], null);
 }
 
 var renderMs = sw.Elapsed.TotalMilliseconds / images;
+for (var i = 0; i < samples.Length; i++)
+{
+    samples[i] = renderer.Render(recipes[i], null); // Owned copies for the writing phase.
+}
+
 var drawingMs = renderMs - backgroundMs;
 var dislocations = recipes.Average(r => r.Dislocations.Count());
 

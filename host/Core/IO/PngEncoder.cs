@@ -19,6 +19,13 @@ public enum PngCompression
 
     /// <summary>zlib level 6 (<see cref="CompressionLevel.Optimal"/>): better on structured images, about four times slower than <see cref="Fast"/>.</summary>
     Small,
+
+    /// <summary>
+    /// zlib's Huffman-only strategy (<see cref="ZLibCompressionStrategy.HuffmanOnly"/>): entropy coding without runs or
+    /// matches. For images dominated by pixel noise (synthetic TEM backgrounds) it gives the same size as
+    /// <see cref="Fast"/> about 30 % faster (1.4 vs 2.1 ms at 512×512 here); on sparse masks it is ten times larger.
+    /// </summary>
+    Noisy,
 }
 
 /// <summary>A minimal, fast, deterministic PNG writer for 8/16-bit grayscale and 8-bit RGB images.</summary>
@@ -43,6 +50,12 @@ public static class PngEncoder
     {
         CompressionLevel = 1,
         CompressionStrategy = ZLibCompressionStrategy.RunLengthEncoding,
+    };
+
+    private static readonly ZLibCompressionOptions NoisyOptions = new()
+    {
+        CompressionLevel = 1,
+        CompressionStrategy = ZLibCompressionStrategy.HuffmanOnly,
     };
 
     /// <summary>Writes an 8-bit grayscale PNG of row-major <paramref name="pixels"/> (width × height bytes).</summary>
@@ -101,9 +114,12 @@ public static class PngEncoder
         try
         {
             using var idat = new IdatStream(stream);
-            using (var zlib = level == PngCompression.Small
-                ? new ZLibStream(idat, CompressionLevel.Optimal, leaveOpen: true)
-                : new ZLibStream(idat, FastOptions, leaveOpen: true))
+            using (var zlib = level switch
+            {
+                PngCompression.Small => new ZLibStream(idat, CompressionLevel.Optimal, leaveOpen: true),
+                PngCompression.Noisy => new ZLibStream(idat, NoisyOptions, leaveOpen: true),
+                _ => new ZLibStream(idat, FastOptions, leaveOpen: true),
+            })
             {
                 var filled = 0;
                 for (var y = 0; y < height; y++)

@@ -63,7 +63,7 @@ public static class SampleWriter
                 try
                 {
                     PixelConversion.ToBytes(first.Pixels, buffer.AsSpan(0, w * h));
-                    AtomicFile.Write(path, s => PngEncoder.WriteGray8(s, buffer.AsSpan(0, w * h), w, h), durable: false);
+                    AtomicFile.Write(path, s => PngEncoder.WriteGray8(s, buffer.AsSpan(0, w * h), w, h, PngCompression.Noisy), durable: false);
                 }
                 finally
                 {
@@ -72,7 +72,7 @@ public static class SampleWriter
 
                 break;
             case ImageFormat.Png16:
-                AtomicFile.Write(path, s => PngEncoder.WriteGray16(s, PixelConversion.ToUInt16s(first.Pixels), w, h), durable: false);
+                AtomicFile.Write(path, s => PngEncoder.WriteGray16(s, PixelConversion.ToUInt16s(first.Pixels), w, h, PngCompression.Noisy), durable: false);
                 break;
             case ImageFormat.Tif8:
                 var bytes = frames.Select(f => (ReadOnlyMemory<byte>)PixelConversion.ToBytes(f.Image.Pixels)).ToList();

@@ -38,6 +38,7 @@ public class PngTests
     [Theory]
     [InlineData(PngCompression.Fast)]
     [InlineData(PngCompression.Small)]
+    [InlineData(PngCompression.Noisy)]
     public void Gray8RoundTripsExactly(PngCompression level)
     {
         var pixels = RandomBytes(37 * 23, 1);
