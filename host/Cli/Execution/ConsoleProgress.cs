@@ -18,8 +18,7 @@ internal sealed class ConsoleProgress : IProgress<ProgressUpdate>, IDisposable
     private readonly bool quiet;
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private readonly Lock gate = new();
-    private TimeSpan lastDraw = TimeSpan.MinValue;
-    private ProgressUpdate last;
+    private TimeSpan? lastDraw;
     private bool drawn;
 
     public ConsoleProgress(TextWriter error, bool interactive, bool quiet)
@@ -38,10 +37,9 @@ internal sealed class ConsoleProgress : IProgress<ProgressUpdate>, IDisposable
 
         lock (this.gate)
         {
-            this.last = value;
             var now = this.clock.Elapsed;
             var finished = value.Total > 0 && value.Done >= value.Total;
-            if (!finished && now - this.lastDraw < (this.interactive ? TerminalInterval : LogInterval))
+            if (!finished && this.lastDraw is { } last && now - last < (this.interactive ? TerminalInterval : LogInterval))
             {
                 return;
             }
