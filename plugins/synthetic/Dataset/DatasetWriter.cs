@@ -42,6 +42,11 @@ public static class DatasetWriter
             owned.Add(i);
         }
 
+        foreach (var first in new[] { 0L, options.TrainCount }.Where(i => i < options.Count).Distinct())
+        {
+            SampleWriter.CreateFolders(new SampleFiles(options, first, settings.Sequence.Frames));
+        }
+
         long done = 0, written = 0, skipped = 0;
         var total = owned.Count;
         progress?.Report(new ProgressUpdate(0, total, "generating"));
@@ -56,7 +61,7 @@ public static class DatasetWriter
             else
             {
                 var (frames, document) = Generate(settings, options.Seed, index, library, inPlace: true);
-                SampleWriter.Write(files, frames, document, options.ImageFormat, options.MaskFormat);
+                SampleWriter.Write(files, frames, document, options.ImageFormat, options.MaskFormat, createFolders: false);
                 Interlocked.Increment(ref written);
             }
 

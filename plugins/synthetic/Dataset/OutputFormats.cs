@@ -9,10 +9,10 @@ public enum ImageFormat
     /// <summary>16-bit grayscale PNG (single frames only).</summary>
     Png16,
 
-    /// <summary>8-bit TIFF (multi-page for sequences).</summary>
+    /// <summary>8-bit uncompressed TIFF (multi-page for sequences): the fastest to write and for ImageJ to read; noise-heavy images barely compress anyway.</summary>
     Tif8,
 
-    /// <summary>16-bit TIFF.</summary>
+    /// <summary>16-bit uncompressed TIFF.</summary>
     Tif16,
 
     /// <summary>32-bit float TIFF, values in [0, 1].</summary>

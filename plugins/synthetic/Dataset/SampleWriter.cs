@@ -17,20 +17,22 @@ namespace Dislocate.Synthetic.Dataset;
 public static class SampleWriter
 {
     /// <summary>Writes image, masks, union, optional labelme JSON, then the params JSON.</summary>
-    public static void Write(SampleFiles files, IReadOnlyList<RenderedSample> frames, SampleDocument document, ImageFormat imageFormat, MaskFormat maskFormat)
+    /// <param name="files">Where the sample goes.</param>
+    /// <param name="frames">The rendered frames.</param>
+    /// <param name="document">The params JSON content.</param>
+    /// <param name="imageFormat">Image format.</param>
+    /// <param name="maskFormat">Mask format.</param>
+    /// <param name="createFolders">Create the folders first; a dataset writer creates them once and passes false.</param>
+    public static void Write(SampleFiles files, IReadOnlyList<RenderedSample> frames, SampleDocument document, ImageFormat imageFormat, MaskFormat maskFormat, bool createFolders = true)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(frames);
         ArgumentNullException.ThrowIfNull(document);
-        foreach (var path in files.DataFiles().Append(files.Params))
+        // Each file is written to its .partial twin with FileMode.Create, so a leftover partial of this sample from an
+        // interrupted run is simply overwritten and renamed; other samples' partials belong to other workers.
+        if (createFolders)
         {
-            // Leftovers of this sample from an interrupted run; other samples' partials belong to other workers.
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var partial = AtomicFile.PartialPath(path);
-            if (File.Exists(partial))
-            {
-                File.Delete(partial);
-            }
+            CreateFolders(files);
         }
 
         WriteImage(files.Image, frames, imageFormat);
@@ -42,6 +44,16 @@ public static class SampleWriter
         }
 
         AtomicFile.WriteAllText(files.Params, SyntheticJson.Serialize(document), durable: false);
+    }
+
+    /// <summary>Creates the folders that <paramref name="files"/> write into.</summary>
+    public static void CreateFolders(SampleFiles files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        foreach (var path in files.DataFiles().Append(files.Params))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        }
     }
 
     /// <summary>Writes the image (a multi-page TIFF for several frames).</summary>
@@ -76,11 +88,11 @@ public static class SampleWriter
                 break;
             case ImageFormat.Tif8:
                 var bytes = frames.Select(f => (ReadOnlyMemory<byte>)PixelConversion.ToBytes(f.Image.Pixels)).ToList();
-                AtomicFile.Write(path, s => TiffStackWriter.Write(s, bytes, w, h, TiffCompression.Lzw, description), durable: false);
+                AtomicFile.Write(path, s => TiffStackWriter.Write(s, bytes, w, h, TiffCompression.None, description), durable: false);
                 break;
             case ImageFormat.Tif16:
                 var shorts = frames.Select(f => (ReadOnlyMemory<ushort>)PixelConversion.ToUInt16s(f.Image.Pixels)).ToList();
-                AtomicFile.Write(path, s => TiffStackWriter.Write(s, shorts, w, h, TiffCompression.Lzw, description), durable: false);
+                AtomicFile.Write(path, s => TiffStackWriter.Write(s, shorts, w, h, TiffCompression.None, description), durable: false);
                 break;
             default:
                 var floats = frames.Select(f => (ReadOnlyMemory<float>)f.Image.Pixels).ToList();
