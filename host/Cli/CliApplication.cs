@@ -15,8 +15,9 @@ public static class CliApplication
         ArgumentNullException.ThrowIfNull(args);
         var pluginRoot = FindOption(args, "--plugins") ?? PluginCatalog.DefaultRoot();
         var quiet = args.Contains("--quiet");
+        var outputFolder = Path.GetFullPath(FindOption(args, "--output-dir") ?? Environment.CurrentDirectory);
         var catalog = PluginCatalog.Load(pluginRoot);
-        var root = BuildRoot(catalog, output, error, quiet);
+        var root = BuildRoot(catalog, output, error, quiet, outputFolder);
 
         using var cancellation = new CancellationTokenSource();
         void OnCancel(object? sender, ConsoleCancelEventArgs e)
@@ -54,16 +55,19 @@ public static class CliApplication
     }
 
     /// <summary>The root command for a given catalog (used by tests to check parsing without running).</summary>
-    public static RootCommand BuildRoot(PluginCatalog catalog, TextWriter output, TextWriter error, bool quiet)
+    public static RootCommand BuildRoot(PluginCatalog catalog, TextWriter output, TextWriter error, bool quiet, string outputFolder)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         var registry = new CommandRegistry(catalog.Plugins);
         var root = new RootCommand("Dislocate: deep-learning analysis of dislocations in TEM images (synthetic training data, segmentation, tracking).");
         root.Options.Add(new Option<string>("--plugins") { Description = "Folder with one subfolder per plugin [default: $DISLOCATE_PLUGINS or plugins/ beside dislocate].", Recursive = true });
         root.Options.Add(new Option<bool>("--quiet") { Description = "No progress bar or informational lines.", Recursive = true });
-        CommandRunner Runner() => new(output, error, quiet);
+        root.Options.Add(new Option<string>("--output-dir") { Description = "Where in-memory results (image stacks, tables, ROIs) are written as TIFF/CSV [default: current folder].", Recursive = true });
+        CommandRunner Runner() => new(output, error, quiet, outputFolder);
         root.Subcommands.Add(ListCommand.Create(catalog, output));
         root.Subcommands.Add(RunCommand.Create(registry, Runner, error));
+        root.Subcommands.Add(MacroCommand.Create(registry, output, error));
+        root.Subcommands.Add(ImageJCommand.Create(registry, error));
         foreach (var plugin in catalog.Plugins)
         {
             var pluginCommand = new Command(plugin.Manifest.Id, $"{plugin.Plugin.DisplayName} (plugin {plugin.Manifest.Version}).");

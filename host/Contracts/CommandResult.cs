@@ -28,6 +28,7 @@ public sealed record FileOutput(string Name, string Path) : CommandOutput(Name);
 /// <param name="Frames">Time-frame count.</param>
 /// <param name="Planes">Channels × Slices × Frames row-major planes.</param>
 /// <param name="BitDepth">Suggested display type: 8, 16 or 32.</param>
+/// <param name="Rois">Polyline ROIs on this image (ImageJ: ROI Manager or overlay; files: labelme/CSV), or null.</param>
 public sealed record ImageStackOutput(
     string Name,
     int Width,
@@ -36,7 +37,16 @@ public sealed record ImageStackOutput(
     int Slices,
     int Frames,
     IReadOnlyList<float[]> Planes,
-    int BitDepth = 32) : CommandOutput(Name);
+    int BitDepth = 32,
+    IReadOnlyList<PolylineRoi>? Rois = null) : CommandOutput(Name);
+
+/// <summary>A polyline ROI with float coordinates (pixel (x, y) covers [x, x+1)), placed on one frame and channel of a hyperstack.</summary>
+/// <param name="Name">ROI name, e.g. "dislocation 3".</param>
+/// <param name="X">Vertex x coordinates.</param>
+/// <param name="Y">Vertex y coordinates.</param>
+/// <param name="Frame">1-based frame, 0 for all frames.</param>
+/// <param name="Channel">1-based channel, 0 for all channels.</param>
+public sealed record PolylineRoi(string Name, float[] X, float[] Y, int Frame = 0, int Channel = 0);
 
 /// <summary>A table of results: named columns (with units in the name where they apply) and rows of numbers or text.</summary>
 public sealed record TableOutput(string Name, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<object>> Rows) : CommandOutput(Name);

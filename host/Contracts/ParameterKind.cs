@@ -32,4 +32,7 @@ public enum ParameterKind
 
     /// <summary>A folder to write into (created when missing).</summary>
     OutputFolder,
+
+    /// <summary>An input image stack: ImageJ's current image, or an image file on the command line (value: <see cref="ImageData"/>).</summary>
+    Image,
 }

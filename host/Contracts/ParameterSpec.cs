@@ -49,6 +49,10 @@ public sealed record ParameterSpec(
     public static ParameterSpec Text(string key, string label, string? @default, string help) =>
         new(key, label, ParameterKind.Text, help, @default);
 
+    /// <summary>An input image: ImageJ's current image, or an image file (TIFF, PNG) on the command line.</summary>
+    public static ParameterSpec Image(string key, string label, string help) =>
+        new(key, label, ParameterKind.Image, help, Required: true, Positional: true);
+
     /// <summary>A file or folder path parameter.</summary>
     public static ParameterSpec Path(string key, string label, ParameterKind kind, string help, bool required = false, bool positional = false, string? @default = null)
     {
@@ -140,6 +144,7 @@ public sealed record ParameterSpec(
         ParameterKind.Boolean => "true|false",
         ParameterKind.InputFile or ParameterKind.OutputFile => "file",
         ParameterKind.InputFolder or ParameterKind.OutputFolder => "folder",
+        ParameterKind.Image => "image",
         _ => "text",
     };
 

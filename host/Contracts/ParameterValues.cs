@@ -46,6 +46,9 @@ public sealed class ParameterValues
     /// <summary>A range value.</summary>
     public ValueRange GetRange(string key) => this.Require<ValueRange>(key);
 
+    /// <summary>An input image.</summary>
+    public ImageData GetImage(string key) => this.Require<ImageData>(key);
+
     /// <summary>A text, choice or path value.</summary>
     public string GetString(string key) => this.Require<string>(key);
 

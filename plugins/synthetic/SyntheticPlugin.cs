@@ -23,5 +23,7 @@ public sealed class SyntheticPlugin : IPlugin
         new ReplayCommand(),
         new FitCommand(),
         new TwinCommand(),
+        new StackCommand(),
+        new OverlayCommand(),
     ];
 }

@@ -5,11 +5,11 @@ using Dislocate.Hosting.Parameters;
 namespace Dislocate.Cli.Execution;
 
 /// <summary>Binds raw values, runs one plugin command with progress and cancellation, and maps the outcome to an exit code.</summary>
-internal sealed class CommandRunner(TextWriter output, TextWriter error, bool quiet)
+internal sealed class CommandRunner(TextWriter output, TextWriter error, bool quiet, string outputFolder)
 {
     /// <summary>Runs with CLI-style values (absent options take their defaults).</summary>
     public Task<int> RunAsync(RegisteredCommand command, IReadOnlyDictionary<string, string> raw, CancellationToken cancellation) =>
-        this.RunAsync(command, d => ParameterBinder.Bind(d, raw, Environment.CurrentDirectory), cancellation);
+        this.RunAsync(command, d => ParameterBinder.Bind(d, raw, Environment.CurrentDirectory, ImageFiles.Load), cancellation);
 
     /// <summary>Runs with values produced by <paramref name="bind"/>; binding errors are usage errors.</summary>
     public async Task<int> RunAsync(RegisteredCommand command, Func<CommandDescriptor, ParameterValues> bind, CancellationToken cancellation)
@@ -38,6 +38,11 @@ internal sealed class CommandRunner(TextWriter output, TextWriter error, bool qu
                 {
                     output.WriteLine($"  {f.Name}: {f.Path}");
                 }
+            }
+
+            foreach (var path in OutputFiles.Write(outputFolder, result.Outputs))
+            {
+                output.WriteLine($"  wrote {path}");
             }
 
             return ExitCodes.Success;

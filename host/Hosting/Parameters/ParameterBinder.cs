@@ -9,20 +9,52 @@ public static class ParameterBinder
     /// Parses every given value with its <see cref="ParameterSpec"/>, fills defaults, and checks required keys.
     /// Unknown keys are an error that lists the valid ones. Relative paths are resolved against <paramref name="workingDirectory"/>.
     /// </summary>
-    public static ParameterValues Bind(CommandDescriptor descriptor, IReadOnlyDictionary<string, string> raw, string workingDirectory)
+    /// <param name="descriptor">The command.</param>
+    /// <param name="raw">Key → text, from the command line or an option string.</param>
+    /// <param name="workingDirectory">Folder for relative paths.</param>
+    /// <param name="imageLoader">Reads an image parameter given as a file path (the CLI); null where images come from elsewhere.</param>
+    /// <param name="images">Image parameters supplied directly (ImageJ's current image), by key.</param>
+    public static ParameterValues Bind(
+        CommandDescriptor descriptor,
+        IReadOnlyDictionary<string, string> raw,
+        string workingDirectory,
+        Func<string, ImageData>? imageLoader = null,
+        IReadOnlyDictionary<string, ImageData>? images = null)
     {
         ArgumentNullException.ThrowIfNull(descriptor);
         ArgumentNullException.ThrowIfNull(raw);
         var values = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
         var given = new List<string>();
+        foreach (var (key, image) in images ?? new Dictionary<string, ImageData>())
+        {
+            var spec = descriptor.Find(key) ?? throw new ParameterException(key, $"'{descriptor.Id}' takes no image '{key}'");
+            values[spec.Key] = image;
+            given.Add(spec.Key);
+        }
+
         foreach (var (key, text) in raw)
         {
             var spec = descriptor.Find(key)
                 ?? throw new ParameterException(key, $"unknown option for '{descriptor.Id}'; valid keys: {string.Join(", ", descriptor.Parameters.Select(p => p.Key))}");
-            var value = spec.Parse(text);
+            if (values.ContainsKey(spec.Key))
+            {
+                continue; // The image given directly wins over a same-named option.
+            }
+
+            object value = spec.Parse(text);
             if (spec.IsPath)
             {
                 value = CheckPath(spec, Path.GetFullPath((string)value, workingDirectory));
+            }
+            else if (spec.Kind == ParameterKind.Image)
+            {
+                var path = Path.GetFullPath((string)value, workingDirectory);
+                if (!File.Exists(path))
+                {
+                    throw new ParameterException(spec.Key, $"image file '{path}' does not exist");
+                }
+
+                value = imageLoader?.Invoke(path) ?? throw new ParameterException(spec.Key, "images cannot be read from files here");
             }
 
             values[spec.Key] = value;
@@ -54,16 +86,19 @@ public static class ParameterBinder
     /// Binds an ImageJ macro option string. As in ImageJ's GenericDialog, a checkbox whose key is absent is
     /// unchecked (false), not its default: <c>run("…", "out=x")</c> means every flag off.
     /// </summary>
-    public static ParameterValues BindImageJ(CommandDescriptor descriptor, string options, string workingDirectory)
+    public static ParameterValues BindImageJ(CommandDescriptor descriptor, string options, string workingDirectory, IReadOnlyDictionary<string, ImageData>? images = null)
     {
         ArgumentNullException.ThrowIfNull(descriptor);
-        var raw = new Dictionary<string, string>(ImageJOptions.Parse(options), StringComparer.OrdinalIgnoreCase);
+        // ImageJ's recorder writes empty text and file fields as key=[]: that means "not given".
+        var raw = ImageJOptions.Parse(options)
+            .Where(kv => kv.Value.Length > 0)
+            .ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.OrdinalIgnoreCase);
         foreach (var spec in descriptor.Parameters.Where(p => p.Kind == ParameterKind.Boolean))
         {
             raw.TryAdd(spec.Key, "false");
         }
 
-        return Bind(descriptor, raw, workingDirectory);
+        return Bind(descriptor, raw, workingDirectory, imageLoader: null, images);
     }
 
     /// <summary>Formats values back into an option string (for macro recording), keys in descriptor order.</summary>
@@ -77,6 +112,11 @@ public static class ParameterBinder
             if (values.Get(spec.Key) is not { } v)
             {
                 continue;
+            }
+
+            if (spec.Kind == ParameterKind.Image)
+            {
+                continue; // The current image is not part of a recorded option string.
             }
 
             if (spec.Kind == ParameterKind.Boolean)

@@ -73,7 +73,25 @@ public sealed class SampleRenderer
     /// Renders the recipe into this renderer's own canvas and returns a view of it, valid until the next render on
     /// this renderer: the allocation-free path for writing datasets and filling training batches.
     /// </summary>
-    public RenderedSample RenderInPlace(ImageRecipe recipe, BackgroundLibrary? library)
+    public RenderedSample RenderInPlace(ImageRecipe recipe, BackgroundLibrary? library) => this.RenderInPlace(recipe, library, null);
+
+    /// <summary>
+    /// Renders the recipe onto a given background (values in [0, 1], width × height) instead of the recipe's own:
+    /// dislocations drawn onto a user's micrograph. Returns new arrays the caller owns.
+    /// </summary>
+    public RenderedSample RenderOnto(ImageRecipe recipe, float[] background)
+    {
+        ArgumentNullException.ThrowIfNull(background);
+        var view = this.RenderInPlace(recipe, null, background);
+        return view with
+        {
+            Image = view.Image.Clone(),
+            Masks = view.Masks.Select(m => (byte[])m.Clone()).ToList(),
+            Union = (byte[])view.Union.Clone(),
+        };
+    }
+
+    private RenderedSample RenderInPlace(ImageRecipe recipe, BackgroundLibrary? library, float[]? background)
     {
         ArgumentNullException.ThrowIfNull(recipe);
         if (recipe.Width != this.Width || recipe.Height != this.Height)
@@ -84,7 +102,15 @@ public sealed class SampleRenderer
         var dislocations = recipe.Dislocations.ToList();
         this.canvas.Reset(dislocations.Count);
         var pixels = this.canvas.Image.Pixels;
-        this.RenderBackground(recipe.Background, library, pixels);
+        if (background is null)
+        {
+            this.RenderBackground(recipe.Background, library, pixels);
+        }
+        else
+        {
+            background.AsSpan(0, pixels.Length).CopyTo(pixels);
+        }
+
         foreach (var pileup in recipe.Pileups)
         {
             foreach (var trace in pileup.Traces)

@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text;
+using Dislocate.Contracts;
+using Dislocate.Core.IO;
+
+namespace Dislocate.Cli.Execution;
+
+/// <summary>
+/// Writes a command's in-memory outputs into a folder, as the CLI's counterpart of ImageJ windows: image stacks as
+/// TIFF, tables as CSV, polyline ROIs as CSV (roi, frame, channel, vertex, x, y). File names come from output names.
+/// </summary>
+internal static class OutputFiles
+{
+    public static IReadOnlyList<string> Write(string folder, IReadOnlyList<CommandOutput> outputs)
+    {
+        var written = new List<string>();
+        foreach (var output in outputs)
+        {
+            var stem = Path.Combine(folder, Safe(output.Name));
+            switch (output)
+            {
+                case ImageStackOutput image:
+                    Directory.CreateDirectory(folder);
+                    ImageFiles.Save(stem + ".tif", image);
+                    written.Add(stem + ".tif");
+                    if (image.Rois is { Count: > 0 } rois)
+                    {
+                        AtomicFile.WriteAllText(stem + ".rois.csv", RoisCsv(rois), durable: false);
+                        written.Add(stem + ".rois.csv");
+                    }
+
+                    break;
+                case TableOutput table:
+                    Directory.CreateDirectory(folder);
+                    AtomicFile.WriteAllText(stem + ".csv", TableCsv(table), durable: false);
+                    written.Add(stem + ".csv");
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        return written;
+    }
+
+    private static string TableCsv(TableOutput table)
+    {
+        var sb = new StringBuilder();
+        sb.AppendJoin(',', table.Columns.Select(Quote)).Append('\n');
+        foreach (var row in table.Rows)
+        {
+            sb.AppendJoin(',', row.Select(Cell)).Append('\n');
+        }
+
+        return sb.ToString();
+    }
+
+    private static string RoisCsv(IReadOnlyList<PolylineRoi> rois)
+    {
+        var sb = new StringBuilder("roi,frame,channel,vertex,x_px,y_px\n");
+        foreach (var r in rois)
+        {
+            for (var i = 0; i < r.X.Length; i++)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"{Quote(r.Name)},{r.Frame},{r.Channel},{i},{r.X[i]:R},{r.Y[i]:R}\n");
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Cell(object value) => value switch
+    {
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        float f => f.ToString("R", CultureInfo.InvariantCulture),
+        IFormattable n => n.ToString(null, CultureInfo.InvariantCulture),
+        _ => Quote(Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty),
+    };
+
+    private static string Quote(string s) => s.AsSpan().IndexOfAny(",\"\n") >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+
+    private static string Safe(string name) => string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
+}

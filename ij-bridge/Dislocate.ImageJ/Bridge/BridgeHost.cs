@@ -1,0 +1,120 @@
+using System.Globalization;
+using Dislocate.Contracts;
+using Dislocate.Hosting;
+using Dislocate.Hosting.Parameters;
+using Dislocate.ImageJ.Jni;
+
+namespace Dislocate.ImageJ.Bridge;
+
+/// <summary>
+/// The .NET side of every ImageJ command: binds the macro option string (and the current image) to the command's
+/// parameters, runs it while relaying progress to ImageJ's progress bar and Esc to cancellation, and turns the
+/// outcome into protocol text. Runs on the Java thread that called the native method; all JNI calls stay on it.
+/// </summary>
+internal static class BridgeHost
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+    private static CommandRegistry? registry;
+    private static string workingDirectory = Environment.CurrentDirectory;
+
+    public static CommandRegistry Registry => registry ?? throw new InvalidOperationException("The ImageJ bridge has no command registry yet.");
+
+    public static void Configure(CommandRegistry commands, string folder)
+    {
+        registry = commands;
+        workingDirectory = folder;
+    }
+
+    public static string Describe() => ProtocolText.Describe(Registry.Commands);
+
+    /// <summary>Runs a command for ImageJ and returns the result (never throws: failures become an error result).</summary>
+    public static BridgeResult Run(JniEnv env, string key, string options, ImageData? image)
+    {
+        try
+        {
+            var command = Registry.Find(key) ?? throw new CommandException($"No Dislocate command '{key}' is loaded.");
+            var imageParam = command.Command.Descriptor.Parameters.FirstOrDefault(p => p.Kind == ParameterKind.Image);
+            Dictionary<string, ImageData>? images = null;
+            if (imageParam is not null)
+            {
+                images = new() { [imageParam.Key] = image ?? throw new CommandException($"'{command.Command.Descriptor.Label}' needs an open image.") };
+            }
+
+            var values = ParameterBinder.BindImageJ(command.Command.Descriptor, options, workingDirectory, images);
+            var outcome = Execute(env, command, values);
+            var stacks = outcome.Outputs.OfType<ImageStackOutput>().ToList();
+            return new BridgeResult(ProtocolText.Result(outcome, stacks), stacks);
+        }
+        catch (Exception e)
+        {
+            return new BridgeResult(ProtocolText.Error(Message(e)), []);
+        }
+    }
+
+    /// <summary>The user-facing text of a failure: the message for expected failures, type and message otherwise.</summary>
+    public static string Message(Exception e) => e switch
+    {
+        AggregateException { InnerExceptions.Count: 1 } a => Message(a.InnerExceptions[0]),
+        ParameterException or CommandException or InputFileException or FormatException => e.Message,
+        OperationCanceledException => "Cancelled.",
+        _ => $"{e.GetType().Name}: {e.Message}",
+    };
+
+    private static CommandResult Execute(JniEnv env, RegisteredCommand command, ParameterValues values)
+    {
+        using var cancellation = new CancellationTokenSource();
+        var progress = new LatestProgress();
+        var context = new CommandContext(progress, NullCommandLog.Instance, workingDirectory, cancellation.Token);
+        var task = Task.Run(() => command.Command.ExecuteAsync(values, context), cancellation.Token);
+        var java = env.FindClass("dislocate/bridge/NativeBridge");
+        try
+        {
+            var report = env.GetStaticMethodId(java, "progress", "(DLjava/lang/String;)Z");
+            while (!task.Wait(PollInterval))
+            {
+                var p = progress.Latest;
+                var message = env.NewString(p.Message ?? string.Create(CultureInfo.InvariantCulture, $"{command.Command.Descriptor.Label}: {p.Done}/{p.Total}"));
+                var cancel = env.CallStaticBoolean(java, report, JValue.Double(p.Fraction), JValue.Object(message));
+                env.DeleteLocalRef(message);
+                if (cancel)
+                {
+                    cancellation.Cancel();
+                }
+            }
+
+            env.CallStaticBoolean(java, report, JValue.Double(1.0), JValue.Object(0));
+        }
+        finally
+        {
+            env.DeleteLocalRef(java);
+        }
+
+        return task.GetAwaiter().GetResult();
+    }
+
+    /// <summary>Keeps only the newest update; the Java thread polls it.</summary>
+    private sealed class LatestProgress : IProgress<ProgressUpdate>
+    {
+        private readonly Lock gate = new();
+        private ProgressUpdate latest;
+
+        public ProgressUpdate Latest
+        {
+            get
+            {
+                lock (this.gate)
+                {
+                    return this.latest;
+                }
+            }
+        }
+
+        public void Report(ProgressUpdate value)
+        {
+            lock (this.gate)
+            {
+                this.latest = value;
+            }
+        }
+    }
+}

@@ -1,0 +1,441 @@
+package dislocate.bridge;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.Macro;
+import ij.WindowManager;
+import ij.gui.GenericDialog;
+import ij.macro.Interpreter;
+import ij.measure.Calibration;
+import ij.plugin.PlugIn;
+
+import java.awt.GraphicsEnvironment;
+
+/**
+ * The one ImageJ command class for every .NET command; ImageJ's command table maps each label to
+ * {@code dislocate.bridge.Dislocate_Command("<key>")}, so {@link #run} receives the command key.
+ *
+ * <p>Options come from the macro ({@code Macro.getOptions()}, passed to .NET unchanged) or from a GenericDialog
+ * built from the parameter descriptions (which records each field for the macro recorder). The command runs in
+ * .NET on this thread; its outputs become images, ROIs, tables and log lines.
+ */
+public class Dislocate_Command implements PlugIn {
+    /** Longest help line in the dialog before wrapping. */
+    private static final int WRAP = 72;
+    /** Dialogs with more fields than this put two fields per row. */
+    private static final int TWO_COLUMNS_ABOVE = 14;
+    /** Text field widths (columns): GenericDialog gives fields of at most 8 columns one grid cell. */
+    private static final int WIDE_TEXT = 16;
+    private static final int NARROW_TEXT = 8;
+
+    @Override
+    public void run(String arg) {
+        String key = arg == null ? "" : arg.trim();
+        String label = key;
+        long handle = 0;
+        try {
+            CommandSpec spec = Registry.byKey(key);
+            if (spec == null) {
+                fail("Dislocate: unknown command '" + key + "'");
+                return;
+            }
+            label = spec.label;
+            ImagePlus input = null;
+            if (spec.imageParam() != null) {
+                input = WindowManager.getCurrentImage();
+                if (input == null) {
+                    fail(label + ": no image open");
+                    return;
+                }
+                String problem = unsupportedType(input);
+                if (problem != null) {
+                    fail(label + ": " + problem);
+                    return;
+                }
+            }
+            String options = Macro.getOptions();
+            if (options == null) {
+                if (GraphicsEnvironment.isHeadless()) {
+                    options = defaultOptions(spec);
+                } else {
+                    options = dialog(spec);
+                    if (options == null) {
+                        return; // cancelled
+                    }
+                }
+            }
+            if (input != null) {
+                Calibration cal = input.getCalibration();
+                handle = NativeBridge.run(spec.key, options, input.getTitle(), input.getWidth(), input.getHeight(),
+                    input.getNChannels(), input.getNSlices(), input.getNFrames(), input.getBitDepth(),
+                    cal.pixelWidth, cal.pixelHeight, cal.getUnit(), planes(input));
+            } else {
+                handle = NativeBridge.run(spec.key, options, null, 0, 0, 0, 0, 0, 0, 1.0, 1.0, null, null);
+            }
+            if (handle == 0) {
+                fail(label + ": the .NET host returned no result");
+                return;
+            }
+            Result result = Result.parse(NativeBridge.result(handle));
+            if (result.error != null) {
+                fail(result.error);
+                return;
+            }
+            Outputs.show(handle, result, input);
+        } catch (UnsatisfiedLinkError e) {
+            fail(label + ": the Dislocate .NET host is not loaded in this ImageJ (" + e.getMessage() + ")");
+        } catch (OutOfMemoryError e) {
+            fail(label + ": out of memory in Java (" + e.getMessage() + "); increase ImageJ's memory (Edit>Options>Memory)");
+        } catch (Throwable t) {
+            fail(label + ": " + describe(t));
+        } finally {
+            if (handle != 0) {
+                try {
+                    NativeBridge.release(handle);
+                } catch (Throwable ignored) {
+                    // the result is lost either way
+                }
+            }
+            NativeBridge.cancelRequested = false;
+            try {
+                IJ.showProgress(1.0);
+            } catch (Throwable ignored) {
+                // nothing to hide
+            }
+        }
+    }
+
+    /** Null when the image is 8, 16 or 32-bit grayscale, else a message naming its type. */
+    static String unsupportedType(ImagePlus imp) {
+        switch (imp.getType()) {
+            case ImagePlus.GRAY8:
+            case ImagePlus.GRAY16:
+            case ImagePlus.GRAY32:
+                return null;
+            case ImagePlus.COLOR_RGB:
+                return "'" + imp.getTitle() + "' is an RGB color image; convert it to 8, 16 or 32-bit grayscale (Image>Type)";
+            case ImagePlus.COLOR_256:
+                return "'" + imp.getTitle() + "' is an 8-bit color (indexed) image; convert it to 8, 16 or 32-bit grayscale (Image>Type)";
+            default:
+                return "'" + imp.getTitle() + "' has an unsupported image type (" + imp.getType() + "); 8, 16 or 32-bit grayscale only";
+        }
+    }
+
+    /**
+     * The whole stack as float[] planes in ImageJ stack order (channel fastest, then slice, then frame).
+     * 8 and 16-bit values are converted as they are (no value calibration). 32-bit planes are the image's own
+     * arrays (not copied): the host only reads them.
+     */
+    static Object[] planes(ImagePlus imp) {
+        ImageStack stack = imp.getStack();
+        int n = stack.getSize();
+        int size = imp.getWidth() * imp.getHeight();
+        Object[] planes = new Object[n];
+        for (int i = 0; i < n; i++) {
+            Object pixels = stack.isVirtual() ? stack.getProcessor(i + 1).getPixels() : stack.getPixels(i + 1);
+            planes[i] = toFloat(pixels, size);
+        }
+        return planes;
+    }
+
+    static float[] toFloat(Object pixels, int size) {
+        if (pixels instanceof float[]) {
+            return (float[]) pixels;
+        }
+        float[] f = new float[size];
+        if (pixels instanceof byte[]) {
+            byte[] b = (byte[]) pixels;
+            for (int i = 0; i < size; i++) {
+                f[i] = b[i] & 0xff;
+            }
+        } else if (pixels instanceof short[]) {
+            short[] s = (short[]) pixels;
+            for (int i = 0; i < size; i++) {
+                f[i] = s[i] & 0xffff;
+            }
+        } else {
+            throw new IllegalArgumentException("unsupported pixel type " + (pixels == null ? "null" : pixels.getClass().getSimpleName()));
+        }
+        return f;
+    }
+
+    // ------------------------------------------------------------------ options
+
+    /**
+     * Shows the parameter dialog and returns the option string built from it, or null when cancelled.
+     * GenericDialog records every field for the macro recorder under the first word of its label (= the key).
+     */
+    static String dialog(CommandSpec spec) {
+        int fields = 0;
+        for (ParamSpec p : spec.params) {
+            if (!p.isImage()) {
+                fields++;
+            }
+        }
+        if (fields == 0) {
+            return ""; // nothing to ask, like ImageJ's own commands without options
+        }
+        GenericDialog gd = new GenericDialog(spec.label);
+        // Long dialogs would not fit on a screen (ImageJ 1.53 dialogs do not scroll): two fields per row. A text
+        // field wider than 8 columns takes the rest of its row (the next field on that row would be hidden), so
+        // text fields are 8 columns wide then; path fields (with their Browse button) stay alone on their row.
+        boolean twoColumns = fields > TWO_COLUMNS_ABOVE;
+        boolean rowOpen = false;
+        for (ParamSpec p : spec.params) {
+            if (p.isImage()) {
+                continue;
+            }
+            if (twoColumns && rowOpen && !p.isPath()) {
+                gd.addToSameRow();
+                rowOpen = false;
+            } else {
+                rowOpen = !p.isPath();
+            }
+            addField(gd, p, twoColumns ? NARROW_TEXT : WIDE_TEXT);
+        }
+        if (spec.help.length() > 0) {
+            gd.addMessage(wrap(spec.help, twoColumns ? 2 * WRAP : WRAP));
+        }
+        String html = helpHtml(spec);
+        if (html != null) {
+            gd.addHelp(html);
+        }
+        gd.showDialog();
+        if (gd.wasCanceled()) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        java.util.Vector<?> numericFields = gd.getNumericFields();
+        int numericIndex = 0;
+        for (ParamSpec p : spec.params) {
+            if (p.isImage()) {
+                continue;
+            }
+            if (ParamSpec.BOOLEAN.equals(p.kind)) {
+                if (gd.getNextBoolean()) {
+                    appendFlag(sb, p.key);
+                }
+            } else if (p.isNumber() && usesNumericField(p)) {
+                Object field = numericFields != null && numericIndex < numericFields.size() ? numericFields.get(numericIndex) : null;
+                numericIndex++;
+                String typed = field instanceof java.awt.TextField ? ((java.awt.TextField) field).getText().trim() : null;
+                double v = gd.getNextNumber();
+                if (!Double.isNaN(v) && !Double.isInfinite(v)) {
+                    if (ParamSpec.WHOLE.equals(p.kind) && v == Math.rint(v) && Math.abs(v) < 9e15) {
+                        appendOption(sb, p.key, Long.toString((long) v));
+                    } else {
+                        appendOption(sb, p.key, Protocol.formatNumber(v));
+                    }
+                } else if (typed != null && typed.length() > 0) {
+                    throw new IllegalArgumentException("'" + p.label + "': '" + typed + "' is not a number");
+                } // an empty field is left out: the host then uses the default or reports a required value
+            } else if (ParamSpec.CHOICE.equals(p.kind) && p.choices.length > 0) {
+                appendOption(sb, p.key, gd.getNextChoice());
+            } else {
+                appendOption(sb, p.key, gd.getNextString());
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Whether a number parameter gets a numeric field (true unless its default is not a number). */
+    private static boolean usesNumericField(ParamSpec p) {
+        return p.defaultValue == null || Protocol.isNumber(p.defaultValue);
+    }
+
+    private static void addField(GenericDialog gd, ParamSpec p, int textColumns) {
+        String label = dialogLabel(p);
+        String def = p.defaultValue == null ? "" : p.defaultValue;
+        if (p.isImage()) {
+            return;
+        }
+        if (ParamSpec.WHOLE.equals(p.kind) && usesNumericField(p)) {
+            gd.addNumericField(label, p.defaultValue == null ? Double.NaN : Double.parseDouble(def.trim()), 0);
+        } else if (ParamSpec.REAL.equals(p.kind) && usesNumericField(p)) {
+            double v = p.defaultValue == null ? Double.NaN : Double.parseDouble(def.trim());
+            int digits = Protocol.decimalsNeeded(v, 6);
+            gd.addNumericField(label, v, digits < 0 ? -3 : digits);
+        } else if (ParamSpec.BOOLEAN.equals(p.kind)) {
+            gd.addCheckbox(label, p.defaultBoolean());
+        } else if (ParamSpec.CHOICE.equals(p.kind) && p.choices.length > 0) {
+            String selected = p.choices[0];
+            for (String c : p.choices) {
+                if (c.equalsIgnoreCase(def)) {
+                    selected = c;
+                }
+            }
+            gd.addChoice(label, p.choices, selected);
+        } else if (ParamSpec.INPUT_FILE.equals(p.kind) || ParamSpec.OUTPUT_FILE.equals(p.kind)) {
+            try {
+                gd.addFileField(label, def, 24); // ImageJ 1.53d and later
+            } catch (NoSuchMethodError old) {
+                gd.addStringField(label, def, 24);
+            }
+        } else if (ParamSpec.INPUT_FOLDER.equals(p.kind) || ParamSpec.OUTPUT_FOLDER.equals(p.kind)) {
+            try {
+                gd.addDirectoryField(label, def, 24); // ImageJ 1.53d and later
+            } catch (NoSuchMethodError old) {
+                gd.addStringField(label, def, 24);
+            }
+        } else {
+            gd.addStringField(label, def, textColumns); // text, range, and anything unknown
+        }
+    }
+
+    /**
+     * The dialog label: the parameter label, unless its first word (what GenericDialog records) differs from
+     * the key, in which case "key: label" keeps the recorded key right.
+     */
+    static String dialogLabel(ParamSpec p) {
+        String label = p.label.trim();
+        if (Macro.trimKey(label).equals(p.key.toLowerCase(java.util.Locale.US))) {
+            return label;
+        }
+        return p.key + ": " + label;
+    }
+
+    /**
+     * The option string of the parameters' defaults, used where no dialog can be shown (headless ImageJ with
+     * {@code run("Label")} and no options): flags whose default is true, and every other default.
+     */
+    static String defaultOptions(CommandSpec spec) {
+        StringBuilder sb = new StringBuilder();
+        for (ParamSpec p : spec.params) {
+            if (p.isImage()) {
+                continue;
+            }
+            if (ParamSpec.BOOLEAN.equals(p.kind)) {
+                if (p.defaultBoolean()) {
+                    appendFlag(sb, p.key);
+                }
+            } else if (p.defaultValue != null) {
+                appendOption(sb, p.key, p.defaultValue);
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Appends {@code key=value}, bracketed when the value has white space or starts with '['. An empty value is
+     * left out altogether (the parameter then takes its default, or .NET reports it as required): the host rejects
+     * {@code key=[]} for every kind.
+     */
+    static void appendOption(StringBuilder sb, String key, String value) {
+        if (value == null || value.trim().length() == 0) {
+            return;
+        }
+        boolean brackets = value.startsWith("[");
+        for (int i = 0; i < value.length() && !brackets; i++) {
+            brackets = Character.isWhitespace(value.charAt(i));
+        }
+        if (sb.length() > 0) {
+            sb.append(' ');
+        }
+        sb.append(key).append('=');
+        if (brackets) {
+            sb.append('[').append(value).append(']');
+        } else {
+            sb.append(value);
+        }
+    }
+
+    static void appendFlag(StringBuilder sb, String key) {
+        if (sb.length() > 0) {
+            sb.append(' ');
+        }
+        sb.append(key);
+    }
+
+    /** Wraps text at spaces so no line is much longer than {@code width}. */
+    static String wrap(String text, int width) {
+        StringBuilder sb = new StringBuilder();
+        for (String para : text.split("\n", -1)) {
+            if (sb.length() > 0) {
+                sb.append('\n');
+            }
+            int lineLength = 0;
+            for (String word : para.split(" ")) {
+                if (lineLength > 0 && lineLength + 1 + word.length() > width) {
+                    sb.append('\n');
+                    lineLength = 0;
+                } else if (lineLength > 0) {
+                    sb.append(' ');
+                    lineLength++;
+                }
+                sb.append(word);
+                lineLength += word.length();
+            }
+        }
+        return sb.toString();
+    }
+
+    /** HTML help for the dialog's Help button: the command help and one line per parameter; null when empty. */
+    static String helpHtml(CommandSpec spec) {
+        StringBuilder sb = new StringBuilder("<html><body><h3>").append(html(spec.label)).append("</h3>");
+        if (spec.help.length() > 0) {
+            sb.append("<p>").append(html(spec.help)).append("</p>");
+        }
+        boolean any = spec.help.length() > 0;
+        sb.append("<table>");
+        for (ParamSpec p : spec.params) {
+            if (p.isImage() || p.help.length() == 0) {
+                continue;
+            }
+            any = true;
+            sb.append("<tr><td valign=top><b>").append(html(p.key)).append("</b></td><td>").append(html(p.help));
+            if (p.min != null || p.max != null) {
+                sb.append(" (").append(p.min == null ? "" : Protocol.formatNumber(p.min)).append("..")
+                    .append(p.max == null ? "" : Protocol.formatNumber(p.max)).append(')');
+            }
+            sb.append("</td></tr>");
+        }
+        sb.append("</table></body></html>");
+        return any ? sb.toString() : null;
+    }
+
+    private static String html(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    // ------------------------------------------------------------------ errors
+
+    /**
+     * Reports an error: inside a running macro, aborts it with the message (with setIgnoreErrors(true) the
+     * message becomes the interpreter's getErrorMessage()); otherwise shows IJ.error (headless: IJ.log).
+     * "Inside a macro" means a macro interpreter exists and this thread came through {@code IJ.run} (which names
+     * it "Run$_..."), so a menu click does not abort a macro that happens to run on another thread.
+     */
+    static void fail(String message) {
+        if (message == null || message.trim().length() == 0) {
+            message = "unknown error";
+        }
+        Interpreter interp = Interpreter.getInstance();
+        if (interp != null && Thread.currentThread().getName().startsWith("Run$_")) {
+            try {
+                interp.abort(message);
+                return;
+            } catch (Throwable t) {
+                // fall through: at least show the message
+            }
+        }
+        try {
+            if (GraphicsEnvironment.isHeadless()) {
+                IJ.log("Dislocate error: " + message);
+            } else {
+                IJ.error("Dislocate", message);
+            }
+        } catch (Throwable t) {
+            System.err.println("Dislocate: " + message);
+        }
+    }
+
+    static String describe(Throwable t) {
+        String m = t.getMessage();
+        // Our own parse errors and exceptions the host throws into Java carry a complete message.
+        if (t instanceof IllegalArgumentException || t instanceof IllegalStateException || t.getClass() == RuntimeException.class) {
+            return m == null ? t.getClass().getSimpleName() : m;
+        }
+        return t.getClass().getName() + (m == null ? "" : ": " + m);
+    }
+}

@@ -1,0 +1,138 @@
+package dislocate.bridge;
+
+import ij.IJ;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The JNI boundary. The natives are implemented in C# and bound with {@code RegisterNatives} by the .NET host;
+ * the static methods below are called by C#. This class must be loaded from the JVM class path (not only from a
+ * jar in ImageJ's plugins folder), so that ImageJ's plugin class loader resolves the same, bound class.
+ */
+public final class NativeBridge {
+    /** Set by a Cancel button or tests; reported by {@link #progress} and cleared when a command ends. */
+    public static volatile boolean cancelRequested;
+
+    private NativeBridge() {
+    }
+
+    // ------------------------------------------------------------------ natives (C#)
+
+    /** The commands as text: C and P lines (see {@link Registry}). */
+    static native String describe();
+
+    /**
+     * Runs a command; blocks until it is done and returns a result handle (never 0).
+     *
+     * @param key command key, e.g. "synthetic generate"
+     * @param options ImageJ option string ({@code key=value key=[with spaces] flag})
+     * @param title input image title, or null without image input
+     * @param planes float[] per plane (c*z*t of them, each width*height, ImageJ stack order: channel fastest,
+     *        then slice, then frame), or null when the command has no image input; read-only
+     */
+    static native long run(String key, String options, String title, int width, int height, int channels, int slices,
+            int frames, int bitDepth, double pixelWidth, double pixelHeight, String unit, Object[] planes);
+
+    /** The result text of a handle: E, S, I, L, T, R, F lines. */
+    static native String result(long handle);
+
+    /** Fills {@code destination} (width*height) with plane {@code plane} of image output {@code output}. */
+    static native void plane(long handle, int output, int plane, float[] destination);
+
+    /** Frees a result handle. */
+    static native void release(long handle);
+
+    // ------------------------------------------------------------------ called by C#
+
+    /**
+     * Progress from a running command: shows the bar ({@code fraction >= 1} hides it) and the message (when not
+     * empty) in ImageJ's status bar. Returns true when the user asked to cancel (Esc in ImageJ, or
+     * {@link #cancelRequested}). Never throws. JNI: {@code (DLjava/lang/String;)Z}.
+     */
+    public static boolean progress(double fraction, String message) {
+        try {
+            if (!Double.isNaN(fraction)) {
+                IJ.showProgress(fraction >= 1.0 ? 1.0 : Math.max(0.0, fraction));
+            }
+            if (message != null && message.length() > 0) {
+                IJ.showStatus(message);
+            }
+        } catch (Throwable ignored) {
+            // progress display must never fail a command
+        }
+        return cancelRequested || escapePressed();
+    }
+
+    private static boolean escapePressed() {
+        try {
+            return IJ.escapePressed();
+        } catch (Throwable t) {
+            return false;
+        }
+    }
+
+    /** ImageJ's version, e.g. "1.53t". JNI: {@code ()Ljava/lang/String;}. */
+    public static String version() {
+        return IJ.getVersion();
+    }
+
+    /** Returns x+1 (JNI soak test). JNI: {@code (I)I}. */
+    public static int echo(int x) {
+        return x + 1;
+    }
+
+    /**
+     * Calls {@link #describe()} n times on this thread and returns the total length of the answers (a Java → .NET
+     * callback test). JNI: {@code (I)I}.
+     */
+    public static int callBack(int n) {
+        int total = 0;
+        for (int i = 0; i < n; i++) {
+            String s = describe();
+            total += s == null ? 0 : s.length();
+        }
+        return total;
+    }
+
+    /**
+     * Starts {@code threads} Java threads that each call {@link #describe()} n times, joins them and returns how
+     * many calls returned without an exception (callbacks into .NET from threads .NET did not create).
+     * JNI: {@code (II)I}.
+     */
+    public static int callBackFromThreads(int threads, final int n) {
+        final AtomicInteger ok = new AtomicInteger();
+        Thread[] started = new Thread[Math.max(0, threads)];
+        for (int t = 0; t < started.length; t++) {
+            started[t] = new Thread(new Runnable() {
+                @Override
+                public void run() {
+                    for (int i = 0; i < n; i++) {
+                        try {
+                            describe();
+                            ok.incrementAndGet();
+                        } catch (Throwable ignored) {
+                            // counted as a failed call
+                        }
+                    }
+                }
+            }, "Dislocate callback " + t);
+            started[t].setDaemon(true);
+            started[t].start();
+        }
+        for (Thread t : started) {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    t.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return ok.get();
+    }
+}

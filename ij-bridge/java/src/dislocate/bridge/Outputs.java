@@ -1,0 +1,284 @@
+package dislocate.bridge;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.WindowManager;
+import ij.gui.Overlay;
+import ij.gui.PolygonRoi;
+import ij.gui.Roi;
+import ij.macro.Interpreter;
+import ij.measure.Calibration;
+import ij.measure.ResultsTable;
+import ij.plugin.frame.RoiManager;
+import ij.process.FloatPolygon;
+
+import java.awt.GraphicsEnvironment;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns a parsed {@link Result} into ImageJ images, ROIs, tables, log lines and a status message. */
+public final class Outputs {
+    /** Where the pixels of image outputs come from (the native result handle, or a test). */
+    public interface PlaneSource {
+        /** Fills {@code destination} (width*height) with plane {@code plane} of image output {@code output}. */
+        void plane(int output, int plane, float[] destination);
+    }
+
+    private Outputs() {
+    }
+
+    /** Shows the outputs of a native result handle. */
+    static void show(final long handle, Result result, ImagePlus input) {
+        show(result, input, new PlaneSource() {
+            @Override
+            public void plane(int output, int plane, float[] destination) {
+                NativeBridge.plane(handle, output, plane, destination);
+            }
+        });
+    }
+
+    /**
+     * Shows all outputs. Images: in headless ImageJ or a batch-mode macro they become batch-mode images and the
+     * last one the current image of this thread; otherwise windows. ROIs: an overlay on their image when headless
+     * or in batch mode, else the ROI Manager. The first table becomes the system Results table.
+     *
+     * @return the images made, in output order (for tests)
+     */
+    public static List<ImagePlus> show(Result result, ImagePlus input, PlaneSource source) {
+        boolean headless = GraphicsEnvironment.isHeadless();
+        if (headless && !Interpreter.isBatchMode()) {
+            // Without windows, WindowManager knows images only in batch mode (as in a macro run headless).
+            Interpreter.batchMode = true;
+        }
+        boolean hidden = headless || Interpreter.isBatchMode();
+        Map<Integer, ImagePlus> images = new LinkedHashMap<Integer, ImagePlus>();
+        for (Result.ImageOut o : result.images) {
+            images.put(o.index, build(o, input, source));
+        }
+
+        List<Roi> managerRois = new ArrayList<Roi>();
+        List<ImagePlus> managerImages = new ArrayList<ImagePlus>();
+        for (Result.Polyline p : result.rois) {
+            if (p.xs.length == 0) {
+                continue;
+            }
+            ImagePlus target = images.get(p.output);
+            Roi roi = roi(p, target);
+            if (hidden) {
+                if (target == null) {
+                    IJ.log("Dislocate: ROI '" + p.name + "' refers to image output " + p.output + ", which does not exist");
+                    continue;
+                }
+                Overlay overlay = target.getOverlay();
+                if (overlay == null) {
+                    overlay = new Overlay();
+                }
+                overlay.add(roi);
+                target.setOverlay(overlay);
+            } else {
+                managerRois.add(roi);
+                managerImages.add(target);
+            }
+        }
+
+        // The first output is the command's main result: show it last so that it is the active image.
+        List<ImagePlus> ordered = new ArrayList<ImagePlus>(images.values());
+        java.util.Collections.reverse(ordered);
+        ImagePlus main = null;
+        for (ImagePlus imp : ordered) {
+            if (hidden) {
+                Interpreter.addBatchModeImage(imp);
+            } else {
+                imp.show();
+            }
+            main = imp;
+        }
+        if (hidden && main != null) {
+            WindowManager.setTempCurrentImage(main);
+        }
+
+        if (!managerRois.isEmpty()) {
+            RoiManager rm = RoiManager.getInstance();
+            if (rm == null) {
+                rm = new RoiManager();
+            }
+            ImagePlus shown = null;
+            for (int i = 0; i < managerRois.size(); i++) {
+                ImagePlus target = managerImages.get(i);
+                if (target != null) {
+                    rm.add(target, managerRois.get(i), -1);
+                    shown = target;
+                } else {
+                    rm.addRoi(managerRois.get(i));
+                }
+            }
+            if (shown != null) {
+                try {
+                    rm.runCommand(shown, "Show All");
+                } catch (Throwable ignored) {
+                    // display only
+                }
+            }
+        }
+
+        boolean first = true;
+        for (Result.Table t : result.tables) {
+            ResultsTable rt;
+            if (first) {
+                rt = ResultsTable.getResultsTable();
+                rt.reset();
+            } else {
+                rt = new ResultsTable();
+            }
+            fill(rt, t);
+            rt.show(first ? "Results" : t.name);
+            first = false;
+        }
+
+        for (Result.FileOut f : result.files) {
+            IJ.log(f.name + ": " + f.path);
+        }
+        if (result.summary != null && result.summary.length() > 0) {
+            IJ.showStatus(result.summary);
+            if (!headless) {
+                IJ.log(result.summary);
+            }
+        }
+        return new ArrayList<ImagePlus>(images.values());
+    }
+
+    /** Builds one image output: pixels from {@code source}, dimensions, calibration of a same-sized input, display range. */
+    public static ImagePlus build(Result.ImageOut o, ImagePlus input, PlaneSource source) {
+        int size = o.width * o.height;
+        int n = o.planes();
+        ImageStack stack = new ImageStack(o.width, o.height);
+        float[] buffer = o.bitDepth == 32 ? null : new float[size];
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int p = 0; p < n; p++) {
+            float[] f = o.bitDepth == 32 ? new float[size] : buffer;
+            source.plane(o.index, p, f);
+            Object pixels;
+            if (o.bitDepth == 32) {
+                pixels = f;
+            } else if (o.bitDepth == 16) {
+                pixels = toShort(f);
+            } else {
+                pixels = toByte(f);
+            }
+            if (o.bitDepth != 8) {
+                for (int i = 0; i < size; i++) {
+                    float v = o.bitDepth == 16 ? (((short[]) pixels)[i] & 0xffff) : f[i];
+                    if (v < min) {
+                        min = v;
+                    }
+                    if (v > max) {
+                        max = v;
+                    }
+                }
+            }
+            stack.addSlice(null, pixels);
+        }
+        ImagePlus imp = new ImagePlus(o.name, stack);
+        imp.setDimensions(o.channels, o.slices, o.frames);
+        if (o.channels > 1 || o.frames > 1) {
+            imp.setOpenAsHyperStack(true);
+        }
+        if (input != null && input.getWidth() == o.width && input.getHeight() == o.height) {
+            Calibration src = input.getCalibration();
+            if (src.scaled() || src.frameInterval != 0) {
+                Calibration cal = new Calibration();
+                cal.pixelWidth = src.pixelWidth;
+                cal.pixelHeight = src.pixelHeight;
+                cal.pixelDepth = src.pixelDepth;
+                cal.setUnit(src.getUnit());
+                cal.xOrigin = src.xOrigin;
+                cal.yOrigin = src.yOrigin;
+                cal.zOrigin = src.zOrigin;
+                cal.frameInterval = src.frameInterval;
+                cal.setTimeUnit(src.getTimeUnit());
+                imp.setCalibration(cal);
+            }
+        }
+        if (o.bitDepth == 8) {
+            imp.setDisplayRange(0, 255); // masks 0/255 and 8-bit images: the full range
+        } else if (min <= max) {
+            imp.setDisplayRange(min, max > min ? max : min + 1); // one range for the whole stack: planes compare
+        }
+        return imp;
+    }
+
+    static byte[] toByte(float[] f) {
+        byte[] b = new byte[f.length];
+        for (int i = 0; i < f.length; i++) {
+            float v = f[i];
+            int x = v != v ? 0 : (v <= 0 ? 0 : (v >= 255 ? 255 : Math.round(v)));
+            b[i] = (byte) x;
+        }
+        return b;
+    }
+
+    static short[] toShort(float[] f) {
+        short[] s = new short[f.length];
+        for (int i = 0; i < f.length; i++) {
+            float v = f[i];
+            int x = v != v ? 0 : (v <= 0 ? 0 : (v >= 65535 ? 65535 : Math.round(v)));
+            s[i] = (short) x;
+        }
+        return s;
+    }
+
+    /**
+     * A polyline ROI with name and position. On a hyperstack (channels &gt; 1, or slices and frames &gt; 1) the position
+     * is (channel, slice, frame) with slice 1 for single-slice images and 0 (all) otherwise; on a plain stack it
+     * is the frame (or 0 = all).
+     */
+    static Roi roi(Result.Polyline p, ImagePlus target) {
+        Roi roi = new PolygonRoi(new FloatPolygon(p.xs.clone(), p.ys.clone()), Roi.POLYLINE);
+        if (p.name != null && p.name.length() > 0) {
+            roi.setName(p.name);
+        }
+        if (target != null) {
+            int c = target.getNChannels();
+            int z = target.getNSlices();
+            int t = target.getNFrames();
+            int channel = clamp(p.channel, c);
+            int frame = clamp(p.frame, t);
+            if (c > 1 || (z > 1 && t > 1)) {
+                roi.setPosition(channel, z == 1 ? 1 : 0, frame);
+            } else if (t > 1) {
+                roi.setPosition(frame);
+            } else if (z > 1) {
+                roi.setPosition(0);
+            } else {
+                roi.setPosition(frame == 0 ? 0 : 1);
+            }
+        } else if (p.frame > 0) {
+            roi.setPosition(p.frame);
+        }
+        return roi;
+    }
+
+    private static int clamp(int v, int n) {
+        return v < 0 ? 0 : (v > n ? n : v);
+    }
+
+    /** Fills a results table: one row per R line; cells that parse as numbers are numeric, others text. */
+    static void fill(ResultsTable rt, Result.Table t) {
+        for (String[] row : t.rows) {
+            rt.incrementCounter();
+            for (int j = 0; j < row.length; j++) {
+                String column = j < t.columns.length && t.columns[j].length() > 0 ? t.columns[j] : "C" + (j + 1);
+                String cell = row[j];
+                if (Protocol.isNumber(cell)) {
+                    rt.addValue(column, Double.parseDouble(cell.trim()));
+                } else {
+                    rt.addValue(column, cell);
+                }
+            }
+        }
+    }
+}

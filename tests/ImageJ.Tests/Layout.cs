@@ -1,0 +1,36 @@
+namespace Dislocate.ImageJ.Tests;
+
+/// <summary>Paths of the runnable layout (artifacts/dislocate) built before the tests.</summary>
+internal static class Layout
+{
+    public static string RepoRoot { get; } = FindRoot();
+
+    public static string Dislocate => Path.Combine(RepoRoot, "artifacts", "dislocate");
+
+    public static string PluginsRoot => Path.Combine(Dislocate, "plugins");
+
+    public static string Cli => Path.Combine(Dislocate, "dislocate");
+
+    /// <summary>Where tests leave artefacts worth looking at (screenshots).</summary>
+    public static string TestOutput => Directory.CreateDirectory(Path.Combine(RepoRoot, "artifacts", "test-output")).FullName;
+
+    public static string TempFolder()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "dislocate-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Plugins.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Plugins.sln not found above the test folder.");
+    }
+}
