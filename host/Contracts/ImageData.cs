@@ -4,6 +4,10 @@ namespace Dislocate.Contracts;
 /// An input image stack handed to a command: planes of Width × Height floats in ImageJ's hyperstack order
 /// (channel fastest, then slice, then frame), with the original bit depth and spatial calibration.
 /// </summary>
+/// <remarks>
+/// The planes belong to the host and are valid while the command runs (and while its result, which may return
+/// them unchanged, is shown); a command that keeps pixel data beyond that copies it.
+/// </remarks>
 /// <param name="Title">Image title or file name.</param>
 /// <param name="Width">Width in pixels.</param>
 /// <param name="Height">Height in pixels.</param>
