@@ -30,7 +30,7 @@ public sealed class PluginCatalogTests : IDisposable
         var p = Assert.Single(catalog.Plugins);
         Assert.Equal("synthetic", p.Manifest.Id);
         Assert.Equal(new Version(0, 1, 0), p.Manifest.Version);
-        Assert.Equal(["generate", "preview", "replay", "fit", "twin"], p.Plugin.Commands.Select(c => c.Descriptor.Id));
+        Assert.Equal(["generate", "preview", "replay", "fit", "twin", "stack", "overlay"], p.Plugin.Commands.Select(c => c.Descriptor.Id));
     }
 
     [Fact]
