@@ -50,3 +50,16 @@ public sealed record PolylineRoi(string Name, float[] X, float[] Y, int Frame = 
 
 /// <summary>A table of results: named columns (with units in the name where they apply) and rows of numbers or text.</summary>
 public sealed record TableOutput(string Name, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<object>> Rows) : CommandOutput(Name);
+
+/// <summary>A line plot: named series of (x, y) points; ImageJ shows a Plot window, the CLI writes CSV.</summary>
+/// <param name="Name">Plot title.</param>
+/// <param name="XLabel">x-axis label with unit.</param>
+/// <param name="YLabel">y-axis label with unit.</param>
+/// <param name="Series">The curves.</param>
+public sealed record PlotOutput(string Name, string XLabel, string YLabel, IReadOnlyList<PlotSeries> Series) : CommandOutput(Name);
+
+/// <summary>One curve of a <see cref="PlotOutput"/>.</summary>
+/// <param name="Name">Legend text.</param>
+/// <param name="X">x values.</param>
+/// <param name="Y">y values, as many as x.</param>
+public sealed record PlotSeries(string Name, double[] X, double[] Y);

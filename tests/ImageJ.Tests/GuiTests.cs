@@ -35,7 +35,6 @@ public sealed class GuiTests : IDisposable
                 n = nSlices;
                 rois = roiManager("count");
                 if (isOpen("Log")) { selectWindow("Log"); run("Close"); }
-                run("Tile");
                 wait(1000);
                 run("Capture Screen");
                 saveAs("PNG", "{{screenshot}}");

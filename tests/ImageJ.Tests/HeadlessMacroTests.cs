@@ -32,9 +32,10 @@ public sealed class HeadlessMacroTests(ImageJFixture fixture)
         const string Options = "count=3 width=64 height=64 slip_width=20..40 seed=5";
         var outcome = this.Ok($$"""
             run("Synthetic Stack", "{{Options}}");
-            selectImage("Synthetic");
+            main = getTitle();
+            plot = isOpen("Synthetic lengths");
             getStatistics(area, mean, min, max);
-            return "" + getWidth() + "," + getHeight() + "," + nSlices + "," + mean + "," + min + "," + max + "," + nResults + "," + getResult("id", 0);
+            return "" + getWidth() + "," + getHeight() + "," + nSlices + "," + mean + "," + min + "," + max + "," + nResults + "," + getResult("id", 0) + "," + (main == "Synthetic") + "," + plot;
             """);
         var v = Numbers(outcome.Text);
         Assert.Equal([64, 64, 3], v[..3]);
@@ -49,6 +50,8 @@ public sealed class HeadlessMacroTests(ImageJFixture fixture)
         Assert.Equal(first.Max(), v[5], 6);
         Assert.Equal(((TableOutput)result.Outputs[2]).Rows.Count, v[6]);
         Assert.Equal(1, v[7]);
+        Assert.Equal(1, v[8]); // The main output is the active image...
+        Assert.Equal(1, v[9]); // ...and the lengths plot is open too.
     }
 
     [Fact]

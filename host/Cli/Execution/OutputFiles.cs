@@ -7,7 +7,8 @@ namespace Dislocate.Cli.Execution;
 
 /// <summary>
 /// Writes a command's in-memory outputs into a folder, as the CLI's counterpart of ImageJ windows: image stacks as
-/// TIFF, tables as CSV, polyline ROIs as CSV (roi, frame, channel, vertex, x, y). File names come from output names.
+/// TIFF, tables as CSV, polyline ROIs as CSV (roi, frame, channel, vertex, x, y), plots as CSV (series, x, y).
+/// File names come from output names.
 /// </summary>
 internal static class OutputFiles
 {
@@ -35,6 +36,11 @@ internal static class OutputFiles
                     AtomicFile.WriteAllText(stem + ".csv", TableCsv(table), durable: false);
                     written.Add(stem + ".csv");
                     break;
+                case PlotOutput plot:
+                    Directory.CreateDirectory(folder);
+                    AtomicFile.WriteAllText(stem + ".plot.csv", PlotCsv(plot), durable: false);
+                    written.Add(stem + ".plot.csv");
+                    break;
                 default:
                     break;
             }
@@ -50,6 +56,21 @@ internal static class OutputFiles
         foreach (var row in table.Rows)
         {
             sb.AppendJoin(',', row.Select(Cell)).Append('\n');
+        }
+
+        return sb.ToString();
+    }
+
+    private static string PlotCsv(PlotOutput plot)
+    {
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"series,{Quote(plot.XLabel)},{Quote(plot.YLabel)}\n");
+        foreach (var s in plot.Series)
+        {
+            for (var i = 0; i < s.X.Length; i++)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"{Quote(s.Name)},{s.X[i]:R},{s.Y[i]:R}\n");
+            }
         }
 
         return sb.ToString();

@@ -89,6 +89,23 @@ internal static class ProtocolText
             }
         }
 
+        var plots = result.Outputs.OfType<PlotOutput>().ToList();
+        for (var g = 0; g < plots.Count; g++)
+        {
+            Line(sb, "G", Int(g), plots[g].Name, plots[g].XLabel, plots[g].YLabel);
+            foreach (var series in plots[g].Series)
+            {
+                var fields = new List<string> { "D", Int(g), series.Name };
+                for (var k = 0; k < series.X.Length; k++)
+                {
+                    fields.Add(series.X[k].ToString("R", CultureInfo.InvariantCulture));
+                    fields.Add(series.Y[k].ToString("R", CultureInfo.InvariantCulture));
+                }
+
+                Line(sb, [.. fields]);
+            }
+        }
+
         foreach (var f in result.Outputs.OfType<FileOutput>())
         {
             Line(sb, "F", f.Name, f.Path);

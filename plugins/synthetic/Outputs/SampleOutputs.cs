@@ -77,12 +77,23 @@ public static class SampleOutputs
             }
         }
 
+        // Visible line lengths: for a sequence one curve per dislocation over the frames (how lines glide in and out
+        // of view); for independent images one curve per image over the instance ids.
+        var (seriesKey, xKey, seriesName) = asFrames ? (1, 0, "dislocation") : (0, 1, "image");
+        var series = rows.GroupBy(r => (int)r[seriesKey])
+            .OrderBy(g => g.Key)
+            .Select(g => new PlotSeries(
+                string.Create(CultureInfo.InvariantCulture, $"{seriesName} {g.Key}"),
+                g.Select(r => (double)(int)r[xKey]).ToArray(),
+                g.Select(r => (double)r[2]).ToArray()))
+            .ToList();
         var (slices, frames) = asFrames ? (1, planes) : (planes, 1);
         return
         [
             new ImageStackOutput(title, w, h, 1, slices, frames, images, bitDepth, rois),
             new ImageStackOutput(title + " masks", w, h, instances, slices, frames, masks, 8),
             new TableOutput("Results", Columns, rows),
+            new PlotOutput(title + " lengths", asFrames ? "frame" : "dislocation id", "visible length (px)", series),
         ];
     }
 }

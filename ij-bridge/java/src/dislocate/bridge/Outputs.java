@@ -138,6 +138,37 @@ public final class Outputs {
             first = false;
         }
 
+        java.awt.Color[] colors = {java.awt.Color.BLUE, java.awt.Color.RED, new java.awt.Color(0, 150, 0),
+            java.awt.Color.MAGENTA, java.awt.Color.ORANGE, java.awt.Color.CYAN, java.awt.Color.BLACK, java.awt.Color.PINK};
+        for (Result.PlotOut p : result.plots) {
+            ij.gui.Plot plot = new ij.gui.Plot(p.name, p.xLabel, p.yLabel);
+            StringBuilder legend = new StringBuilder();
+            for (int s = 0; s < p.xs.size(); s++) {
+                plot.setColor(colors[s % colors.length]);
+                plot.addPoints(p.xs.get(s), p.ys.get(s), ij.gui.Plot.CONNECTED_CIRCLES);
+                legend.append(p.seriesNames.get(s)).append('\n');
+            }
+            if (p.xs.size() > 1) {
+                plot.addLegend(legend.toString());
+            }
+            plot.setLimitsToFit(false); // all series, not only the first, decide the axes
+            if (hidden) {
+                // Plots stay reachable from macros as images; the main output stays the active image.
+                ImagePlus plotImage = plot.getImagePlus();
+                plotImage.setTitle(p.name);
+                Interpreter.addBatchModeImage(plotImage);
+            } else {
+                plot.show();
+            }
+        }
+        if (main != null && !result.plots.isEmpty()) {
+            if (hidden) {
+                WindowManager.setTempCurrentImage(main);
+            } else if (main.getWindow() != null) {
+                WindowManager.setCurrentWindow(main.getWindow());
+            }
+        }
+
         for (Result.FileOut f : result.files) {
             IJ.log(f.name + ": " + f.path);
         }

@@ -79,6 +79,24 @@ public final class Result {
         }
     }
 
+    /** A line plot: title, axis labels and named series of (x, y) points. */
+    public static final class PlotOut {
+        public final int index;
+        public final String name;
+        public final String xLabel;
+        public final String yLabel;
+        public final List<String> seriesNames = new ArrayList<String>();
+        public final List<double[]> xs = new ArrayList<double[]>();
+        public final List<double[]> ys = new ArrayList<double[]>();
+
+        PlotOut(int index, String name, String xLabel, String yLabel) {
+            this.index = index;
+            this.name = name;
+            this.xLabel = xLabel;
+            this.yLabel = yLabel;
+        }
+    }
+
     /** A file the command wrote. */
     public static final class FileOut {
         public final String name;
@@ -99,6 +117,8 @@ public final class Result {
     /** Tables in order of their index. */
     public final List<Table> tables = new ArrayList<Table>();
     public final List<FileOut> files = new ArrayList<FileOut>();
+    /** Plots in order of their index. */
+    public final List<PlotOut> plots = new ArrayList<PlotOut>();
 
     /** The image output with this index, or null. */
     public ImageOut image(int index) {
@@ -182,6 +202,34 @@ public final class Result {
             } else if (type.equals("F")) {
                 need(f, 3, where, "F name path");
                 r.files.add(new FileOut(f[1], f[2]));
+            } else if (type.equals("G")) {
+                need(f, 5, where, "G plot name xlabel ylabel");
+                r.plots.add(new PlotOut(Protocol.parseInt(f[1], where + " plot"), f[2], f[3], f[4]));
+            } else if (type.equals("D")) {
+                need(f, 3, where, "D plot series x y ...");
+                int index = Protocol.parseInt(f[1], where + " plot");
+                PlotOut plot = null;
+                for (PlotOut p : r.plots) {
+                    if (p.index == index) {
+                        plot = p;
+                    }
+                }
+                if (plot == null) {
+                    throw new IllegalArgumentException(where + ": series for plot " + index + ", which has no G line");
+                }
+                int n = f.length - 3;
+                if (n % 2 != 0) {
+                    throw new IllegalArgumentException(where + ": odd number of coordinates");
+                }
+                double[] x = new double[n / 2];
+                double[] y = new double[n / 2];
+                for (int i = 0; i < n / 2; i++) {
+                    x[i] = Protocol.parseDouble(f[3 + 2 * i], where + " x" + (i + 1));
+                    y[i] = Protocol.parseDouble(f[4 + 2 * i], where + " y" + (i + 1));
+                }
+                plot.seriesNames.add(f[2]);
+                plot.xs.add(x);
+                plot.ys.add(y);
             }
         }
         for (String[] f : pendingRows) {
