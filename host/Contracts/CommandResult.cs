@@ -49,7 +49,17 @@ public sealed record ImageStackOutput(
 public sealed record PolylineRoi(string Name, float[] X, float[] Y, int Frame = 0, int Channel = 0);
 
 /// <summary>A table of results: named columns (with units in the name where they apply) and rows of numbers or text.</summary>
-public sealed record TableOutput(string Name, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<object>> Rows) : CommandOutput(Name);
+public sealed record TableOutput(string Name, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<object>> Rows) : CommandOutput(Name)
+{
+    /// <summary>A cell as text: numbers in invariant, round-trippable form, anything else as its string.</summary>
+    public static string FormatCell(object value) => value switch
+    {
+        double d => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+        float f => f.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+        IFormattable n => n.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
+    };
+}
 
 /// <summary>A line plot: named series of (x, y) points; ImageJ shows a Plot window, the CLI writes CSV.</summary>
 /// <param name="Name">Plot title.</param>

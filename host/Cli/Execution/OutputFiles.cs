@@ -90,13 +90,8 @@ internal static class OutputFiles
         return sb.ToString();
     }
 
-    private static string Cell(object value) => value switch
-    {
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        float f => f.ToString("R", CultureInfo.InvariantCulture),
-        IFormattable n => n.ToString(null, CultureInfo.InvariantCulture),
-        _ => Quote(Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty),
-    };
+    private static string Cell(object value) =>
+        value is IFormattable ? TableOutput.FormatCell(value) : Quote(TableOutput.FormatCell(value));
 
     private static string Quote(string s) => s.AsSpan().IndexOfAny(",\"\n") >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
 

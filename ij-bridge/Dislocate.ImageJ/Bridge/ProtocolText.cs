@@ -85,7 +85,7 @@ internal static class ProtocolText
             Line(sb, ["T", Int(t), tables[t].Name, .. tables[t].Columns]);
             foreach (var row in tables[t].Rows)
             {
-                Line(sb, ["R", Int(t), .. row.Select(Cell)]);
+                Line(sb, ["R", Int(t), .. row.Select(TableOutput.FormatCell)]);
             }
         }
 
@@ -128,14 +128,6 @@ internal static class ProtocolText
         ParameterKind.OutputFolder => "outputfolder",
         ParameterKind.Image => "image",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
-
-    private static string Cell(object value) => value switch
-    {
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        float f => f.ToString("R", CultureInfo.InvariantCulture),
-        IFormattable n => n.ToString(null, CultureInfo.InvariantCulture),
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
     };
 
     private static string Number(double? v) => v is { } d ? d.ToString("R", CultureInfo.InvariantCulture) : string.Empty;
