@@ -58,9 +58,9 @@ internal sealed class ReplayCommand : IPluginCommand
                     format = ImageFormat.Tif8; // A sequence cannot be a PNG; TIFF keeps the frames together.
                 }
 
-                var stem = Path.GetFileNameWithoutExtension(path);
-                var files = SampleFiles.Flat(parameters.GetString("out"), stem, format, frames.Count > 1 ? MaskFormat.Tiff : CommonParameters.ReadMasks(parameters), labelme: true, frames.Count);
-                SampleWriter.Write(files, frames, document, format, frames.Count > 1 ? MaskFormat.Tiff : CommonParameters.ReadMasks(parameters));
+                var masks = frames.Count > 1 ? MaskFormat.Tiff : CommonParameters.ReadMasks(parameters);
+                var files = SampleFiles.Flat(parameters.GetString("out"), Path.GetFileNameWithoutExtension(path), format, masks, labelme: true, frames.Count);
+                SampleWriter.Write(files, frames, document, format, masks);
                 return CommandResult.Of(
                     $"Regenerated sample {document.Index} ({frames.Count} frame(s), {first.Dislocations.Count()} dislocations) into {parameters.GetString("out")}.",
                     new FileOutput("image", files.Image),

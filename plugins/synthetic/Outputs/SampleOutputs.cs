@@ -36,7 +36,8 @@ public static class SampleOutputs
         for (var p = 0; p < planes; p++)
         {
             var s = samples[p];
-            var byId = s.Recipe.Dislocations.Select((d, k) => (d, k)).ToDictionary(x => x.d.Id, x => x.k);
+            var dislocations = s.Recipe.Dislocations.ToList();
+            var byId = dislocations.Select((d, k) => (d.Id, k)).ToDictionary(x => x.Id, x => x.k);
             for (var id = 1; id <= instances; id++)
             {
                 var plane = new float[w * h];
@@ -52,15 +53,16 @@ public static class SampleOutputs
                 masks.Add(plane);
             }
 
-            foreach (var (d, k) in byId.Select(kv => (s.Recipe.Dislocations.ElementAt(kv.Value), kv.Value)))
+            for (var k = 0; k < dislocations.Count; k++)
             {
+                var d = dislocations[k];
                 var parts = Polyline.ClipToRect(s.CentreLines[k], 0, 0, w, h);
-                var length = parts.Sum(part => Polyline.Length(part));
                 if (parts.Length == 0)
                 {
                     continue; // Glided out of the image in this frame.
                 }
 
+                var length = parts.Sum(part => Polyline.Length(part));
                 var first = parts[0][0];
                 var last = parts[^1][^1];
                 rows.Add([p + 1, d.Id, length, d.LineWidth, d.Contrast, first.X, first.Y, last.X, last.Y]);
