@@ -141,7 +141,15 @@ public sealed class Rng
     /// last output's second half is discarded. Values are <c>a + (b − a)·u</c> in float; a result that rounds up
     /// to <paramref name="b"/> is replaced by the largest float below <paramref name="b"/>.
     /// </remarks>
-    public void FillUniform(Span<float> destination, float a, float b)
+    public void FillUniform(Span<float> destination, float a, float b) => this.Uniform(destination, a, b, 0f, accumulate: false);
+
+    /// <summary>
+    /// Adds <paramref name="weight"/>·U(a, b) to every element, drawing exactly the values <see cref="FillUniform"/>
+    /// would: the same result as filling a scratch buffer and adding it, in one pass and without the buffer.
+    /// </summary>
+    public void AddScaledUniform(Span<float> target, float a, float b, float weight) => this.Uniform(target, a, b, weight, accumulate: true);
+
+    private void Uniform(Span<float> destination, float a, float b, float weight, bool accumulate)
     {
         if (!(b > a) || !float.IsFinite(a) || !float.IsFinite(b))
         {
@@ -171,11 +179,13 @@ public sealed class Rng
 
             // Integer-to-float conversion of a 24-bit value is exact; the scale then costs one rounding.
             var v = a + ((int)(r >> 40) * scale);
-            destination[i] = v < b ? v : below;
+            v = v < b ? v : below;
+            destination[i] = accumulate ? destination[i] + (weight * v) : v;
             if (i + 1 < n)
             {
                 v = a + ((int)((r >> 16) & 0xFFFFFF) * scale);
-                destination[i + 1] = v < b ? v : below;
+                v = v < b ? v : below;
+                destination[i + 1] = accumulate ? destination[i + 1] + (weight * v) : v;
             }
 
             i += 2;

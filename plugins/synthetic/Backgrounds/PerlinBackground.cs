@@ -38,18 +38,14 @@ public static class PerlinBackground
         ImageStatistics.Normalize01(p);
 
         // (3) P4 = P3* + w_white·X1.
-        var white = new Rng(SeedDerivation.Derive(recipe.WhiteNoiseSeed, 1));
-        white.FillUniform(tmp, -1f, 1f);
-        AddScaled(p, tmp, (float)recipe.WhiteWeight);
+        new Rng(SeedDerivation.Derive(recipe.WhiteNoiseSeed, 1)).AddScaledUniform(p, -1f, 1f, (float)recipe.WhiteWeight);
         var sigmaP4 = ImageStatistics.StandardDeviation(p);
 
         // (4) P5 = G(P4; s1).
         GaussianBlur.Apply(p, p, width, height, recipe.Sigma1);
 
         // (5) P6 = P5 + r_noise·σ(P4)·X2, (6) P7 = G(P6; s2), then clip.
-        var white2 = new Rng(SeedDerivation.Derive(recipe.WhiteNoiseSeed, 2));
-        white2.FillUniform(tmp, -1f, 1f);
-        AddScaled(p, tmp, (float)(recipe.NoiseRatio * sigmaP4));
+        new Rng(SeedDerivation.Derive(recipe.WhiteNoiseSeed, 2)).AddScaledUniform(p, -1f, 1f, (float)(recipe.NoiseRatio * sigmaP4));
         GaussianBlur.Apply(p, p, width, height, recipe.Sigma2);
         ImageStatistics.Clip(p, 0f, 1f);
     }

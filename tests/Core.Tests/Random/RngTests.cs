@@ -182,4 +182,20 @@ public class RngTests
             Assert.True(v >= 0.3f && v < 0.30000004f);
         }
     }
+
+    [Fact]
+    public void AddScaledUniform_EqualsFillingAScratchBufferAndAdding()
+    {
+        var target = Enumerable.Range(0, 1001).Select(i => i * 0.001f).ToArray();
+        var expected = (float[])target.Clone();
+        var scratch = new float[target.Length];
+        new Rng(77).FillUniform(scratch, -1f, 1f);
+        for (var i = 0; i < expected.Length; i++)
+        {
+            expected[i] += 0.6f * scratch[i];
+        }
+
+        new Rng(77).AddScaledUniform(target, -1f, 1f, 0.6f);
+        Assert.Equal(expected, target);
+    }
 }
