@@ -29,8 +29,22 @@ public class Dislocate_Command implements PlugIn {
     private static final int WIDE_TEXT = 16;
     private static final int NARROW_TEXT = 8;
 
+    /** DISLOCATE_BRIDGE_TIMING=1 prints where the time of each command goes on the Java side (for benchmarks). */
+    private static final boolean TIMING = "1".equals(System.getenv("DISLOCATE_BRIDGE_TIMING"));
+
     @Override
     public void run(String arg) {
+        long t0 = System.nanoTime();
+        try {
+            runTimed(arg, t0);
+        } finally {
+            if (TIMING) {
+                System.err.println("java: whole command " + (System.nanoTime() - t0) / 1000000 + " ms");
+            }
+        }
+    }
+
+    private void runTimed(String arg, long t0) {
         String key = arg == null ? "" : arg.trim();
         String label = key;
         long handle = 0;
@@ -65,6 +79,9 @@ public class Dislocate_Command implements PlugIn {
                     }
                 }
             }
+            if (TIMING) {
+                System.err.println("java: before native " + (System.nanoTime() - t0) / 1000000 + " ms");
+            }
             if (input != null) {
                 Calibration cal = input.getCalibration();
                 handle = NativeBridge.run(spec.key, options, input.getTitle(), input.getWidth(), input.getHeight(),
@@ -72,6 +89,9 @@ public class Dislocate_Command implements PlugIn {
                     cal.pixelWidth, cal.pixelHeight, cal.getUnit(), planes(input));
             } else {
                 handle = NativeBridge.run(spec.key, options, null, 0, 0, 0, 0, 0, 0, 1.0, 1.0, null, null);
+            }
+            if (TIMING) {
+                System.err.println("java: after native " + (System.nanoTime() - t0) / 1000000 + " ms");
             }
             if (handle == 0) {
                 fail(label + ": the .NET host returned no result");
