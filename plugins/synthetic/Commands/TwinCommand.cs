@@ -77,22 +77,9 @@ internal sealed class TwinCommand : IPluginCommand
         var nextId = 1;
         foreach (var p in PileupClustering.Cluster(lines, linkDistance: 80, maxAngle: 20))
         {
-            var dislocations = p.Lines.Select(i => new DislocationRecipe(
-                nextId++,
-                lines[i].Select(q => q.X).ToArray(),
-                lines[i].Select(q => q.Y).ToArray(),
-                drawing.Draw(settings.Drawing.LineWidth),
-                drawing.Draw(settings.Drawing.Contrast),
-                drawing.Draw(settings.Drawing.FringeStrength))).ToList();
+            var dislocations = p.Lines.Select(i => RecipeSampler.Dislocation(drawing, settings.Drawing, nextId++, lines[i])).ToList();
             var lead = lines[p.Lines[0]];
-            var traces = new List<TraceRecipe>();
-            if (drawing.Chance(m.TraceProbability))
-            {
-                var contrast = drawing.Draw(m.TraceContrast);
-                var width = drawing.Draw(m.TraceWidth);
-                traces.Add(new TraceRecipe(lead[0].X, lead[0].Y, p.AngleDegrees, contrast, width));
-                traces.Add(new TraceRecipe(lead[^1].X, lead[^1].Y, p.AngleDegrees, contrast, width));
-            }
+            var traces = RecipeSampler.Traces(drawing, m, lead[0], lead[^1], p.AngleDegrees);
 
             pileups.Add(new PileupRecipe(p.AngleDegrees, p.SlipWidth, lead[0].X, lead[0].Y, 1, traces, dislocations));
         }

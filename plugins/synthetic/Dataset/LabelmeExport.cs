@@ -1,4 +1,3 @@
-using Dislocate.Core.Geometry;
 using Dislocate.Core.IO;
 using Dislocate.Synthetic.Rendering;
 
@@ -28,16 +27,9 @@ public static class LabelmeExport
         var ids = sample.Recipe.Dislocations.Select(d => d.Id).ToArray();
         for (var k = 0; k < sample.CentreLines.Count; k++)
         {
-            var parts = Polyline.ClipToRect(sample.CentreLines[k], 0, 0, sample.Image.Width, sample.Image.Height);
-            foreach (var part in parts)
+            foreach (var part in sample.VisibleParts(k))
             {
-                if (part.Length < 2)
-                {
-                    continue;
-                }
-
-                var count = Math.Max(2, (int)Math.Ceiling(Polyline.Length(part) / VertexSpacing) + 1);
-                var points = Polyline.ResampleEquidistant(part, count)
+                var points = RenderedSample.Thin(part, VertexSpacing)
                     .Select(p => (Math.Round(p.X, 3), Math.Round(p.Y, 3)))
                     .ToList();
                 shapes.Add(new LabelmeShape(Label, LabelmeShapeTypes.LineStrip, points, ids[k]));

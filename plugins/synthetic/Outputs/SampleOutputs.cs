@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dislocate.Contracts;
 using Dislocate.Core.Geometry;
+using Dislocate.Synthetic.Dataset;
 using Dislocate.Synthetic.Rendering;
 
 namespace Dislocate.Synthetic.Outputs;
@@ -56,7 +57,7 @@ public static class SampleOutputs
             for (var k = 0; k < dislocations.Count; k++)
             {
                 var d = dislocations[k];
-                var parts = Polyline.ClipToRect(s.CentreLines[k], 0, 0, w, h);
+                var parts = s.VisibleParts(k);
                 if (parts.Length == 0)
                 {
                     continue; // Glided out of the image in this frame.
@@ -68,7 +69,7 @@ public static class SampleOutputs
                 rows.Add([p + 1, d.Id, length, d.LineWidth, d.Contrast, first.X, first.Y, last.X, last.Y]);
                 foreach (var part in parts)
                 {
-                    var points = Polyline.ResampleEquidistant(part, Math.Max(2, (int)Math.Ceiling(Polyline.Length(part) / 3.0) + 1));
+                    var points = RenderedSample.Thin(part, LabelmeExport.VertexSpacing);
                     rois.Add(new PolylineRoi(
                         string.Create(CultureInfo.InvariantCulture, $"dislocation {d.Id} plane {p + 1}"),
                         points.Select(q => (float)q.X).ToArray(),

@@ -117,13 +117,7 @@ public static class RecipeSampler
                 continue;
             }
 
-            dislocations.Add(new DislocationRecipe(
-                nextId++,
-                points.Select(p => p.X).ToArray(),
-                points.Select(p => p.Y).ToArray(),
-                drawing.Draw(settings.Drawing.LineWidth),
-                drawing.Draw(settings.Drawing.Contrast),
-                drawing.Draw(settings.Drawing.FringeStrength)));
+            dislocations.Add(Dislocation(drawing, settings.Drawing, nextId++, points));
         }
 
         if (dislocations.Count == 0)
@@ -131,16 +125,29 @@ public static class RecipeSampler
             return null;
         }
 
-        var traces = new List<TraceRecipe>();
-        if (drawing.Chance(m.TraceProbability))
+        var traces = Traces(drawing, m, p0, p0 + (n * slipWidth), angle);
+        return new PileupRecipe(angle, slipWidth, p0.X, p0.Y, sign, traces, dislocations);
+    }
+
+    /// <summary>A dislocation through <paramref name="points"/> with its drawing parameters drawn from the settings.</summary>
+    internal static DislocationRecipe Dislocation(Rng drawing, DrawingSettings d, int id, IReadOnlyList<PointD> points) => new(
+        id,
+        points.Select(p => p.X).ToArray(),
+        points.Select(p => p.Y).ToArray(),
+        drawing.Draw(d.LineWidth),
+        drawing.Draw(d.Contrast),
+        drawing.Draw(d.FringeStrength));
+
+    /// <summary>With probability trace_probability, the two slip traces through <paramref name="onA"/> and <paramref name="onB"/>; else none.</summary>
+    internal static List<TraceRecipe> Traces(Rng drawing, MicrostructureSettings m, PointD onA, PointD onB, double angle)
+    {
+        if (!drawing.Chance(m.TraceProbability))
         {
-            var contrast = drawing.Draw(m.TraceContrast);
-            var width = drawing.Draw(m.TraceWidth);
-            var b0 = p0 + (n * slipWidth);
-            traces.Add(new TraceRecipe(p0.X, p0.Y, angle, contrast, width));
-            traces.Add(new TraceRecipe(b0.X, b0.Y, angle, contrast, width));
+            return [];
         }
 
-        return new PileupRecipe(angle, slipWidth, p0.X, p0.Y, sign, traces, dislocations);
+        var contrast = drawing.Draw(m.TraceContrast);
+        var width = drawing.Draw(m.TraceWidth);
+        return [new TraceRecipe(onA.X, onA.Y, angle, contrast, width), new TraceRecipe(onB.X, onB.Y, angle, contrast, width)];
     }
 }

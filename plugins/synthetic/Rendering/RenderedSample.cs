@@ -15,4 +15,13 @@ public sealed record RenderedSample(
     GrayImage Image,
     IReadOnlyList<byte[]> Masks,
     byte[] Union,
-    IReadOnlyList<PointD[]> CentreLines);
+    IReadOnlyList<PointD[]> CentreLines)
+{
+    /// <summary>The parts of dislocation <paramref name="k"/>'s centre line inside the image (several when it leaves and re-enters).</summary>
+    public PointD[][] VisibleParts(int k) =>
+        Polyline.ClipToRect(this.CentreLines[k], 0, 0, this.Image.Width, this.Image.Height).Where(p => p.Length >= 2).ToArray();
+
+    /// <summary>A dense line part thinned to vertices about <paramref name="spacing"/> pixels apart (ends kept), for ROIs and annotations.</summary>
+    public static PointD[] Thin(PointD[] part, double spacing) =>
+        Polyline.ResampleEquidistant(part, Math.Max(2, (int)Math.Ceiling(Polyline.Length(part) / spacing) + 1));
+}

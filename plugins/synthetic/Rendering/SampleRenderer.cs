@@ -60,13 +60,7 @@ public sealed class SampleRenderer
     /// <summary>Renders the recipe into new arrays that the caller owns; <paramref name="library"/> is needed only for real backgrounds.</summary>
     public RenderedSample Render(ImageRecipe recipe, BackgroundLibrary? library)
     {
-        var view = this.RenderInPlace(recipe, library);
-        return view with
-        {
-            Image = view.Image.Clone(),
-            Masks = view.Masks.Select(m => (byte[])m.Clone()).ToList(),
-            Union = (byte[])view.Union.Clone(),
-        };
+        return Owned(this.RenderInPlace(recipe, library));
     }
 
     /// <summary>
@@ -82,14 +76,16 @@ public sealed class SampleRenderer
     public RenderedSample RenderOnto(ImageRecipe recipe, float[] background)
     {
         ArgumentNullException.ThrowIfNull(background);
-        var view = this.RenderInPlace(recipe, null, background);
-        return view with
-        {
-            Image = view.Image.Clone(),
-            Masks = view.Masks.Select(m => (byte[])m.Clone()).ToList(),
-            Union = (byte[])view.Union.Clone(),
-        };
+        return Owned(this.RenderInPlace(recipe, null, background));
     }
+
+    /// <summary>A copy of a canvas view whose arrays the caller owns.</summary>
+    private static RenderedSample Owned(RenderedSample view) => view with
+    {
+        Image = view.Image.Clone(),
+        Masks = view.Masks.Select(m => (byte[])m.Clone()).ToList(),
+        Union = (byte[])view.Union.Clone(),
+    };
 
     private RenderedSample RenderInPlace(ImageRecipe recipe, BackgroundLibrary? library, float[]? background)
     {
