@@ -1,0 +1,29 @@
+using Dislocate.Contracts;
+using Dislocate.Segment.Torch;
+using TorchSharp;
+
+namespace Dislocate.Segment.Commands;
+
+/// <summary><c>segment info</c>: which Torch backend, device and thread count this installation uses.</summary>
+internal sealed class InfoCommand : IPluginCommand
+{
+    public CommandDescriptor Descriptor { get; } = new(
+        "info",
+        "Segmentation Backend Info",
+        "Segment",
+        "Show the Torch version, the devices it can use and its CPU thread count.",
+        [
+            ParameterSpec.Choice("device", "device", "auto", TorchDevice.Choices, "Device to report on: auto picks CUDA when available."),
+        ]);
+
+    public Task<CommandResult> ExecuteAsync(ParameterValues parameters, CommandContext context)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var device = TorchDevice.Resolve(parameters.GetString("device"));
+        using var probe = torch.ones(2, 2, device: device).sum();
+        var summary =
+            $"TorchSharp {typeof(torch).Assembly.GetName().Version}, libtorch {torch.__version__}; " +
+            $"device {device.type}; CUDA available: {torch.cuda.is_available()}; CPU threads: {torch.get_num_threads()}; probe sum = {probe.item<float>()}";
+        return Task.FromResult(CommandResult.Of(summary));
+    }
+}

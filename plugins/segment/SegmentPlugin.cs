@@ -1,0 +1,23 @@
+using Dislocate.Contracts;
+using Dislocate.Segment.Commands;
+
+namespace Dislocate.Segment;
+
+/// <summary>The <c>segment</c> plugin: UNet++ instance segmentation of dislocations, its loss, metric, training and inference.</summary>
+public sealed class SegmentPlugin : IPlugin
+{
+    /// <summary>The plugin's own version; equals <c>version</c> in plugin.json and is written into every model and JSON it makes.</summary>
+    public const string Version = "0.1.0";
+
+    /// <inheritdoc/>
+    public string Id => "segment";
+
+    /// <inheritdoc/>
+    public string DisplayName => "Dislocation segmentation (UNet++)";
+
+    /// <inheritdoc/>
+    public IReadOnlyList<IPluginCommand> Commands { get; } =
+    [
+        new InfoCommand(),
+    ];
+}
