@@ -4,7 +4,11 @@ var which = args.Length > 0 ? args[0] : "";
 var rest = args.Skip(1).ToArray();
 switch (which)
 {
+    case "metric":
+        return Dislocate.Segment.Bench.MetricBench.Run(rest);
+    case "model":
+        return Dislocate.Segment.Bench.ModelBench.Run(rest);
     default:
-        Console.Error.WriteLine("usage: Segment.Bench <benchmark> [args]; benchmarks: (none yet)");
+        Console.Error.WriteLine("usage: Segment.Bench <benchmark> [args]; benchmarks: metric");
         return 2;
 }

@@ -18,6 +18,12 @@ public sealed class SegmentPlugin : IPlugin
     /// <inheritdoc/>
     public IReadOnlyList<IPluginCommand> Commands { get; } =
     [
+        new TrainCommand(),
+        new FineTuneCommand(),
+        new SegmentImageCommand(),
+        new RunCommand(),
         new InfoCommand(),
+        new EvaluateCommand(),
+        new EvaluateMatrixCommand(),
     ];
 }

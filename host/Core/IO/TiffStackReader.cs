@@ -124,6 +124,48 @@ public static class TiffStackReader
         return Decode(stream, sourceName, firstPageOnly: false);
     }
 
+    /// <summary>Number of pages (directories) in <paramref name="path"/>, without decoding any.</summary>
+    public static int CountPages(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var stream = OpenFile(path);
+        var messages = CollectingErrorHandler.Begin();
+        try
+        {
+            using var tif = Tiff.ClientOpen(path, "r", stream, new TiffStream())
+                ?? throw new InputFileException(path, null, "not a readable TIFF file" + Details(messages));
+            return tif.NumberOfDirectories();
+        }
+        finally
+        {
+            CollectingErrorHandler.End();
+        }
+    }
+
+    /// <summary>
+    /// Reads the pages of <paramref name="path"/> one at a time, so a long stack never has to fit in memory; every
+    /// page must have the first page's size. The file stays open until the enumeration ends.
+    /// </summary>
+    public static IEnumerable<TiffPage> ReadPages(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var stream = OpenFile(path);
+        using var tif = Open(stream, path);
+        var count = tif.NumberOfDirectories();
+        TiffPage? first = null;
+        for (var p = 0; p < count; p++)
+        {
+            var page = ReadPageAt(tif, path, p);
+            if (first is not null && (page.Width != first.Width || page.Height != first.Height))
+            {
+                throw new InputFileException(path, $"page {p}", $"size {page.Width}×{page.Height} differs from the first page's {first.Width}×{first.Height}");
+            }
+
+            first ??= page;
+            yield return page;
+        }
+    }
+
     /// <summary>Reads only the first page of <paramref name="path"/>.</summary>
     public static TiffPage ReadFirstPage(string path)
     {
@@ -203,6 +245,42 @@ public static class TiffStackReader
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             throw new InputFileException(sourceName, null, $"corrupt or unsupported TIFF file: {ex.Message}" + Details(messages), ex);
+        }
+        finally
+        {
+            CollectingErrorHandler.End();
+        }
+    }
+
+    private static Tiff Open(Stream stream, string sourceName)
+    {
+        var messages = CollectingErrorHandler.Begin();
+        try
+        {
+            return Tiff.ClientOpen(sourceName, "r", stream, new TiffStream())
+                ?? throw new InputFileException(sourceName, null, "not a readable TIFF file" + Details(messages));
+        }
+        finally
+        {
+            CollectingErrorHandler.End();
+        }
+    }
+
+    private static TiffPage ReadPageAt(Tiff tif, string sourceName, int index)
+    {
+        var messages = CollectingErrorHandler.Begin();
+        try
+        {
+            if (index > short.MaxValue || !tif.SetDirectory((short)index))
+            {
+                throw new InputFileException(sourceName, $"page {index}", "cannot read the page directory" + Details(messages));
+            }
+
+            return ReadPage(tif, sourceName, index, messages);
+        }
+        catch (Exception ex) when (ex is not (InputFileException or OutOfMemoryException))
+        {
+            throw new InputFileException(sourceName, $"page {index}", $"corrupt or unsupported TIFF page: {ex.Message}" + Details(messages), ex);
         }
         finally
         {

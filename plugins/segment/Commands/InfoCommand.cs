@@ -23,7 +23,8 @@ internal sealed class InfoCommand : IPluginCommand
         using var probe = torch.ones(2, 2, device: device).sum();
         var summary =
             $"TorchSharp {typeof(torch).Assembly.GetName().Version}, libtorch {torch.__version__}; " +
-            $"device {device.type}; CUDA available: {torch.cuda.is_available()}; CPU threads: {torch.get_num_threads()}; probe sum = {probe.item<float>()}";
+            $"device {device.type}; CUDA available: {torch.cuda.is_available()}; CPU threads: {torch.get_num_threads()}; " +
+            $"oneDNN {(TorchRuntime.MkldnnDisabled ? "off (see README, 'CPU kernels')" : "on")}; probe sum = {probe.item<float>()}";
         return Task.FromResult(CommandResult.Of(summary));
     }
 }

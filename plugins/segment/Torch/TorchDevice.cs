@@ -12,6 +12,7 @@ internal static class TorchDevice
     /// <summary>Resolves <paramref name="choice"/> (auto, cpu, cuda) to a device; asking for CUDA where there is none is an error.</summary>
     public static torch.Device Resolve(string choice, string key = "device")
     {
+        TorchRuntime.EnsureInitialized();
         var cuda = torch.cuda.is_available();
         return choice switch
         {

@@ -68,4 +68,29 @@ public class AtomicFileTests
         Assert.True(File.Exists(Path.Combine(folder.File("sub"), "d.partial")));
         Assert.Equal(0, AtomicFile.DeletePartials(folder.File("does-not-exist")));
     }
+
+    [Fact]
+    public void TextWriterAppearsOnlyOnCommitAndLeavesNothingWhenAbandoned()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("table.csv");
+        File.WriteAllText(path, "old\n");
+        using (var writer = new AtomicTextWriter(path))
+        {
+            writer.WriteLine("a,b");
+            Assert.Equal("old\n", File.ReadAllText(path));
+        }
+
+        Assert.Equal("old\n", File.ReadAllText(path));
+        Assert.False(File.Exists(AtomicFile.PartialPath(path)));
+        using (var writer = new AtomicTextWriter(path))
+        {
+            writer.WriteLine("a,b");
+            writer.WriteLine("1,2");
+            writer.Commit();
+        }
+
+        Assert.Equal("a,b\n1,2\n", File.ReadAllText(path));
+        Assert.False(File.Exists(AtomicFile.PartialPath(path)));
+    }
 }

@@ -297,6 +297,26 @@ public class TiffTests
     }
 
     [Fact]
+    public void PagesStreamOneAtATimeAndEqualTheWholeRead()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("stack.tif");
+        var pages = BytePages(33, 21);
+        TiffStackWriter.Write(path, pages, 33, 21, TiffCompression.Deflate);
+        Assert.Equal(4, TiffStackReader.CountPages(path));
+        var streamed = TiffStackReader.ReadPages(path).ToList();
+        Assert.Equal(4, streamed.Count);
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.True(pages[i].Span.SequenceEqual(streamed[i].Bytes));
+        }
+
+        File.WriteAllBytes(folder.File("bad.tif"), [1, 2, 3]);
+        var error = Assert.Throws<InputFileException>(() => TiffStackReader.ReadPages(folder.File("bad.tif")).ToList());
+        Assert.Contains("bad.tif", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RejectsBadArguments()
     {
         Assert.Throws<ArgumentException>(() => TiffStackWriter.Write(Stream.Null, new List<ReadOnlyMemory<byte>>(), 4, 4));

@@ -1,0 +1,53 @@
+using Dislocate.Contracts;
+using Dislocate.Segment.Inference;
+using Dislocate.Segment.PostProcessing;
+
+namespace Dislocate.Segment.Commands;
+
+/// <summary>Parameters shared by the inference commands (<c>run</c> and the ImageJ <c>image</c> command).</summary>
+internal static class InferenceParameters
+{
+    public static ParameterSpec Model { get; } = ParameterSpec.Path("model", "model (file)", ParameterKind.InputFile, "A trained model (.dislocate file from 'segment train' or 'finetune').", required: true);
+
+    public static ParameterSpec Threshold { get; } = ParameterSpec.Real("threshold", "threshold (probability)", PostProcessingOptions.DefaultThreshold, 0.01, 1, "A pixel belongs to a mask when its probability is at least this (paper: 0.5).");
+
+    public static ParameterSpec MinPixels { get; } = ParameterSpec.Whole("min-pixels", "min-pixels (per dislocation)", PostProcessingOptions.DefaultMinPixels, 1, 1000000, "Masks or mask pieces with fewer pixels are dropped as specks.");
+
+    public static ParameterSpec Duplicate { get; } = ParameterSpec.Real("duplicate", "duplicate (Dice loss below)", PostProcessingOptions.DefaultDuplicateDiceLoss, 0, 1, "Two masks with a Dice loss below this are the same dislocation; the better one is kept (paper: 0.5).");
+
+    public static ParameterSpec Split { get; } = ParameterSpec.Flag("split", "split (disconnected masks)", true, "Split a mask holding several disconnected pieces into one dislocation per piece.");
+
+    public static ParameterSpec Points { get; } = ParameterSpec.Whole("points", "points (per line)", PostProcessingOptions.DefaultLinePoints, 2, 10000, "Equally spaced points per dislocation line (paper: 50).");
+
+    public static ParameterSpec Tile { get; } = ParameterSpec.Whole("tile", "tile (px)", 0, 0, TilingOptions.MaxTileSize, "Tile side, a multiple of 32; 0 = 512 or the model's training crop when larger.");
+
+    public static ParameterSpec Overlap { get; } = ParameterSpec.Whole("overlap", "overlap (px)", 64, 0, 4096, "Overlap between neighbouring tiles, blended smoothly.");
+
+    public static ParameterSpec Resize { get; } = ParameterSpec.Flag("resize", "resize (instead of tiling)", false, "Resample each image to one tile instead of tiling it.");
+
+    public static ParameterSpec Batch { get; } = ParameterSpec.Whole("batch", "batch (tiles)", 2, 1, TilingOptions.MaxBatchSize, "Tiles per network call.");
+
+    public static IEnumerable<ParameterSpec> All => [Model, Threshold, MinPixels, Duplicate, Split, Points, Tile, Overlap, Resize, Batch];
+
+    /// <summary>The post-processing options given.</summary>
+    public static PostProcessingOptions PostProcessing(ParameterValues v) => PostProcessingOptions.Default with
+    {
+        Threshold = v.GetReal("threshold"),
+        MinPixels = v.GetInt32("min-pixels"),
+        DuplicateDiceLoss = v.GetReal("duplicate"),
+        SplitComponents = v.GetBoolean("split"),
+        LinePoints = v.GetInt32("points"),
+    };
+
+    /// <summary>The tiling options given; a tile size of 0 stands for the size the model was trained at.</summary>
+    public static TilingOptions Tiling(ParameterValues v)
+    {
+        var tile = v.GetInt32("tile");
+        if (tile % 32 != 0)
+        {
+            throw new ParameterException("tile", $"{tile} is not a multiple of 32");
+        }
+
+        return new TilingOptions(tile, v.GetInt32("overlap"), v.GetInt32("batch"), v.GetBoolean("resize"));
+    }
+}

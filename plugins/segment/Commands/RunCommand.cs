@@ -1,0 +1,73 @@
+using System.Globalization;
+using Dislocate.Contracts;
+using Dislocate.Segment.Inference;
+using Dislocate.Synthetic.Dataset;
+
+namespace Dislocate.Segment.Commands;
+
+/// <summary><c>segment run &lt;input&gt;</c>: segments an image, a TIFF stack or a folder of frames with a trained model, frame by frame, into files.</summary>
+internal sealed class RunCommand : IPluginCommand
+{
+    public CommandDescriptor Descriptor { get; } = new(
+        "run",
+        "Segment Files",
+        "Segment",
+        "Segment dislocations in an image, a multi-page TIFF stack or a folder of frames; write masks, label images and polylines.",
+        [
+            ParameterSpec.Path("input", "input (image, stack or folder)", ParameterKind.InputFile, "An image file, a multi-page TIFF (every page a frame) or a folder of frames.", required: true, positional: true),
+            ParameterSpec.Path("out", "out (folder)", ParameterKind.OutputFolder, "Folder for labels/, masks/, labelme/, dislocations.csv, lines.csv and segmentation.json.", required: true),
+            .. InferenceParameters.All,
+            TrainingParameters.Threads,
+            TrainingParameters.Device,
+            ParameterSpec.Text("shard", "shard (i/N)", "0/1", "Process only frames with index % N == i (for job arrays); tables get a .shard-i-of-N suffix."),
+        ]);
+
+    public Task<CommandResult> ExecuteAsync(ParameterValues parameters, CommandContext context)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(context);
+        var input = parameters.GetString("input");
+        var folder = parameters.GetString("out");
+        var shard = Shard.Parse(parameters.GetString("shard"));
+        var source = new FrameSource(input);
+        var postProcessing = InferenceParameters.PostProcessing(parameters);
+        var tiling = InferenceParameters.Tiling(parameters);
+        var modelPath = parameters.GetString("model");
+        return Task.Run(
+            () =>
+            {
+                var device = TrainingParameters.Prepare(parameters);
+                using var segmenter = new Segmenter(modelPath, device, tiling, postProcessing);
+                var suffix = shard.Count > 1 ? $".shard-{shard.Index}-of-{shard.Count}" : string.Empty;
+                using var outputs = new SegmentationOutputs(folder, suffix);
+                var mine = Enumerable.Range(0, source.Count).Count(i => shard.Owns(i));
+                var empty = 0;
+                foreach (var frame in source.Frames())
+                {
+                    context.Cancellation.ThrowIfCancellationRequested();
+                    if (!shard.Owns(frame.Index))
+                    {
+                        continue;
+                    }
+
+                    var result = segmenter.Segment(frame.Image, context.Cancellation);
+                    empty += result.Instances.Count == 0 ? 1 : 0;
+                    outputs.Add(frame, result);
+                    context.Progress.Report(new ProgressUpdate(outputs.FrameCount, mine, $"frame {frame.Index + 1}: {result.Instances.Count} dislocations"));
+                }
+
+                outputs.Complete(input, modelPath, segmenter.Metadata, new { post_processing = segmenter.PostProcessing, tiling = segmenter.Tiling, shard = shard.ToString() });
+                if (empty > 0)
+                {
+                    context.Log.Warn($"{empty} of {outputs.FrameCount} frames had no dislocation above the threshold.");
+                }
+
+                return CommandResult.Of(
+                    string.Create(CultureInfo.InvariantCulture, $"Segmented {outputs.FrameCount} frame(s): {outputs.DislocationCount} dislocations; tables and masks in {folder}."),
+                    new FileOutput("dislocations", Path.Combine(folder, $"dislocations{suffix}.csv")),
+                    new FileOutput("lines", Path.Combine(folder, $"lines{suffix}.csv")),
+                    new FileOutput("json", Path.Combine(folder, $"segmentation{suffix}.json")));
+            },
+            context.Cancellation);
+    }
+}

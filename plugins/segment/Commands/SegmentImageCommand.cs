@@ -1,0 +1,77 @@
+using System.Globalization;
+using Dislocate.Contracts;
+using Dislocate.Core.Imaging;
+using Dislocate.Segment.Inference;
+
+namespace Dislocate.Segment.Commands;
+
+/// <summary>
+/// <c>segment image</c>, ImageJ's <c>Plugins › Dislocations › Segment › Segment Dislocations</c>: segments the current
+/// image or stack and returns ImageJ objects: a label stack, one polyline ROI and one results-table row per dislocation.
+/// </summary>
+internal sealed class SegmentImageCommand : IPluginCommand
+{
+    public CommandDescriptor Descriptor { get; } = new(
+        "image",
+        "Segment Dislocations",
+        "Segment",
+        "Segment dislocations in the current image or stack: label image, one polyline ROI and one table row per dislocation.",
+        [
+            ParameterSpec.Image("image", "image", "The image or stack to segment (ImageJ: the current image; CLI: an image file)."),
+            .. InferenceParameters.All,
+            TrainingParameters.Threads,
+            TrainingParameters.Device,
+        ]);
+
+    public Task<CommandResult> ExecuteAsync(ParameterValues parameters, CommandContext context)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(context);
+        var image = parameters.GetImage("image");
+        var postProcessing = InferenceParameters.PostProcessing(parameters);
+        var tiling = InferenceParameters.Tiling(parameters);
+        var modelPath = parameters.GetString("model");
+        return Task.Run(
+            () =>
+            {
+                var device = TrainingParameters.Prepare(parameters);
+                using var segmenter = new Segmenter(modelPath, device, tiling, postProcessing);
+                var labels = new List<float[]>();
+                var rois = new List<PolylineRoi>();
+                var rows = new List<IReadOnlyList<object>>();
+                var scale = image.BitDepth switch { 8 => 1f / 255, 16 => 1f / 65535, _ => 1f };
+                var frames = image.PlaneCount;
+                for (var f = 0; f < frames; f++)
+                {
+                    context.Cancellation.ThrowIfCancellationRequested();
+                    var pixels = image.Planes[f].Select(v => v * scale).ToArray();
+                    var result = segmenter.Segment(new GrayImage(image.Width, image.Height, pixels), context.Cancellation);
+                    labels.Add(result.Labels.Select(v => (float)v).ToArray());
+                    foreach (var d in result.Instances)
+                    {
+                        var name = frames > 1 ? $"frame {f + 1} dislocation {d.Label}" : $"dislocation {d.Label}";
+                        if (d.Points.Length >= 2)
+                        {
+                            rois.Add(new PolylineRoi(name, d.Points.Select(p => (float)p.X).ToArray(), d.Points.Select(p => (float)p.Y).ToArray(), frames > 1 ? f + 1 : 0));
+                        }
+
+                        rows.Add([f + 1, d.Label, d.Channel + 1, d.PixelCount, Math.Round(d.MeanProbability, 4), Math.Round(d.Length * image.PixelWidth, 3)]);
+                    }
+
+                    context.Progress.Report(new ProgressUpdate(f + 1, frames, $"frame {f + 1}: {result.Instances.Count} dislocations"));
+                }
+
+                if (rows.Count == 0)
+                {
+                    context.Log.Warn("No dislocation above the threshold in any frame.");
+                }
+
+                var unit = image.Unit is "pixel" or "pixels" or "" ? "px" : image.Unit;
+                return CommandResult.Of(
+                    string.Create(CultureInfo.InvariantCulture, $"Found {rows.Count} dislocations in {frames} frame(s) of {image.Title}."),
+                    new ImageStackOutput($"{Path.GetFileNameWithoutExtension(image.Title)} dislocation labels", image.Width, image.Height, 1, 1, frames, labels, 16, rois),
+                    new TableOutput("Dislocations", ["frame", "dislocation", "mask", "pixels", "mean_probability", $"length_{unit}"], rows));
+            },
+            context.Cancellation);
+    }
+}

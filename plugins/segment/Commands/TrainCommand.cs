@@ -1,0 +1,76 @@
+using Dislocate.Contracts;
+using Dislocate.Segment.Model;
+using Dislocate.Segment.Training;
+using Dislocate.Synthetic.Presets;
+using Dislocate.Synthetic.Settings;
+
+namespace Dislocate.Segment.Commands;
+
+/// <summary><c>segment train</c>: trains the UNet++ on synthetic data, from a dataset folder or straight from the generator's stream.</summary>
+internal sealed class TrainCommand : IPluginCommand
+{
+    public CommandDescriptor Descriptor { get; } = new(
+        "train",
+        "Train Segmentation Model",
+        "Segment",
+        "Train the UNet++ on synthetic images (a dataset folder, or generated on the fly) with the matching Dice loss.",
+        [
+            TrainingParameters.Out,
+            ParameterSpec.Path("data", "data (dataset folder)", ParameterKind.InputFolder, "A folder written by 'synthetic generate' (train/ and test/); empty = generate samples in memory."),
+            ParameterSpec.Path("preset", "preset (generator)", ParameterKind.InputFile, "Generator preset JSON for in-memory samples (from 'synthetic fit'); empty = M2 defaults."),
+            ParameterSpec.Whole("train-count", "train-count (images)", 4000, 1, long.MaxValue, "In-memory training images (paper: 4000); they repeat after this many."),
+            ParameterSpec.Whole("test-count", "test-count (images)", 100, 1, 1000000, "In-memory test images evaluated after every epoch (paper: 1000)."),
+            TrainingParameters.Encoder,
+            TrainingParameters.Outputs,
+            TrainingParameters.DecoderScale,
+            TrainingParameters.Crop,
+            TrainingParameters.Batch,
+            TrainingParameters.Epochs,
+            TrainingParameters.Steps,
+            TrainingParameters.Rate,
+            TrainingParameters.Schedule,
+            TrainingParameters.Warmup,
+            TrainingParameters.MatchingChoice,
+            TrainingParameters.Augment,
+            TrainingParameters.MinPixels,
+            TrainingParameters.Seed,
+            TrainingParameters.Threads,
+            TrainingParameters.Device,
+            TrainingParameters.Resume,
+        ]);
+
+    public Task<CommandResult> ExecuteAsync(ParameterValues parameters, CommandContext context)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(context);
+        var spec = new ModelSpec(
+            Enum.Parse<EncoderKind>(parameters.GetString("encoder"), ignoreCase: true),
+            parameters.GetInt32("outputs"),
+            parameters.GetReal("decoder"));
+        var options = TrainingParameters.Options(parameters, spec, InputNormalisation.Default);
+        var (train, test) = Sources(parameters, options.Seed);
+        var folder = parameters.GetString("out");
+        return Task.Run(
+            () =>
+            {
+                var device = TrainingParameters.Prepare(parameters);
+                var summary = new Trainer(options, train, test, device).Run(folder, null, parameters.GetBoolean("resume"), context);
+                return TrainingParameters.Result(summary, folder);
+            },
+            context.Cancellation);
+    }
+
+    private static (ITrainingSamples Train, ITrainingSamples Test) Sources(ParameterValues v, ulong seed)
+    {
+        if (v.GetOptionalString("data") is { Length: > 0 } data)
+        {
+            return (new DatasetFolderSamples(data, "train"), new DatasetFolderSamples(data, "test"));
+        }
+
+        var settings = v.GetOptionalString("preset") is { Length: > 0 } preset ? PresetFile.Read(preset).Settings : GeneratorSettings.Default;
+        var trainCount = v.GetInteger("train-count");
+        return (
+            new SyntheticStreamSamples(settings, seed, 0, trainCount),
+            new SyntheticStreamSamples(settings, seed, trainCount, v.GetInteger("test-count")));
+    }
+}

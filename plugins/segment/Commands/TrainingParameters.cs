@@ -1,0 +1,89 @@
+using Dislocate.Contracts;
+using Dislocate.Segment.Evaluation;
+using Dislocate.Segment.Model;
+using Dislocate.Segment.Torch;
+using Dislocate.Segment.Training;
+using TorchSharp;
+
+namespace Dislocate.Segment.Commands;
+
+/// <summary>Parameters shared by <c>train</c> and <c>finetune</c>, declared once; their keys are the macro API.</summary>
+internal static class TrainingParameters
+{
+    public static ParameterSpec Out { get; } = ParameterSpec.Path("out", "out (folder)", ParameterKind.OutputFolder, "Training folder: model.dislocate (best test metric), checkpoint.bin, curves.csv/png, training.json.", required: true);
+
+    public static ParameterSpec Encoder { get; } = ParameterSpec.Choice("encoder", "encoder", "resnet50", ["resnet18", "resnet34", "resnet50"], "ResNet encoder of the UNet++ (paper: resnet50; resnet18 is ~4× faster on a CPU).");
+
+    public static ParameterSpec Outputs { get; } = ParameterSpec.Whole("outputs", "outputs (masks N)", 20, 1, 64, "Masks the network predicts per image, the most dislocations it can separate (paper: 20).");
+
+    public static ParameterSpec DecoderScale { get; } = ParameterSpec.Real("decoder", "decoder (width scale)", 1.0, 0.125, 2.0, "Decoder channel scale: 1 = 256,128,64,32,16 as in the paper; 0.25 makes a light model.");
+
+    public static ParameterSpec Crop { get; } = ParameterSpec.Whole("crop", "crop (px)", 512, 32, 2048, "Side of the square training window, a multiple of 32 (paper: 512, the whole image).");
+
+    public static ParameterSpec Batch { get; } = ParameterSpec.Whole("batch", "batch (images)", 4, 1, 256, "Images per optimiser step.");
+
+    public static ParameterSpec Epochs { get; } = ParameterSpec.Whole("epochs", "epochs", 20, 1, 100000, "Epochs; after each: test evaluation, best-model update, checkpoint.");
+
+    public static ParameterSpec Steps { get; } = ParameterSpec.Whole("steps", "steps (per epoch)", 200, 1, 10000000, "Optimiser steps per epoch.");
+
+    public static ParameterSpec Rate { get; } = ParameterSpec.Real("rate", "rate (learning)", 3e-4, 1e-7, 1, "Adam's base learning rate.");
+
+    public static ParameterSpec Schedule { get; } = ParameterSpec.Choice("schedule", "schedule (learning rate)", "cosine", ["cosine", "constant", "step"], "Learning-rate schedule after the warm-up.");
+
+    public static ParameterSpec Warmup { get; } = ParameterSpec.Whole("warmup", "warmup (steps)", 50, 0, 1000000, "Steps of linear learning-rate warm-up.");
+
+    public static ParameterSpec MatchingChoice { get; } = ParameterSpec.Choice("matching", "matching", "greedy", ["greedy", "optimal"], "Loss/metric matching: greedy = the paper's Algorithm 1, optimal = Hungarian.");
+
+    public static ParameterSpec Augment { get; } = ParameterSpec.Flag("augment", "augment", true, "Gaussian noise, brightness, contrast, histogram equalisation and flips/rotations (paper section 3).");
+
+    public static ParameterSpec MinPixels { get; } = ParameterSpec.Whole("min-pixels", "min-pixels (per instance)", 20, 1, 100000, "Instances with fewer pixels inside a training crop are not ground truth.");
+
+    public static ParameterSpec Seed { get; } = ParameterSpec.Whole("seed", "seed", 1, 0, long.MaxValue, "Seeds weights, sample order, crops and augmentation.");
+
+    public static ParameterSpec Threads { get; } = ParameterSpec.Whole("threads", "threads", 0, 0, 1024, "CPU threads for Torch; 0 = all cores. Repeatability holds for a fixed thread count.");
+
+    public static ParameterSpec Device { get; } = ParameterSpec.Choice("device", "device", "auto", TorchDevice.Choices, "auto = CUDA when available, else CPU.");
+
+    public static ParameterSpec Resume { get; } = ParameterSpec.Flag("resume", "resume", true, "Continue from out/checkpoint.bin when it exists (same options and data).");
+
+    /// <summary>Applies the thread and device choices and returns the device.</summary>
+    public static torch.Device Prepare(ParameterValues v)
+    {
+        var threads = v.GetInt32("threads");
+        torch.set_num_threads(threads > 0 ? threads : Environment.ProcessorCount);
+        return TorchDevice.Resolve(v.GetString("device"));
+    }
+
+    /// <summary>Reads the options every run has; <paramref name="spec"/> and the normalisation come from the caller.</summary>
+    public static TrainingOptions Options(ParameterValues v, ModelSpec spec, InputNormalisation normalisation) =>
+        new(
+            spec,
+            normalisation,
+            v.GetInt32("crop"),
+            v.GetInt32("batch"),
+            v.GetInt32("epochs"),
+            v.GetInt32("steps"),
+            v.GetReal("rate"),
+            Enum.Parse<LearningRateScheduleKind>(v.GetString("schedule"), ignoreCase: true),
+            v.GetInt32("warmup"),
+            0,
+            v.GetString("matching") == "optimal" ? MatchingMode.Optimal : MatchingMode.Greedy,
+            DiceLoss.DefaultEpsilon,
+            v.GetBoolean("augment") ? new AugmentationOptions() : AugmentationOptions.None,
+            v.GetInt32("min-pixels"),
+            (ulong)v.GetInteger("seed"));
+
+    /// <summary>The command result every training run returns: summary and files (the curves are in curves.csv and curves.png).</summary>
+    public static CommandResult Result(TrainingSummary summary, string folder)
+    {
+        var last = summary.Records.Count > 0 ? summary.Records[^1] : null;
+        var text = last is null
+            ? $"Nothing to do: the run in {folder} has finished all its epochs."
+            : $"Trained {last.Epoch} epochs ({last.Step} steps{(summary.ResumedFromEpoch > 0 ? $", resumed after epoch {summary.ResumedFromEpoch}" : string.Empty)}); best test metric {summary.BestMetric:F4} at epoch {summary.BestEpoch}; model: {summary.ModelPath}";
+        return CommandResult.Of(
+            text,
+            new FileOutput("model", summary.ModelPath),
+            new FileOutput("curves", Path.Combine(folder, "curves.csv")),
+            new FileOutput("plot", Path.Combine(folder, "curves.png")));
+    }
+}

@@ -1,0 +1,70 @@
+using Dislocate.Core.Imaging;
+using Dislocate.Segment.Evaluation;
+using Dislocate.Segment.Model;
+using Dislocate.Segment.PostProcessing;
+using Dislocate.Segment.Torch;
+using TorchSharp;
+
+namespace Dislocate.Segment.Inference;
+
+/// <summary>
+/// The one inference entry point: a model file, tiling and post-processing options in, for each frame the
+/// post-processed instances out (paper section 5.3: binarise, drop specks, merge duplicates with Dice loss &lt; 0.5,
+/// split disconnected masks, lines as ordered 50-point polylines).
+/// </summary>
+internal sealed class Segmenter : IDisposable
+{
+    /// <summary>The smallest default tile side (the paper's image size).</summary>
+    public const int DefaultTileSize = 512;
+
+    private readonly UNetPlusPlus model;
+    private readonly TiledPredictor predictor;
+
+    /// <summary>
+    /// Loads <paramref name="modelPath"/> onto <paramref name="device"/>. A tile size of 0 (or no tiling) means
+    /// max(512, the crop the model was trained at): the network is fully convolutional, so larger tiles than its
+    /// training crops work and need far fewer overlapping tiles.
+    /// </summary>
+    public Segmenter(string modelPath, torch.Device device, TilingOptions? tiling, PostProcessingOptions postProcessing)
+    {
+        ArgumentNullException.ThrowIfNull(postProcessing);
+        postProcessing.Validate();
+        TorchRuntime.EnsureInitialized();
+        (this.model, this.Metadata) = ModelFile.Load(modelPath, device);
+        this.PostProcessing = postProcessing;
+        tiling ??= new TilingOptions(TileSize: 0);
+        this.Tiling = tiling.TileSize == 0 ? tiling with { TileSize = Math.Max(DefaultTileSize, this.Metadata.TileSize) } : tiling;
+        this.predictor = new TiledPredictor(this.model, this.Metadata, device, this.Tiling);
+    }
+
+    /// <summary>The model's metadata.</summary>
+    public ModelMetadata Metadata { get; }
+
+    /// <summary>Tiling in use.</summary>
+    public TilingOptions Tiling { get; }
+
+    /// <summary>Post-processing in use.</summary>
+    public PostProcessingOptions PostProcessing { get; }
+
+    /// <summary>Probability maps of one image, one per network output.</summary>
+    public float[][] Predict(GrayImage image, CancellationToken cancellation = default)
+    {
+        using var kernels = TorchRuntime.InferenceKernels();
+        return this.predictor.Predict(image, cancellation);
+    }
+
+    /// <summary>Segments one image into dislocation instances.</summary>
+    public PostProcessedImage Segment(GrayImage image, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        var maps = this.Predict(image, cancellation);
+        return InstancePostProcessor.Process(MaskStack.FromArrays(image.Width, image.Height, maps), this.PostProcessing);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        this.predictor.Dispose();
+        this.model.Dispose();
+    }
+}

@@ -1,0 +1,268 @@
+using Dislocate.Core.Imaging;
+using Dislocate.Segment.Model;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Dislocate.Segment.Inference;
+
+/// <summary>
+/// Runs a segmentation network over images of any size and returns one probability map (sigmoid of the logits) per
+/// output at the image's size.
+/// </summary>
+/// <remarks>
+/// The whole image is normalised once (per-image statistics are those of the whole image, not of a tile). It is then
+/// covered by equal tiles (<see cref="TileLayout"/>) that overlap by at least <see cref="TilingOptions.Overlap"/>;
+/// sides shorter than a tile are padded by reflection to a multiple of 32 and cropped back. Tiles go through the
+/// network <see cref="TilingOptions.BatchSize"/> at a time (eval mode, no gradients) and are accumulated into the
+/// output arrays with <see cref="BlendWindow"/> weights, then divided by the summed weight, so memory beyond the
+/// output is one batch and seams are smooth. With <see cref="TilingOptions.Resize"/> the image is instead resampled to
+/// one tile (bilinear, antialiased when shrinking) and the maps resampled back. The model is put in eval mode while
+/// the predictor lives and its previous mode restored on <see cref="Dispose"/>; the predictor does not own the model.
+/// </remarks>
+internal sealed class TiledPredictor : IDisposable
+{
+    private readonly Func<Tensor, Tensor> network;
+    private readonly int outputs;
+    private readonly InputNormalisation normalisation;
+    private readonly Device device;
+    private readonly TilingOptions options;
+    private readonly UNetPlusPlus? model;
+    private readonly bool modelWasTraining;
+    private bool disposed;
+
+    /// <summary>Creates a predictor for <paramref name="model"/> (already on <paramref name="device"/>) with its <paramref name="metadata"/>.</summary>
+    public TiledPredictor(UNetPlusPlus model, ModelMetadata metadata, Device device, TilingOptions options)
+        : this(Forward(model), CheckedOutputs(model, metadata), metadata.Normalisation, device, options)
+    {
+        this.model = model;
+        this.modelWasTraining = model.training;
+        model.eval();
+    }
+
+    /// <summary>
+    /// Creates a predictor around any function from input [B, 1, h, w] to logits [B, <paramref name="outputs"/>, h, w]
+    /// (tests use pointwise functions whose exact result is known).
+    /// </summary>
+    internal TiledPredictor(Func<Tensor, Tensor> network, int outputs, InputNormalisation normalisation, Device device, TilingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(normalisation);
+        ArgumentNullException.ThrowIfNull(device);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outputs);
+        if (options.FindProblem() is { } problem)
+        {
+            throw new ArgumentException($"Invalid tiling options: {problem.Field} {problem.Problem}.", nameof(options));
+        }
+
+        if (normalisation.FindProblem() is { } bad)
+        {
+            throw new ArgumentException($"Invalid input normalisation: {bad.Field} {bad.Problem}.", nameof(normalisation));
+        }
+
+        this.network = network;
+        this.outputs = outputs;
+        this.normalisation = normalisation;
+        this.device = device;
+        this.options = options;
+    }
+
+    /// <summary>The tiling in use.</summary>
+    public TilingOptions Options => this.options;
+
+    /// <summary>
+    /// Probability maps of <paramref name="image"/>: <c>result[k][y * width + x]</c> in [0, 1] for output k. Checks
+    /// <paramref name="cancellation"/> before every batch.
+    /// </summary>
+    public float[][] Predict(GrayImage image, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ObjectDisposedException.ThrowIf(this.disposed, this);
+        cancellation.ThrowIfCancellationRequested();
+        var input = new float[image.Pixels.Length];
+        this.normalisation.Apply(image.Pixels, input);
+        using var noGrad = no_grad();
+        var result = this.options.Resize
+            ? this.PredictResized(input, image.Width, image.Height)
+            : this.PredictTiled(input, image.Width, image.Height, cancellation);
+        foreach (var map in result)
+        {
+            // A weighted mean of values in [0, 1] can round a hair outside; the contract is [0, 1].
+            for (var i = 0; i < map.Length; i++)
+            {
+                map[i] = Math.Clamp(map[i], 0f, 1f);
+            }
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        if (this.disposed)
+        {
+            return;
+        }
+
+        this.disposed = true;
+        this.model?.train(this.modelWasTraining);
+    }
+
+    private static Func<Tensor, Tensor> Forward(UNetPlusPlus model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return model.call;
+    }
+
+    private static int CheckedOutputs(UNetPlusPlus model, ModelMetadata metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        if (model.Spec != metadata.Spec)
+        {
+            throw new ArgumentException($"The metadata describes {metadata.Spec}, but the model is {model.Spec}.", nameof(metadata));
+        }
+
+        if (model.Spec.InputChannels != 1)
+        {
+            throw new ArgumentException($"Grey images need a 1-channel model; this one takes {model.Spec.InputChannels} channels.", nameof(model));
+        }
+
+        return model.Spec.Outputs;
+    }
+
+    private float[][] PredictTiled(float[] input, int width, int height, CancellationToken cancellation)
+    {
+        var tileWidth = TileLayout.Extent(width, this.options.TileSize);
+        var tileHeight = TileLayout.Extent(height, this.options.TileSize);
+        // A tile shrunk to a short axis is alone on it, so the overlap only needs to fit the tile.
+        var overlapX = Math.Min(this.options.Overlap, tileWidth / 2);
+        var overlapY = Math.Min(this.options.Overlap, tileHeight / 2);
+        var xs = TileLayout.Starts(width, tileWidth, overlapX);
+        var ys = TileLayout.Starts(height, tileHeight, overlapY);
+        var windowX = xs.Select((_, k) => BlendWindow.Create(tileWidth, overlapX, k > 0, k < xs.Length - 1)).ToArray();
+        var windowY = ys.Select((_, k) => BlendWindow.Create(tileHeight, overlapY, k > 0, k < ys.Length - 1)).ToArray();
+        var tiles = ys.SelectMany((_, row) => xs.Select((_, column) => (Row: row, Column: column))).ToArray();
+
+        var plane = width * height;
+        var result = new float[this.outputs][];
+        for (var k = 0; k < this.outputs; k++)
+        {
+            result[k] = new float[plane];
+        }
+
+        var weightSum = new float[plane];
+        var tilePlane = tileWidth * tileHeight;
+        var batch = new float[this.options.BatchSize * tilePlane];
+        var probabilities = new float[this.options.BatchSize * this.outputs * tilePlane];
+        for (var first = 0; first < tiles.Length; first += this.options.BatchSize)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var count = Math.Min(this.options.BatchSize, tiles.Length - first);
+            for (var b = 0; b < count; b++)
+            {
+                var (row, column) = tiles[first + b];
+                CutTile(input, width, height, xs[column], ys[row], tileWidth, tileHeight, batch.AsSpan(b * tilePlane, tilePlane));
+            }
+
+            this.Run(batch.AsSpan(0, count * tilePlane), count, tileHeight, tileWidth, probabilities.AsSpan(0, count * this.outputs * tilePlane));
+            for (var b = 0; b < count; b++)
+            {
+                var (row, column) = tiles[first + b];
+                this.Accumulate(probabilities.AsSpan(b * this.outputs * tilePlane, this.outputs * tilePlane), xs[column], ys[row], tileWidth, tileHeight, windowX[column], windowY[row], width, height, result, weightSum);
+            }
+        }
+
+        foreach (var map in result)
+        {
+            for (var i = 0; i < plane; i++)
+            {
+                map[i] /= weightSum[i];
+            }
+        }
+
+        return result;
+    }
+
+    private float[][] PredictResized(float[] input, int width, int height)
+    {
+        var size = this.options.TileSize;
+        using var scope = NewDisposeScope();
+        var image = tensor(input, [1, 1, height, width]).to(this.device);
+        var shrink = size < width || size < height;
+        var resized = nn.functional.interpolate(image, size: [size, size], mode: InterpolationMode.Bilinear, align_corners: false, antialias: shrink);
+        var maps = sigmoid(this.network(resized));
+        var back = nn.functional.interpolate(maps, size: [height, width], mode: InterpolationMode.Bilinear, align_corners: false, antialias: width < size || height < size);
+        var values = back.cpu().contiguous().data<float>().ToArray();
+        var plane = width * height;
+        var result = new float[this.outputs][];
+        for (var k = 0; k < this.outputs; k++)
+        {
+            result[k] = values.AsSpan(k * plane, plane).ToArray();
+        }
+
+        return result;
+    }
+
+    /// <summary>Copies the tile at (<paramref name="x0"/>, <paramref name="y0"/>) out of the image, reflecting coordinates past its edges.</summary>
+    private static void CutTile(float[] image, int width, int height, int x0, int y0, int tileWidth, int tileHeight, Span<float> tile)
+    {
+        for (var r = 0; r < tileHeight; r++)
+        {
+            var source = TileLayout.Reflect(y0 + r, height) * width;
+            var target = tile.Slice(r * tileWidth, tileWidth);
+            if (x0 + tileWidth <= width)
+            {
+                image.AsSpan(source + x0, tileWidth).CopyTo(target);
+                continue;
+            }
+
+            for (var c = 0; c < tileWidth; c++)
+            {
+                target[c] = image[source + TileLayout.Reflect(x0 + c, width)];
+            }
+        }
+    }
+
+    /// <summary>Sigmoid probabilities [count, outputs, h, w] of a batch of tiles, copied to <paramref name="destination"/>.</summary>
+    private void Run(ReadOnlySpan<float> tiles, int count, int tileHeight, int tileWidth, Span<float> destination)
+    {
+        using var scope = NewDisposeScope();
+        var input = tensor(tiles.ToArray(), [count, 1, tileHeight, tileWidth]).to(this.device);
+        var logits = this.network(input);
+        long[] expected = [count, this.outputs, tileHeight, tileWidth];
+        if (!logits.shape.SequenceEqual(expected))
+        {
+            throw new InvalidOperationException($"The network returned [{string.Join(", ", logits.shape)}] for [{string.Join(", ", input.shape)}]; expected [{string.Join(", ", expected)}].");
+        }
+
+        sigmoid(logits).cpu().contiguous().data<float>().CopyTo(destination);
+    }
+
+    /// <summary>Adds one tile's weighted probabilities (the part inside the image) to the running sums.</summary>
+    private void Accumulate(ReadOnlySpan<float> tile, int x0, int y0, int tileWidth, int tileHeight, float[] windowX, float[] windowY, int width, int height, float[][] result, float[] weightSum)
+    {
+        var rows = Math.Min(tileHeight, height - y0);
+        var columns = Math.Min(tileWidth, width - x0);
+        var tilePlane = tileWidth * tileHeight;
+        for (var r = 0; r < rows; r++)
+        {
+            var line = ((y0 + r) * width) + x0;
+            var wy = windowY[r];
+            for (var c = 0; c < columns; c++)
+            {
+                weightSum[line + c] += wy * windowX[c];
+            }
+
+            for (var k = 0; k < this.outputs; k++)
+            {
+                var map = result[k].AsSpan(line, columns);
+                var source = tile.Slice((k * tilePlane) + (r * tileWidth), columns);
+                for (var c = 0; c < columns; c++)
+                {
+                    map[c] += wy * windowX[c] * source[c];
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,271 @@
+using Dislocate.Core.Geometry;
+using Dislocate.Core.Skeletons;
+using Dislocate.Segment.Evaluation;
+
+namespace Dislocate.Segment.PostProcessing;
+
+/// <summary>
+/// Turns the N probability maps predicted for one image into dislocation instances, a label image and ordered lines
+/// (paper section 5.3 and 5.4).
+/// </summary>
+/// <remarks>
+/// <para>Steps: (1) binarise each map at the threshold (p ≥ 0.5); (2) split it into 8-connected pieces and drop pieces
+/// (and so whole masks) with fewer than MinPixels pixels as specks; (3) two pieces from different masks whose binary
+/// Dice loss 1 − 2|A∩B| / (|A| + |B|) is below 0.5 hold the same dislocation; such pairs join groups transitively and
+/// each group keeps the piece with the highest mean probability over its own pixels (ties: the lower channel, then the
+/// earlier piece), because a confident mask is the cleaner one (the paper's mask 3 against mask 17, which also holds
+/// slip-trace pixels); (4) each kept piece's line: Lee skeleton, longest path, spline, length and K equally spaced
+/// points.</para>
+/// <para>Splitting comes before de-duplication so that a mask holding dislocations A and B and another holding only A
+/// keep both A and B, instead of the whole two-dislocation mask being compared with A.</para>
+/// <para>The maps are read once (<see cref="MaskStack"/> keeps that pass, so after the metric on the same stack it is
+/// free); everything after works on foreground pixel lists and their boxes, in proportion to the dislocations' area.
+/// Deterministic: sequential, in channel and raster order.</para>
+/// </remarks>
+public static class InstancePostProcessor
+{
+    /// <summary>Post-processes one image's maps (probabilities in [0, 1], one plane per predicted mask).</summary>
+    public static PostProcessedImage Process(MaskStack maps, PostProcessingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(maps);
+        return Process(maps, options, new ushort[maps.PixelCount]);
+    }
+
+    /// <summary>
+    /// Post-processes one image's maps, writing the label image into <paramref name="labels"/> (width × height values,
+    /// overwritten) and returning it as the result's labels: one buffer can serve every frame of a long stack, as long
+    /// as each result's labels are used before the next frame.
+    /// </summary>
+    public static PostProcessedImage Process(MaskStack maps, PostProcessingOptions options, ushort[] labels)
+    {
+        ArgumentNullException.ThrowIfNull(maps);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(labels);
+        options.Validate();
+        if (labels.Length != maps.PixelCount)
+        {
+            throw new ArgumentException($"The label buffer holds {labels.Length} values, not {maps.Width}×{maps.Height}.", nameof(labels));
+        }
+
+        var width = maps.Width;
+        var profiles = maps.Profiles((float)options.Threshold, "probability map");
+        var pieces = new List<Piece>();
+        var specks = new int[maps.Count];
+        for (var c = 0; c < profiles.Length; c++)
+        {
+            specks[c] = Split(profiles[c], c, maps.Height, options, pieces);
+        }
+
+        var keep = KeepBest(pieces, options.DuplicateDiceLoss);
+        var lineOptions = new MaskLineOptions(options.Threshold, options.MinPixels, KeepLargestComponent: true, options.KnotSpacing);
+        var instances = new List<SegmentedInstance>();
+        var duplicates = new int[maps.Count];
+        for (var k = 0; k < pieces.Count; k++)
+        {
+            var piece = pieces[k];
+            if (!keep[k])
+            {
+                duplicates[piece.Channel]++;
+                continue;
+            }
+
+            // A whole single-piece mask may have had its line made already (by the metric on the same stack).
+            var line = piece.Whole?.SingleComponentLine(options.KnotSpacing, options.MinPixels)
+                ?? CroppedMaskLine.Extract(piece.Pixels, width, piece.Box, lineOptions);
+            var length = double.IsFinite(line.Length) && line.Length > 0 ? line.Length : 0;
+            var points = length > 0 ? line.Resample(options.LinePoints) : [];
+            instances.Add(new SegmentedInstance(instances.Count + 1, piece.Channel, piece.Component, piece.Pixels, piece.Sum / piece.Pixels.Length, length, points));
+        }
+
+        if (instances.Count > ushort.MaxValue)
+        {
+            throw new InvalidOperationException($"{instances.Count} instances do not fit a 16-bit label image.");
+        }
+
+        var channels = new ChannelSummary[maps.Count];
+        for (var c = 0; c < channels.Length; c++)
+        {
+            var p = profiles[c];
+            var mean = p.Foreground.Length > 0 ? p.ForegroundSum / p.Foreground.Length : 0;
+            channels[c] = new ChannelSummary(c, p.Foreground.Length, mean, specks[c], duplicates[c], instances.Count(i => i.Channel == c));
+        }
+
+        Paint(maps, instances, labels);
+        return new PostProcessedImage(width, maps.Height, instances, labels, channels);
+    }
+
+    /// <summary>Adds the pieces of one mask that have at least MinPixels pixels; returns how many were dropped as specks.</summary>
+    private static int Split(MaskProfile profile, int channel, int height, PostProcessingOptions options, List<Piece> pieces)
+    {
+        var foreground = profile.Foreground;
+        if (foreground.Length == 0)
+        {
+            return 0;
+        }
+
+        if (foreground.Length < options.MinPixels)
+        {
+            return 1;
+        }
+
+        var width = profile.Width;
+        var component = new int[foreground.Length];
+        var count = options.SplitComponents ? SparseComponents.Label(foreground, width, height, component) : 1;
+        if (count == 1)
+        {
+            // A copy: the profile's list is cached in the stack and must not be exposed.
+            pieces.Add(new Piece(channel, 0, [.. foreground], profile.ForegroundBox, profile.ForegroundSum, profile));
+            return 0;
+        }
+
+        var sizes = new int[count];
+        foreach (var c in component)
+        {
+            sizes[c]++;
+        }
+
+        // Kept components get their piece number (raster order of first pixel, which is component order) and a list.
+        var piece = new int[count];
+        var lists = new int[count][];
+        var boxes = new PixelBox[count];
+        var sums = new double[count];
+        var fill = new int[count];
+        var kept = 0;
+        for (var c = 0; c < count; c++)
+        {
+            piece[c] = sizes[c] >= options.MinPixels ? kept++ : -1;
+            lists[c] = piece[c] >= 0 ? new int[sizes[c]] : [];
+            boxes[c] = PixelBox.Empty;
+        }
+
+        for (var i = 0; i < foreground.Length; i++)
+        {
+            var c = component[i];
+            if (piece[c] < 0)
+            {
+                continue;
+            }
+
+            var p = foreground[i];
+            var y = p / width;
+            var x = p - (y * width);
+            lists[c][fill[c]++] = p;
+            sums[c] += profile.Plane[p];
+            boxes[c] = boxes[c].Include(x, y, x, y);
+        }
+
+        for (var c = 0; c < count; c++)
+        {
+            if (piece[c] >= 0)
+            {
+                pieces.Add(new Piece(channel, piece[c], lists[c], boxes[c], sums[c], null));
+            }
+        }
+
+        return count - kept;
+    }
+
+    /// <summary>Groups duplicate pieces and marks the best of each group as kept.</summary>
+    private static bool[] KeepBest(List<Piece> pieces, double duplicateLoss)
+    {
+        var groups = new DisjointSets(pieces.Count);
+        for (var a = 0; a < pieces.Count; a++)
+        {
+            for (var b = a + 1; b < pieces.Count; b++)
+            {
+                if (pieces[a].Channel != pieces[b].Channel && AreDuplicates(pieces[a], pieces[b], duplicateLoss))
+                {
+                    groups.Union(a, b);
+                }
+            }
+        }
+
+        var best = new int[pieces.Count];
+        Array.Fill(best, -1);
+        for (var k = 0; k < pieces.Count; k++)
+        {
+            var root = groups.Find(k);
+            // Strict > keeps the earlier piece (lower channel) among equal means.
+            if (best[root] < 0 || pieces[k].Mean > pieces[best[root]].Mean)
+            {
+                best[root] = k;
+            }
+        }
+
+        var keep = new bool[pieces.Count];
+        for (var k = 0; k < pieces.Count; k++)
+        {
+            keep[k] = best[groups.Find(k)] == k;
+        }
+
+        return keep;
+    }
+
+    private static bool AreDuplicates(Piece a, Piece b, double duplicateLoss)
+    {
+        var na = a.Pixels.Length;
+        var nb = b.Pixels.Length;
+        // Loss < t needs |A∩B| > (1 − t)(|A| + |B|) / 2; the overlap can be at most the smaller piece.
+        var needed = (1 - duplicateLoss) * (na + nb) / 2;
+        if (Math.Min(na, nb) <= needed || a.Box.Intersect(b.Box).IsEmpty)
+        {
+            return false;
+        }
+
+        var overlap = SortedOverlap(a.Pixels, b.Pixels);
+        return 1 - (2.0 * overlap / (na + nb)) < duplicateLoss;
+    }
+
+    private static int SortedOverlap(int[] a, int[] b)
+    {
+        int i = 0, j = 0, overlap = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] < b[j])
+            {
+                i++;
+            }
+            else if (a[i] > b[j])
+            {
+                j++;
+            }
+            else
+            {
+                overlap++;
+                i++;
+                j++;
+            }
+        }
+
+        return overlap;
+    }
+
+    /// <summary>The label image; at a pixel two instances share, the higher probability in its own map wins (ties: the lower label).</summary>
+    private static void Paint(MaskStack maps, List<SegmentedInstance> instances, ushort[] labels)
+    {
+        Array.Clear(labels);
+        foreach (var instance in instances)
+        {
+            foreach (var p in instance.Pixels)
+            {
+                var owner = labels[p];
+                if (owner == 0 || maps.Value(instance.Channel, p) > maps.Value(instances[owner - 1].Channel, p))
+                {
+                    labels[p] = (ushort)instance.Label;
+                }
+            }
+        }
+    }
+
+    /// <summary>A connected piece of one binarised mask.</summary>
+    /// <param name="Channel">The mask.</param>
+    /// <param name="Component">The piece's number within the mask (raster order).</param>
+    /// <param name="Pixels">Sorted flat indices.</param>
+    /// <param name="Box">Bounding box of <paramref name="Pixels"/>.</param>
+    /// <param name="Sum">Σ probabilities over <paramref name="Pixels"/>.</param>
+    /// <param name="Whole">The mask's profile when the piece is its whole foreground (its line may already be made), else null.</param>
+    private sealed record Piece(int Channel, int Component, int[] Pixels, PixelBox Box, double Sum, MaskProfile? Whole)
+    {
+        public double Mean => this.Sum / this.Pixels.Length;
+    }
+}

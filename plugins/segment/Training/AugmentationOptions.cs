@@ -1,0 +1,28 @@
+namespace Dislocate.Segment.Training;
+
+/// <summary>
+/// The image transformations of the paper's section 3 (Gaussian noise, brightness, contrast, histogram equalisation),
+/// each applied with its own probability, plus the eight flips/rotations of the square (applied to masks too), which
+/// the paper does not list but which cost nothing and match the random line directions of the generator.
+/// </summary>
+/// <param name="NoiseProbability">Chance of adding Gaussian noise.</param>
+/// <param name="NoiseSigma">Noise standard deviation, drawn uniformly from [0, NoiseSigma] (gray values in [0, 1]).</param>
+/// <param name="BrightnessProbability">Chance of a brightness shift.</param>
+/// <param name="Brightness">Shift drawn uniformly from [−Brightness, +Brightness].</param>
+/// <param name="ContrastProbability">Chance of a contrast change.</param>
+/// <param name="Contrast">Factor about the image mean drawn uniformly from [1 − Contrast, 1 + Contrast].</param>
+/// <param name="EqualizeProbability">Chance of histogram equalisation (256 bins).</param>
+/// <param name="FlipRotate">Apply one of the 8 flips/rotations, uniformly.</param>
+internal sealed record AugmentationOptions(
+    double NoiseProbability = 0.5,
+    double NoiseSigma = 0.05,
+    double BrightnessProbability = 0.5,
+    double Brightness = 0.15,
+    double ContrastProbability = 0.5,
+    double Contrast = 0.3,
+    double EqualizeProbability = 0.2,
+    bool FlipRotate = true)
+{
+    /// <summary>No augmentation (evaluation).</summary>
+    public static AugmentationOptions None { get; } = new(0, 0, 0, 0, 0, 0, 0, false);
+}

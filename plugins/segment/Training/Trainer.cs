@@ -1,0 +1,275 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Dislocate.Contracts;
+using Dislocate.Core.Random;
+using Dislocate.Segment.Model;
+using Dislocate.Segment.Torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Dislocate.Segment.Training;
+
+/// <summary>What a finished (or resumed and finished) run produced.</summary>
+/// <param name="Records">One record per epoch, including those of earlier, resumed parts.</param>
+/// <param name="BestMetric">Best test metric.</param>
+/// <param name="BestEpoch">Epoch that reached it.</param>
+/// <param name="ModelPath">The model file of the best epoch.</param>
+/// <param name="ResumedFromEpoch">Epochs that were already done when this part started (0 for a fresh run).</param>
+internal sealed record TrainingSummary(IReadOnlyList<EpochRecord> Records, double BestMetric, int BestEpoch, string ModelPath, int ResumedFromEpoch);
+
+/// <summary>
+/// The training loop of the paper's section 3: Adam on the matching Dice loss, augmented crops, a test evaluation
+/// (matching loss and spline-length metric) after every epoch, the model of the best metric kept, curves and an atomic
+/// checkpoint written after every epoch so an interrupted run resumes where its last epoch ended.
+/// </summary>
+/// <remarks>
+/// Repeatable on the CPU: weights come from <c>torch.manual_seed(seed)</c>; sample order, crops and augmentation from
+/// seeds derived per sample; the learning rate is a function of the step. Same data, options and thread count give the
+/// same curves and weights. (Different thread counts may change the last bits of float reductions inside libtorch.)
+/// </remarks>
+internal sealed class Trainer
+{
+    /// <summary>File name of the best model inside a training folder.</summary>
+    public const string ModelFileName = "model.dislocate";
+
+    private readonly TrainingOptions options;
+    private readonly ITrainingSamples train;
+    private readonly ITrainingSamples test;
+    private readonly Device device;
+
+    /// <summary>Prepares a run; nothing happens until <see cref="Run"/>.</summary>
+    public Trainer(TrainingOptions options, ITrainingSamples train, ITrainingSamples test, Device device)
+    {
+        this.options = options ?? throw new ArgumentNullException(nameof(options));
+        this.train = train ?? throw new ArgumentNullException(nameof(train));
+        this.test = test ?? throw new ArgumentNullException(nameof(test));
+        this.device = device ?? throw new ArgumentNullException(nameof(device));
+        TorchRuntime.EnsureInitialized();
+        if (options.Crop % 32 != 0 || options.Crop < 32)
+        {
+            throw new ParameterException("crop", $"{options.Crop} is not a positive multiple of 32");
+        }
+    }
+
+    /// <summary>Runs (or resumes) training into <paramref name="folder"/>, optionally starting from a model file's weights.</summary>
+    public TrainingSummary Run(string folder, string? initialModel, bool resume, CommandContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        using var kernels = TorchRuntime.TrainingKernels();
+        Directory.CreateDirectory(folder);
+        var checkpointPath = Path.Combine(folder, Checkpoint.FileName);
+        var curvesPath = Path.Combine(folder, "curves.csv");
+        var modelPath = Path.Combine(folder, ModelFileName);
+        var fingerprint = this.Fingerprint(initialModel);
+        torch.manual_seed((long)(this.options.Seed & long.MaxValue));
+        using var model = this.CreateModel(initialModel);
+        model.to(this.device);
+        using var adam = torch.optim.Adam(model.parameters(), this.options.LearningRate, weight_decay: this.options.WeightDecay);
+        var state = new CheckpointState(0, 0, -1, 0, fingerprint);
+        var records = new List<EpochRecord>();
+        if (resume && File.Exists(checkpointPath))
+        {
+            state = Checkpoint.Load(checkpointPath, model, adam);
+            if (state.Fingerprint != fingerprint)
+            {
+                throw new InputFileException(checkpointPath, "fingerprint", "was written by a run with other options or data; use another output folder, or resume=false to start afresh");
+            }
+
+            records = File.Exists(curvesPath) ? TrainingCurves.Read(curvesPath).Where(r => r.Epoch <= state.Epoch).ToList() : [];
+            context.Log.Info($"Resuming after epoch {state.Epoch} (step {state.Step}, best metric {state.BestMetric:F4} at epoch {state.BestEpoch}).");
+        }
+
+        var resumedFrom = state.Epoch;
+        var clock = Stopwatch.StartNew();
+        var secondsBefore = records.Count > 0 ? records[^1].Seconds : 0;
+        for (var epoch = state.Epoch + 1; epoch <= this.options.Epochs; epoch++)
+        {
+            var (trainLoss, rate) = this.TrainEpoch(model, adam, epoch, context);
+            var (testLoss, testMetric) = this.Evaluate(model, context.Cancellation);
+            var step = (long)epoch * this.options.StepsPerEpoch;
+            records.Add(new EpochRecord(epoch, step, rate, trainLoss, testLoss, testMetric, secondsBefore + clock.Elapsed.TotalSeconds));
+            var best = testMetric > state.BestMetric;
+            state = best
+                ? state with { Epoch = epoch, Step = step, BestMetric = testMetric, BestEpoch = epoch }
+                : state with { Epoch = epoch, Step = step };
+            if (best)
+            {
+                ModelFile.Save(modelPath, model, this.Metadata(state, initialModel));
+            }
+
+            // Curves before the checkpoint: a crash in between leaves curves one epoch ahead, which a resume trims.
+            TrainingCurves.Write(folder, records);
+            Checkpoint.Save(checkpointPath, state, model, adam);
+            context.Log.Info(string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}/{this.options.Epochs}: train loss {trainLoss:F4}, test loss {testLoss:F4}, test metric {testMetric:F4}{(best ? " (best)" : string.Empty)}"));
+        }
+
+        return new TrainingSummary(records, state.BestMetric, state.BestEpoch, modelPath, resumedFrom);
+    }
+
+    /// <summary>The crops of training sample number <paramref name="k"/> of the run (counting over all epochs).</summary>
+    internal TrainingSample TrainingCropAt(long k)
+    {
+        var count = this.train.Count;
+        var cycle = k / count;
+        var order = new long[count];
+        for (var i = 0; i < count; i++)
+        {
+            order[i] = i;
+        }
+
+        new Rng(SeedDerivation.Derive(SeedDerivation.Derive(this.options.Seed, "order"), (ulong)cycle)).Shuffle(order.AsSpan());
+        var sample = this.train.Get(order[k % count]);
+        var rng = new Rng(SeedDerivation.Derive(SeedDerivation.Derive(this.options.Seed, "augment"), (ulong)k));
+        var crop = TrainingCrop.Cut(sample, this.options.Crop, this.options.MinMaskPixels, this.options.Spec.Outputs, rng);
+        var masks = crop.Masks.ToList();
+        Augmentation.Apply(crop.Image, masks, crop.Width, this.options.Augmentation, rng);
+        return crop with { Masks = masks };
+    }
+
+    /// <summary>Test sample <paramref name="index"/>: a crop at a position fixed by the seed, not augmented.</summary>
+    internal TrainingSample TestCropAt(long index)
+    {
+        var rng = new Rng(SeedDerivation.Derive(SeedDerivation.Derive(this.options.Seed, "test"), (ulong)index));
+        return TrainingCrop.Cut(this.test.Get(index), this.options.Crop, this.options.MinMaskPixels, this.options.Spec.Outputs, rng);
+    }
+
+    private (double Loss, double Rate) TrainEpoch(UNetPlusPlus model, Adam adam, int epoch, CommandContext context)
+    {
+        model.train();
+        var lossSum = 0.0;
+        var rate = 0.0;
+        var batch = this.options.BatchSize;
+        for (var s = 0; s < this.options.StepsPerEpoch; s++)
+        {
+            context.Cancellation.ThrowIfCancellationRequested();
+            var step = ((long)(epoch - 1) * this.options.StepsPerEpoch) + s;
+            var crops = new TrainingSample[batch];
+            for (var b = 0; b < batch; b++)
+            {
+                crops[b] = this.TrainingCropAt((step * batch) + b);
+            }
+
+            rate = LearningRateSchedule.At(this.options.Schedule, this.options.LearningRate, step, this.options.TotalSteps, this.options.WarmupSteps);
+            foreach (var group in adam.ParamGroups)
+            {
+                group.LearningRate = rate;
+            }
+
+            using (var scope = NewDisposeScope())
+            {
+                using var tensors = TrainingBatch.From(crops, this.options.Normalisation, this.device);
+                adam.zero_grad();
+                var probabilities = torch.sigmoid(model.forward(tensors.Input));
+                var (loss, _) = MatchingDiceLoss.Compute(probabilities, tensors.Truth, tensors.Counts, this.options.Matching, this.options.DiceSmooth);
+                loss.backward();
+                adam.step();
+                lossSum += loss.item<float>();
+            }
+
+            context.Progress.Report(new ProgressUpdate(step + 1, this.options.TotalSteps, string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}/{this.options.Epochs}, loss {lossSum / (s + 1):F4}")));
+        }
+
+        return (lossSum / this.options.StepsPerEpoch, rate);
+    }
+
+    /// <summary>Matching loss and spline-length metric over the test set (model in eval mode, no gradients).</summary>
+    internal (double Loss, double Metric) Evaluate(UNetPlusPlus model, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        model.eval();
+        var lossSum = 0.0;
+        var lossImages = 0;
+        var scores = new List<double>();
+        var size = this.options.Crop;
+        using (torch.no_grad())
+        {
+            for (long start = 0; start < this.test.Count; start += this.options.BatchSize)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                var crops = new List<TrainingSample>();
+                for (var i = start; i < Math.Min(this.test.Count, start + this.options.BatchSize); i++)
+                {
+                    crops.Add(this.TestCropAt(i));
+                }
+
+                using var scope = NewDisposeScope();
+                using var tensors = TrainingBatch.From(crops, this.options.Normalisation, this.device);
+                var probabilities = torch.sigmoid(model.forward(tensors.Input));
+                var (loss, matches) = MatchingDiceLoss.Compute(probabilities, tensors.Truth, tensors.Counts, this.options.Matching, this.options.DiceSmooth);
+                var withTruth = tensors.Counts.Count(c => c > 0);
+                lossSum += loss.item<float>() * withTruth;
+                lossImages += withTruth;
+                var host = probabilities.cpu().contiguous().data<float>().ToArray();
+                var n = this.options.Spec.Outputs;
+                for (var b = 0; b < crops.Count; b++)
+                {
+                    if (crops[b].Masks.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    var maps = new float[n][];
+                    for (var j = 0; j < n; j++)
+                    {
+                        maps[j] = host.AsSpan(((b * n) + j) * size * size, size * size).ToArray();
+                    }
+
+                    if (TestMetric.Image(maps, crops[b].Masks, size, matches[b]) is double score)
+                    {
+                        scores.Add(score);
+                    }
+                }
+            }
+        }
+
+        model.train();
+        return (lossImages > 0 ? lossSum / lossImages : 0, scores.Count > 0 ? scores.Average() : 0);
+    }
+
+    private UNetPlusPlus CreateModel(string? initialModel)
+    {
+        if (initialModel is null)
+        {
+            return new UNetPlusPlus(this.options.Spec);
+        }
+
+        var (model, metadata) = ModelFile.Load(initialModel, torch.CPU);
+        if (metadata.Spec != this.options.Spec)
+        {
+            model.Dispose();
+            throw new InputFileException(initialModel, "spec", $"the model is {metadata.Spec}, but the run asks for {this.options.Spec}");
+        }
+
+        return model;
+    }
+
+    private ModelMetadata Metadata(CheckpointState state, string? initialModel)
+    {
+        var training = new Dictionary<string, string>
+        {
+            ["train_data"] = this.train.Description,
+            ["test_data"] = this.test.Description,
+            ["seed"] = this.options.Seed.ToString(CultureInfo.InvariantCulture),
+            ["epoch"] = state.Epoch.ToString(CultureInfo.InvariantCulture),
+            ["epochs"] = this.options.Epochs.ToString(CultureInfo.InvariantCulture),
+            ["steps"] = state.Step.ToString(CultureInfo.InvariantCulture),
+            ["batch_size"] = this.options.BatchSize.ToString(CultureInfo.InvariantCulture),
+            ["crop"] = this.options.Crop.ToString(CultureInfo.InvariantCulture),
+            ["learning_rate"] = this.options.LearningRate.ToString("R", CultureInfo.InvariantCulture),
+            ["matching"] = this.options.Matching.ToString().ToLowerInvariant(),
+            ["test_metric"] = state.BestMetric.ToString("R", CultureInfo.InvariantCulture),
+            ["initial_model"] = initialModel is null ? string.Empty : Path.GetFileName(initialModel),
+        };
+        return new ModelMetadata(this.options.Spec, this.options.Normalisation, this.options.Crop, training, SegmentPlugin.Version);
+    }
+
+    private string Fingerprint(string? initialModel)
+    {
+        var text = JsonSerializer.Serialize(new { this.options, Train = this.train.Description, Test = this.test.Description, Initial = initialModel is null ? null : Path.GetFileName(initialModel) });
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+    }
+}

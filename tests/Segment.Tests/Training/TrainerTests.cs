@@ -1,0 +1,99 @@
+using Dislocate.Contracts;
+using Dislocate.Segment.Model;
+using Dislocate.Segment.Training;
+using TorchSharp;
+
+namespace Dislocate.Segment.Tests.Training;
+
+public sealed class TrainerTests : IDisposable
+{
+    private readonly string folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "dislocate-trainer-" + Guid.NewGuid().ToString("N"));
+
+    public TrainerTests() => torch.set_num_threads(2);
+
+    [Fact]
+    public void Tiny_model_brings_the_matching_loss_down_clearly()
+    {
+        // Four images seen over and over: the loss must fall far below its start (≈ 0.95 for an untrained network).
+        var (train, test) = TinySynthetic.Data(4, 2);
+        var summary = new Trainer(TinySynthetic.Options(epochs: 6, steps: 8, rate: 5e-3), train, test, torch.CPU)
+            .Run(this.Path("run"), null, resume: false, CommandContext.Silent());
+        var first = summary.Records[0].TrainLoss;
+        var last = summary.Records[^1].TrainLoss;
+        Assert.True(first > 0.8, $"first-epoch loss {first:F3}");
+        Assert.True(last < 0.75 * first, $"loss went from {first:F3} to only {last:F3}");
+        Assert.True(File.Exists(summary.ModelPath));
+        Assert.True(File.Exists(this.Path("run", "curves.png")));
+        Assert.Equal(7, File.ReadAllLines(this.Path("run", "curves.csv")).Length);
+        Assert.All(summary.Records, r => Assert.InRange(r.TestMetric, 0, 1));
+    }
+
+    [Fact]
+    public void Same_seed_gives_the_same_run_and_the_saved_model_reproduces_its_test_figures()
+    {
+        var (train, test) = TinySynthetic.Data(6, 3);
+        var options = TinySynthetic.Options(epochs: 2, steps: 2, batch: 2);
+        var a = new Trainer(options, train, test, torch.CPU).Run(this.Path("a"), null, false, CommandContext.Silent());
+        var b = new Trainer(options, train, test, torch.CPU).Run(this.Path("b"), null, false, CommandContext.Silent());
+        Assert.Equal(a.Records.Select(r => (r.TrainLoss, r.TestLoss, r.TestMetric)), b.Records.Select(r => (r.TrainLoss, r.TestLoss, r.TestMetric)));
+        Assert.Equal(File.ReadAllBytes(a.ModelPath), File.ReadAllBytes(b.ModelPath));
+
+        // Train → save → load → evaluate gives back the best epoch's test loss and metric.
+        var (model, metadata) = ModelFile.Load(a.ModelPath, torch.CPU);
+        using (model)
+        {
+            Assert.Equal(options.Spec, metadata.Spec);
+            var (loss, metric) = new Trainer(options, train, test, torch.CPU).Evaluate(model, CancellationToken.None);
+            var best = a.Records.Single(r => r.Epoch == a.BestEpoch);
+            Assert.Equal(best.TestLoss, loss, 5);
+            Assert.Equal(best.TestMetric, metric, 9);
+        }
+    }
+
+    [Fact]
+    public void An_interrupted_run_resumes_to_the_same_result_as_an_uninterrupted_one()
+    {
+        var (train, test) = TinySynthetic.Data(6, 2);
+        var options = TinySynthetic.Options(epochs: 3, steps: 2, batch: 2);
+        var straight = new Trainer(options, train, test, torch.CPU).Run(this.Path("straight"), null, false, CommandContext.Silent());
+
+        // Cancel during epoch 2: epoch 1's checkpoint stays, nothing half-written.
+        using var cancel = new CancellationTokenSource();
+        var progress = new SynchronousProgress(u =>
+        {
+            if (u.Done == 3)
+            {
+                cancel.Cancel();
+            }
+        });
+        var context = new CommandContext(progress, NullCommandLog.Instance, this.folder, cancel.Token);
+        Assert.ThrowsAny<OperationCanceledException>(() => new Trainer(options, train, test, torch.CPU).Run(this.Path("resumed"), null, true, context));
+        Assert.Equal(2, File.ReadAllLines(this.Path("resumed", "curves.csv")).Length);
+        Assert.Empty(Directory.GetFiles(this.Path("resumed"), "*.partial"));
+
+        var resumed = new Trainer(options, train, test, torch.CPU).Run(this.Path("resumed"), null, true, CommandContext.Silent());
+        Assert.Equal(1, resumed.ResumedFromEpoch);
+        Assert.Equal(straight.Records.Select(r => (r.TrainLoss, r.TestLoss, r.TestMetric)), resumed.Records.Select(r => (r.TrainLoss, r.TestLoss, r.TestMetric)));
+        Assert.Equal(File.ReadAllBytes(this.Path("straight", Checkpoint.FileName)), File.ReadAllBytes(this.Path("resumed", Checkpoint.FileName)));
+
+        // Other options must not continue this checkpoint.
+        var other = options with { LearningRate = 1e-2 };
+        Assert.Throws<InputFileException>(() => new Trainer(other, train, test, torch.CPU).Run(this.Path("resumed"), null, true, CommandContext.Silent()));
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(this.folder))
+        {
+            Directory.Delete(this.folder, recursive: true);
+        }
+    }
+
+    private string Path(params string[] parts) => System.IO.Path.Combine([this.folder, .. parts]);
+
+    /// <summary>Reports on the calling thread, so the test can cancel at an exact step.</summary>
+    private sealed class SynchronousProgress(Action<ProgressUpdate> report) : IProgress<ProgressUpdate>
+    {
+        public void Report(ProgressUpdate value) => report(value);
+    }
+}
