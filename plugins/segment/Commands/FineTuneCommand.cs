@@ -31,6 +31,7 @@ internal sealed class FineTuneCommand : IPluginCommand
             TrainingParameters.Seed,
             TrainingParameters.Threads,
             TrainingParameters.Device,
+            TrainingParameters.TimeLimit,
             TrainingParameters.Resume,
         ]);
 
@@ -49,7 +50,7 @@ internal sealed class FineTuneCommand : IPluginCommand
             () =>
             {
                 var device = TrainingParameters.Prepare(parameters);
-                var summary = new Trainer(options, train, test, device).Run(folder, modelPath, parameters.GetBoolean("resume"), context);
+                var summary = new Trainer(options, train, test, device).Run(folder, modelPath, parameters.GetBoolean("resume"), context, TrainingParameters.ReadTimeLimit(parameters));
                 return TrainingParameters.Result(summary, folder);
             },
             context.Cancellation);

@@ -14,7 +14,8 @@ internal sealed class RunCommand : IPluginCommand
         "Segment",
         "Segment dislocations in an image, a multi-page TIFF stack or a folder of frames; write masks, label images and polylines.",
         [
-            ParameterSpec.Path("input", "input (image, stack or folder)", ParameterKind.InputFile, "An image file, a multi-page TIFF (every page a frame) or a folder of frames.", required: true, positional: true),
+            // Text, not InputFile: the input may be a file or a folder; FrameSource checks it and names it in errors.
+            new ParameterSpec("input", "input (image, stack or folder)", ParameterKind.Text, "An image file, a multi-page TIFF (every page a frame) or a folder of frames.", Required: true, Positional: true),
             ParameterSpec.Path("out", "out (folder)", ParameterKind.OutputFolder, "Folder for labels/, masks/, labelme/, dislocations.csv, lines.csv and segmentation.json.", required: true),
             .. InferenceParameters.All,
             TrainingParameters.Threads,
@@ -26,7 +27,7 @@ internal sealed class RunCommand : IPluginCommand
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(context);
-        var input = parameters.GetString("input");
+        var input = context.ResolvePath(parameters.GetString("input"));
         var folder = parameters.GetString("out");
         var shard = Shard.Parse(parameters.GetString("shard"));
         var source = new FrameSource(input);

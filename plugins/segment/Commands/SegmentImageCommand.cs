@@ -39,12 +39,12 @@ internal sealed class SegmentImageCommand : IPluginCommand
                 var labels = new List<float[]>();
                 var rois = new List<PolylineRoi>();
                 var rows = new List<IReadOnlyList<object>>();
-                var scale = image.BitDepth switch { 8 => 1f / 255, 16 => 1f / 65535, _ => 1f };
+                var range = image.BitDepth switch { 8 => 255f, 16 => 65535f, _ => 1f }; // as ImageFileReader scales files
                 var frames = image.PlaneCount;
                 for (var f = 0; f < frames; f++)
                 {
                     context.Cancellation.ThrowIfCancellationRequested();
-                    var pixels = image.Planes[f].Select(v => v * scale).ToArray();
+                    var pixels = image.Planes[f].Select(v => v / range).ToArray();
                     var result = segmenter.Segment(new GrayImage(image.Width, image.Height, pixels), context.Cancellation);
                     labels.Add(result.Labels.Select(v => (float)v).ToArray());
                     foreach (var d in result.Instances)

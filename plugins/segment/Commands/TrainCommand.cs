@@ -36,6 +36,7 @@ internal sealed class TrainCommand : IPluginCommand
             TrainingParameters.Seed,
             TrainingParameters.Threads,
             TrainingParameters.Device,
+            TrainingParameters.TimeLimit,
             TrainingParameters.Resume,
         ]);
 
@@ -54,7 +55,7 @@ internal sealed class TrainCommand : IPluginCommand
             () =>
             {
                 var device = TrainingParameters.Prepare(parameters);
-                var summary = new Trainer(options, train, test, device).Run(folder, null, parameters.GetBoolean("resume"), context);
+                var summary = new Trainer(options, train, test, device).Run(folder, null, parameters.GetBoolean("resume"), context, TrainingParameters.ReadTimeLimit(parameters));
                 return TrainingParameters.Result(summary, folder);
             },
             context.Cancellation);

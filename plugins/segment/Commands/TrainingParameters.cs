@@ -44,7 +44,12 @@ internal static class TrainingParameters
 
     public static ParameterSpec Device { get; } = ParameterSpec.Choice("device", "device", "auto", TorchDevice.Choices, "auto = CUDA when available, else CPU.");
 
+    public static ParameterSpec TimeLimit { get; } = ParameterSpec.Real("time-limit", "time-limit (minutes)", 0, 0, 1e7, "Start no new epoch after this many minutes (0 = no limit); run again to continue.");
+
     public static ParameterSpec Resume { get; } = ParameterSpec.Flag("resume", "resume", true, "Continue from out/checkpoint.bin when it exists (same options and data).");
+
+    /// <summary>The time limit given, or null for none.</summary>
+    public static TimeSpan? ReadTimeLimit(ParameterValues v) => v.GetReal("time-limit") is > 0 and var minutes ? TimeSpan.FromMinutes(minutes) : null;
 
     /// <summary>Applies the thread and device choices and returns the device.</summary>
     public static torch.Device Prepare(ParameterValues v)
@@ -79,7 +84,7 @@ internal static class TrainingParameters
         var last = summary.Records.Count > 0 ? summary.Records[^1] : null;
         var text = last is null
             ? $"Nothing to do: the run in {folder} has finished all its epochs."
-            : $"Trained {last.Epoch} epochs ({last.Step} steps{(summary.ResumedFromEpoch > 0 ? $", resumed after epoch {summary.ResumedFromEpoch}" : string.Empty)}); best test metric {summary.BestMetric:F4} at epoch {summary.BestEpoch}; model: {summary.ModelPath}";
+            : $"Trained {last.Epoch} epochs ({last.Step} steps{(summary.ResumedFromEpoch > 0 ? $", resumed after epoch {summary.ResumedFromEpoch}" : string.Empty)}{(summary.StoppedByTimeLimit ? ", stopped at the time limit" : string.Empty)}); best test metric {summary.BestMetric:F4} at epoch {summary.BestEpoch}; model: {summary.ModelPath}";
         return CommandResult.Of(
             text,
             new FileOutput("model", summary.ModelPath),

@@ -66,9 +66,9 @@ internal sealed class CrossEvaluation
         for (var m = 0; m < this.models.Count; m++)
         {
             var model = this.models[m];
-            var tile = this.metadata[m].TileSize;
-            // The default overlap of 'segment run' (64 px at 512) in proportion, so small tiles stay valid.
-            var tiling = new TilingOptions(tile, tile / 8, this.options.BatchSize);
+            // The tiling 'segment run' uses by default (tile 0 = max(512, the training crop), overlap 64), so the
+            // matrix scores what a user's run would produce.
+            var tiling = new TilingOptions(0, 64, this.options.BatchSize);
             using var segmenter = new Segmenter(model.Path, device, tiling, PostProcessingOptions.Default);
             for (var d = 0; d < this.datasets.Count; d++)
             {

@@ -1,3 +1,4 @@
+using Dislocate.Contracts;
 using Dislocate.Core.Imaging;
 using Dislocate.Segment.Evaluation;
 using Dislocate.Segment.Model;
@@ -34,6 +35,12 @@ internal sealed class Segmenter : IDisposable
         this.PostProcessing = postProcessing;
         tiling ??= new TilingOptions(TileSize: 0);
         this.Tiling = tiling.TileSize == 0 ? tiling with { TileSize = Math.Max(DefaultTileSize, this.Metadata.TileSize) } : tiling;
+        if (this.Tiling.FindProblem() is { } problem)
+        {
+            this.model.Dispose();
+            throw new ParameterException(problem.Field == "tile_size" ? "tile" : problem.Field, problem.Problem);
+        }
+
         this.predictor = new TiledPredictor(this.model, this.Metadata, device, this.Tiling);
     }
 

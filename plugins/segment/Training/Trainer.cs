@@ -19,7 +19,8 @@ namespace Dislocate.Segment.Training;
 /// <param name="BestEpoch">Epoch that reached it.</param>
 /// <param name="ModelPath">The model file of the best epoch.</param>
 /// <param name="ResumedFromEpoch">Epochs that were already done when this part started (0 for a fresh run).</param>
-internal sealed record TrainingSummary(IReadOnlyList<EpochRecord> Records, double BestMetric, int BestEpoch, string ModelPath, int ResumedFromEpoch);
+/// <param name="StoppedByTimeLimit">True when the run stopped early at its time limit (rerun to continue).</param>
+internal sealed record TrainingSummary(IReadOnlyList<EpochRecord> Records, double BestMetric, int BestEpoch, string ModelPath, int ResumedFromEpoch, bool StoppedByTimeLimit = false);
 
 /// <summary>
 /// The training loop of the paper's section 3: Adam on the matching Dice loss, augmented crops, a test evaluation
@@ -55,8 +56,12 @@ internal sealed class Trainer
         }
     }
 
-    /// <summary>Runs (or resumes) training into <paramref name="folder"/>, optionally starting from a model file's weights.</summary>
-    public TrainingSummary Run(string folder, string? initialModel, bool resume, CommandContext context)
+    /// <summary>
+    /// Runs (or resumes) training into <paramref name="folder"/>, optionally starting from a model file's weights. With a
+    /// <paramref name="timeLimit"/>, no new epoch starts once that much wall time has passed in this call; the run can be
+    /// continued later by running it again (it resumes from the checkpoint).
+    /// </summary>
+    public TrainingSummary Run(string folder, string? initialModel, bool resume, CommandContext context, TimeSpan? timeLimit = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         using var kernels = TorchRuntime.TrainingKernels();
@@ -86,8 +91,16 @@ internal sealed class Trainer
         var resumedFrom = state.Epoch;
         var clock = Stopwatch.StartNew();
         var secondsBefore = records.Count > 0 ? records[^1].Seconds : 0;
+        var stopped = false;
         for (var epoch = state.Epoch + 1; epoch <= this.options.Epochs; epoch++)
         {
+            if (timeLimit is { } limit && clock.Elapsed >= limit)
+            {
+                stopped = true;
+                context.Log.Info($"Time limit reached after epoch {epoch - 1}; run the same command again to continue.");
+                break;
+            }
+
             var (trainLoss, rate) = this.TrainEpoch(model, adam, epoch, context);
             var (testLoss, testMetric) = this.Evaluate(model, context.Cancellation);
             var step = (long)epoch * this.options.StepsPerEpoch;
@@ -107,7 +120,7 @@ internal sealed class Trainer
             context.Log.Info(string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}/{this.options.Epochs}: train loss {trainLoss:F4}, test loss {testLoss:F4}, test metric {testMetric:F4}{(best ? " (best)" : string.Empty)}"));
         }
 
-        return new TrainingSummary(records, state.BestMetric, state.BestEpoch, modelPath, resumedFrom);
+        return new TrainingSummary(records, state.BestMetric, state.BestEpoch, modelPath, resumedFrom, stopped);
     }
 
     /// <summary>The crops of training sample number <paramref name="k"/> of the run (counting over all epochs).</summary>
