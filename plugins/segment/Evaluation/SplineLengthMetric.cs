@@ -12,7 +12,9 @@ namespace Dislocate.Segment.Evaluation;
 /// clean up by keeping the largest 8-connected component when it has at least <see cref="MetricOptions.MinPixels"/>
 /// pixels (no line otherwise), Lee-thin it, order the skeleton into its longest path, fit a chord-length cubic spline
 /// through knots about <see cref="MetricOptions.KnotSpacing"/> pixels apart and take its length. Masks are processed on
-/// the bounding box of their foreground only, which gives the same line as the whole image.</para>
+/// the bounding box of their foreground (of its largest component when the foreground is scattered), which gives the
+/// same line as the whole image; each line is kept with its stack, so post-processing the same predictions reuses
+/// it.</para>
 /// <para>Cases the paper leaves open: a truth whose own line is degenerate (L_true = 0, e.g. an empty page or fewer
 /// than MinPixels pixels) cannot be scored; it is skipped and counted (<see cref="MetricResult.DegenerateTruths"/>),
 /// but still enters the matching loss. A truth left without a prediction (N &lt; M) or matched to a prediction with no
