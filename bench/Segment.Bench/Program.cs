@@ -9,6 +9,6 @@ switch (which)
     case "model":
         return Dislocate.Segment.Bench.ModelBench.Run(rest);
     default:
-        Console.Error.WriteLine("usage: Segment.Bench <benchmark> [args]; benchmarks: metric");
+        Console.Error.WriteLine("usage: Segment.Bench <benchmark> [args]; benchmarks: metric, model");
         return 2;
 }

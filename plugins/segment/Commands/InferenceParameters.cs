@@ -17,6 +17,10 @@ internal static class InferenceParameters
 
     public static ParameterSpec Split { get; } = ParameterSpec.Flag("split", "split (disconnected masks)", true, "Split a mask holding several disconnected pieces into one dislocation per piece.");
 
+    public static ParameterSpec Area { get; } = ParameterSpec.Real("area", "area (largest mask fraction)", PostProcessingOptions.DefaultMaxAreaFraction, 0.001, 1, "A mask covering more of the image than this is no dislocation and is dropped.");
+
+    public static ParameterSpec Pieces { get; } = ParameterSpec.Whole("pieces", "pieces (per mask)", PostProcessingOptions.DefaultMaxPieces, 1, 1000, "A split mask keeps at most this many of its largest pieces.");
+
     public static ParameterSpec Points { get; } = ParameterSpec.Whole("points", "points (per line)", PostProcessingOptions.DefaultLinePoints, 2, 10000, "Equally spaced points per dislocation line (paper: 50).");
 
     public static ParameterSpec Tile { get; } = ParameterSpec.Whole("tile", "tile (px)", 0, 0, TilingOptions.MaxTileSize, "Tile side, a multiple of 32; 0 = 512 or the model's training crop when larger.");
@@ -27,7 +31,7 @@ internal static class InferenceParameters
 
     public static ParameterSpec Batch { get; } = ParameterSpec.Whole("batch", "batch (tiles)", 2, 1, TilingOptions.MaxBatchSize, "Tiles per network call.");
 
-    public static IEnumerable<ParameterSpec> All => [Model, Threshold, MinPixels, Duplicate, Split, Points, Tile, Overlap, Resize, Batch];
+    public static IEnumerable<ParameterSpec> All => [Model, Threshold, MinPixels, Duplicate, Split, Area, Pieces, Points, Tile, Overlap, Resize, Batch];
 
     /// <summary>The post-processing options given.</summary>
     public static PostProcessingOptions PostProcessing(ParameterValues v) => PostProcessingOptions.Default with
@@ -37,6 +41,8 @@ internal static class InferenceParameters
         DuplicateDiceLoss = v.GetReal("duplicate"),
         SplitComponents = v.GetBoolean("split"),
         LinePoints = v.GetInt32("points"),
+        MaxAreaFraction = v.GetReal("area"),
+        MaxPieces = v.GetInt32("pieces"),
     };
 
     /// <summary>The tiling options given; a tile size of 0 stands for the size the model was trained at.</summary>

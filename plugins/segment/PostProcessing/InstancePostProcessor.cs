@@ -9,8 +9,9 @@ namespace Dislocate.Segment.PostProcessing;
 /// (paper section 5.3 and 5.4).
 /// </summary>
 /// <remarks>
-/// <para>Steps: (1) binarise each map at the threshold (p ≥ 0.5); (2) split it into 8-connected pieces and drop pieces
-/// (and so whole masks) with fewer than MinPixels pixels as specks; (3) two pieces from different masks whose binary
+/// <para>Steps: (1) binarise each map at the threshold (p ≥ 0.5), dropping a map whose mask covers more than
+/// MaxAreaFraction of the image; (2) split it into 8-connected pieces and drop pieces (and so whole masks) with fewer
+/// than MinPixels pixels as specks, keeping at most the MaxPieces largest; (3) two pieces from different masks whose binary
 /// Dice loss 1 − 2|A∩B| / (|A| + |B|) is below 0.5 hold the same dislocation; such pairs join groups transitively and
 /// each group keeps the piece with the highest mean probability over its own pixels (ties: the lower channel, then the
 /// earlier piece), because a confident mask is the cleaner one (the paper's mask 3 against mask 17, which also holds
@@ -94,7 +95,7 @@ public static class InstancePostProcessor
         return new PostProcessedImage(width, maps.Height, instances, labels, channels);
     }
 
-    /// <summary>Adds the pieces of one mask that have at least MinPixels pixels; returns how many were dropped as specks.</summary>
+    /// <summary>Adds the pieces of one mask that are kept (see the steps above); returns how many were dropped.</summary>
     private static int Split(MaskProfile profile, int channel, int height, PostProcessingOptions options, List<Piece> pieces)
     {
         var foreground = profile.Foreground;
@@ -103,12 +104,12 @@ public static class InstancePostProcessor
             return 0;
         }
 
-        if (foreground.Length < options.MinPixels)
+        var width = profile.Width;
+        if (foreground.Length < options.MinPixels || foreground.Length > options.MaxAreaFraction * width * height)
         {
             return 1;
         }
 
-        var width = profile.Width;
         var component = new int[foreground.Length];
         var count = options.SplitComponents ? SparseComponents.Label(foreground, width, height, component) : 1;
         if (count == 1)
@@ -130,10 +131,17 @@ public static class InstancePostProcessor
         var boxes = new PixelBox[count];
         var sums = new double[count];
         var fill = new int[count];
+        // Only the MaxPieces largest pieces (ties to the earlier one) may be kept.
+        var allowed = new bool[count];
+        foreach (var c in Enumerable.Range(0, count).OrderByDescending(c => sizes[c]).ThenBy(c => c).Take(options.MaxPieces))
+        {
+            allowed[c] = true;
+        }
+
         var kept = 0;
         for (var c = 0; c < count; c++)
         {
-            piece[c] = sizes[c] >= options.MinPixels ? kept++ : -1;
+            piece[c] = sizes[c] >= options.MinPixels && allowed[c] ? kept++ : -1;
             lists[c] = piece[c] >= 0 ? new int[sizes[c]] : [];
             boxes[c] = PixelBox.Empty;
         }

@@ -7,14 +7,24 @@ namespace Dislocate.Segment.PostProcessing;
 /// <param name="SplitComponents">Split a mask whose pixels form several 8-connected pieces into one instance per piece.</param>
 /// <param name="LinePoints">Equally spaced points per dislocation line (the paper's K = 50).</param>
 /// <param name="KnotSpacing">Spacing in pixels between the spline knots taken along the ordered skeleton.</param>
+/// <param name="MaxAreaFraction">A mask covering more than this fraction of the image is no dislocation line (an undertrained or confused output) and is dropped whole.</param>
+/// <param name="MaxPieces">A split mask keeps at most this many pieces, the largest: one output holds one dislocation, or a few that touch it, not a scatter.</param>
 public sealed record PostProcessingOptions(
     double Threshold = PostProcessingOptions.DefaultThreshold,
     int MinPixels = PostProcessingOptions.DefaultMinPixels,
     double DuplicateDiceLoss = PostProcessingOptions.DefaultDuplicateDiceLoss,
     bool SplitComponents = true,
     int LinePoints = PostProcessingOptions.DefaultLinePoints,
-    double KnotSpacing = PostProcessingOptions.DefaultKnotSpacing)
+    double KnotSpacing = PostProcessingOptions.DefaultKnotSpacing,
+    double MaxAreaFraction = PostProcessingOptions.DefaultMaxAreaFraction,
+    int MaxPieces = PostProcessingOptions.DefaultMaxPieces)
 {
+    /// <summary>Default largest mask area: a 5 px wide line across a square image covers about 1.4 % of it, so 10 % leaves a wide margin.</summary>
+    public const double DefaultMaxAreaFraction = 0.1;
+
+    /// <summary>Default largest number of pieces kept from one mask.</summary>
+    public const int DefaultMaxPieces = 4;
+
     /// <summary>The paper's binarisation threshold.</summary>
     public const double DefaultThreshold = 0.5;
 
@@ -49,6 +59,16 @@ public sealed record PostProcessingOptions(
         if (!(this.DuplicateDiceLoss >= 0 && this.DuplicateDiceLoss <= 1))
         {
             throw new ArgumentException($"DuplicateDiceLoss must lie in [0, 1], not {this.DuplicateDiceLoss}.");
+        }
+
+        if (!(this.MaxAreaFraction > 0 && this.MaxAreaFraction <= 1))
+        {
+            throw new ArgumentException($"MaxAreaFraction must lie in (0, 1], not {this.MaxAreaFraction}.");
+        }
+
+        if (this.MaxPieces < 1)
+        {
+            throw new ArgumentException($"MaxPieces must be ≥ 1, not {this.MaxPieces}.");
         }
 
         if (this.LinePoints < 2)

@@ -109,6 +109,8 @@ public sealed class SegmentImageCommandTests(TinyModel models) : IClassFixture<T
         ["overlap"] = "16",
         ["points"] = Points.ToString(CultureInfo.InvariantCulture),
         ["threads"] = "2",
+        ["area"] = "1", // an untrained model's masks are broad: keep them, as RunCommandTests do
+        ["pieces"] = "1000",
     };
 
     private async Task<CommandResult> Segment(ImageData image)

@@ -82,6 +82,22 @@ public sealed class InstancePostProcessorTests
     }
 
     [Fact]
+    public void AMaskCoveringMuchOfTheImage_IsDropped_AndAScatterKeepsItsFourLargestPieces()
+    {
+        var blob = MaskDrawing.Rect(Width, Height, 0, 0, 40, 20, 0.6f);   // 861 pixels, 28 % of the image
+        var scatter = new float[Width * Height];
+        for (var k = 0; k < 6; k++)
+        {
+            MaskDrawing.AddRect(scatter, Width, 2, 2 + (7 * k), 21 + k, 2 + (7 * k), 0.8f);   // strokes of 20 + k pixels
+        }
+
+        var result = Process(blob, scatter);
+        Assert.DoesNotContain(result.Instances, i => i.Channel == 0);
+        Assert.Equal([22, 23, 24, 25], result.Instances.Select(i => i.PixelCount));
+        Assert.Equal(2, result.Channels[1].Specks);
+    }
+
+    [Fact]
     public void Specks_AreDropped()
     {
         var line = MaskDrawing.Rect(Width, Height, 5, 20, 45, 21, 0.8f);
