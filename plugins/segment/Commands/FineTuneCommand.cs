@@ -25,14 +25,7 @@ internal sealed class FineTuneCommand : IPluginCommand
             TrainingParameters.Rate with { Default = 1e-4 },
             TrainingParameters.Schedule,
             TrainingParameters.Warmup with { Default = 10L },
-            TrainingParameters.MatchingChoice,
-            TrainingParameters.Augment,
-            TrainingParameters.MinPixels,
-            TrainingParameters.Seed,
-            TrainingParameters.Threads,
-            TrainingParameters.Device,
-            TrainingParameters.TimeLimit,
-            TrainingParameters.Resume,
+            .. TrainingParameters.RunControls,
         ]);
 
     public Task<CommandResult> ExecuteAsync(ParameterValues parameters, CommandContext context)

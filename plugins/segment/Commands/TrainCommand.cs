@@ -30,14 +30,7 @@ internal sealed class TrainCommand : IPluginCommand
             TrainingParameters.Rate,
             TrainingParameters.Schedule,
             TrainingParameters.Warmup,
-            TrainingParameters.MatchingChoice,
-            TrainingParameters.Augment,
-            TrainingParameters.MinPixels,
-            TrainingParameters.Seed,
-            TrainingParameters.Threads,
-            TrainingParameters.Device,
-            TrainingParameters.TimeLimit,
-            TrainingParameters.Resume,
+            .. TrainingParameters.RunControls,
         ]);
 
     public Task<CommandResult> ExecuteAsync(ParameterValues parameters, CommandContext context)

@@ -48,6 +48,9 @@ internal static class TrainingParameters
 
     public static ParameterSpec Resume { get; } = ParameterSpec.Flag("resume", "resume", true, "Continue from out/checkpoint.bin when it exists (same options and data).");
 
+    /// <summary>The parameters every training command ends with, in dialog order.</summary>
+    public static IEnumerable<ParameterSpec> RunControls => [MatchingChoice, Augment, MinPixels, Seed, Threads, Device, TimeLimit, Resume];
+
     /// <summary>The time limit given, or null for none.</summary>
     public static TimeSpan? ReadTimeLimit(ParameterValues v) => v.GetReal("time-limit") is > 0 and var minutes ? TimeSpan.FromMinutes(minutes) : null;
 
