@@ -44,12 +44,14 @@ internal static class TrainingParameters
 
     public static ParameterSpec Device { get; } = ParameterSpec.Choice("device", "device", "auto", TorchDevice.Choices, "auto = CUDA when available, else CPU.");
 
+    public static ParameterSpec Precision { get; } = ParameterSpec.Choice("precision", "precision", "auto", ["auto", "fp32", "mixed"], "auto = mixed on CUDA, fp32 on the CPU; mixed = autocast (float16 with loss scaling on CUDA, bfloat16 on the CPU).");
+
     public static ParameterSpec TimeLimit { get; } = ParameterSpec.Real("time-limit", "time-limit (minutes)", 0, 0, 1e7, "Start no new epoch after this many minutes (0 = no limit); run again to continue.");
 
     public static ParameterSpec Resume { get; } = ParameterSpec.Flag("resume", "resume", true, "Continue from out/checkpoint.bin when it exists (same options and data).");
 
     /// <summary>The parameters every training command ends with, in dialog order.</summary>
-    public static IEnumerable<ParameterSpec> RunControls => [MatchingChoice, Augment, MinPixels, Seed, Threads, Device, TimeLimit, Resume];
+    public static IEnumerable<ParameterSpec> RunControls => [MatchingChoice, Augment, MinPixels, Seed, Threads, Device, Precision, TimeLimit, Resume];
 
     /// <summary>The time limit given, or null for none.</summary>
     public static TimeSpan? ReadTimeLimit(ParameterValues v) => v.GetReal("time-limit") is > 0 and var minutes ? TimeSpan.FromMinutes(minutes) : null;
@@ -79,7 +81,17 @@ internal static class TrainingParameters
             DiceLoss.DefaultEpsilon,
             v.GetBoolean("augment") ? new AugmentationOptions() : AugmentationOptions.None,
             v.GetInt32("min-pixels"),
-            (ulong)v.GetInteger("seed"));
+            (ulong)v.GetInteger("seed"),
+            ReadPrecision(v));
+
+    /// <summary>The precision choice: auto, fp32 or mixed.</summary>
+    public static TrainingPrecision ReadPrecision(ParameterValues v) => v.GetString("precision") switch
+    {
+        "auto" => TrainingPrecision.Auto,
+        "fp32" => TrainingPrecision.Float32,
+        "mixed" => TrainingPrecision.Mixed,
+        var other => throw new ParameterException("precision", $"'{other}' is not one of auto, fp32, mixed"),
+    };
 
     /// <summary>The command result every training run returns: summary and files (the curves are in curves.csv and curves.png).</summary>
     public static CommandResult Result(TrainingSummary summary, string folder)

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Dislocate.Contracts;
 using Dislocate.Core.IO;
 using Dislocate.Segment.Model;
@@ -13,7 +14,14 @@ namespace Dislocate.Segment.Training;
 /// <param name="BestMetric">Best test metric so far (−1 before the first evaluation).</param>
 /// <param name="BestEpoch">Epoch of the best metric (0 before the first evaluation).</param>
 /// <param name="Fingerprint">The options' fingerprint; a resume with different options is refused.</param>
-internal sealed record CheckpointState(int Epoch, long Step, double BestMetric, int BestEpoch, string Fingerprint);
+/// <param name="Scaler">The float16 loss scaler's state (mixed precision on CUDA only); not written when absent.</param>
+internal sealed record CheckpointState(
+    int Epoch,
+    long Step,
+    double BestMetric,
+    int BestEpoch,
+    string Fingerprint,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] GradScalerState? Scaler = null);
 
 /// <summary>
 /// The training checkpoint, one file written atomically after every epoch: a magic line, the JSON state, the model's

@@ -41,6 +41,7 @@ internal sealed class Trainer
     private readonly ITrainingSamples train;
     private readonly ITrainingSamples test;
     private readonly Device device;
+    private readonly ScalarType? autocastType;
 
     /// <summary>Prepares a run; nothing happens until <see cref="Run"/>.</summary>
     public Trainer(TrainingOptions options, ITrainingSamples train, ITrainingSamples test, Device device)
@@ -54,6 +55,8 @@ internal sealed class Trainer
         {
             throw new ParameterException("crop", $"{options.Crop} is not a positive multiple of 32");
         }
+
+        this.autocastType = AutocastType(options.Precision, device);
     }
 
     /// <summary>
@@ -74,6 +77,7 @@ internal sealed class Trainer
         using var model = this.CreateModel(initialModel);
         model.to(this.device);
         using var adam = torch.optim.Adam(model.parameters(), this.options.LearningRate, weight_decay: this.options.WeightDecay);
+        var scaler = this.autocastType == ScalarType.Float16 ? new GradScaler() : null;
         var state = new CheckpointState(0, 0, -1, 0, fingerprint);
         var records = new List<EpochRecord>();
         if (resume && File.Exists(checkpointPath))
@@ -82,6 +86,18 @@ internal sealed class Trainer
             if (state.Fingerprint != fingerprint)
             {
                 throw new InputFileException(checkpointPath, "fingerprint", "was written by a run with other options or data; use another output folder, or resume=false to start afresh");
+            }
+
+            if (scaler is not null && state.Scaler is { } scale)
+            {
+                try
+                {
+                    scaler.Restore(scale);
+                }
+                catch (ArgumentException e)
+                {
+                    throw new InputFileException(checkpointPath, "Scaler", e.Message, e);
+                }
             }
 
             records = File.Exists(curvesPath) ? TrainingCurves.Read(curvesPath).Where(r => r.Epoch <= state.Epoch).ToList() : [];
@@ -101,14 +117,14 @@ internal sealed class Trainer
                 break;
             }
 
-            var (trainLoss, rate) = this.TrainEpoch(model, adam, epoch, context);
+            var (trainLoss, rate) = this.TrainEpoch(model, adam, scaler, epoch, context);
             var (testLoss, testMetric) = this.Evaluate(model, context.Cancellation);
             var step = (long)epoch * this.options.StepsPerEpoch;
             records.Add(new EpochRecord(epoch, step, rate, trainLoss, testLoss, testMetric, secondsBefore + clock.Elapsed.TotalSeconds));
             var best = testMetric > state.BestMetric;
             state = best
-                ? state with { Epoch = epoch, Step = step, BestMetric = testMetric, BestEpoch = epoch }
-                : state with { Epoch = epoch, Step = step };
+                ? state with { Epoch = epoch, Step = step, BestMetric = testMetric, BestEpoch = epoch, Scaler = scaler?.State }
+                : state with { Epoch = epoch, Step = step, Scaler = scaler?.State };
             if (best)
             {
                 ModelFile.Save(modelPath, model, this.Metadata(state, initialModel));
@@ -150,7 +166,7 @@ internal sealed class Trainer
         return TrainingCrop.Cut(this.test.Get(index), this.options.Crop, this.options.MinMaskPixels, this.options.Spec.Outputs, rng);
     }
 
-    private (double Loss, double Rate) TrainEpoch(UNetPlusPlus model, Adam adam, int epoch, CommandContext context)
+    private (double Loss, double Rate) TrainEpoch(UNetPlusPlus model, Adam adam, GradScaler? scaler, int epoch, CommandContext context)
     {
         model.train();
         var lossSum = 0.0;
@@ -176,10 +192,20 @@ internal sealed class Trainer
             {
                 using var tensors = TrainingBatch.From(crops, this.options.Normalisation, this.device);
                 adam.zero_grad();
-                var probabilities = torch.sigmoid(model.forward(tensors.Input));
+                var probabilities = torch.sigmoid(this.TrainingForward(model, tensors.Input));
                 var (loss, _) = MatchingDiceLoss.Compute(probabilities, tensors.Truth, tensors.Counts, this.options.Matching, this.options.DiceSmooth);
-                loss.backward();
-                adam.step();
+                if (scaler is null)
+                {
+                    loss.backward();
+                    adam.step();
+                }
+                else
+                {
+                    scaler.ScaleLoss(loss).backward();
+                    scaler.Step(adam);
+                    scaler.Update();
+                }
+
                 lossSum += loss.item<float>();
             }
 
@@ -243,6 +269,46 @@ internal sealed class Trainer
         return (lossImages > 0 ? lossSum / lossImages : 0, scores.Count > 0 ? scores.Average() : 0);
     }
 
+    /// <summary>
+    /// Float32 unless mixed precision resolves on for this device: float16 autocast on CUDA, bfloat16 on the CPU. Auto
+    /// falls back to float32 where libtorch's autocast cannot be reached; an explicit mixed is refused there.
+    /// </summary>
+    private static ScalarType? AutocastType(TrainingPrecision precision, Device device)
+    {
+        var mixed = precision == TrainingPrecision.Mixed || (precision == TrainingPrecision.Auto && device.type == DeviceType.CUDA && AutocastScope.IsAvailable);
+        if (!mixed)
+        {
+            return null;
+        }
+
+        if (device.type is not (DeviceType.CPU or DeviceType.CUDA))
+        {
+            throw new ParameterException("precision", $"mixed precision runs on the CPU or CUDA, not on {device.type}");
+        }
+
+        if (!AutocastScope.IsAvailable)
+        {
+            throw new ParameterException("precision", "mixed precision needs libtorch's autocast functions (at::autocast::*), which this libtorch build does not export; use precision=fp32");
+        }
+
+        return AutocastScope.DefaultType(device.type);
+    }
+
+    /// <summary>
+    /// The network's logits for a training step; with mixed precision the forward pass runs under autocast and the
+    /// logits return as float32, so the loss (sigmoid, Dice matrix, whose product autocast would reduce too) stays float32.
+    /// </summary>
+    private Tensor TrainingForward(UNetPlusPlus model, Tensor input)
+    {
+        if (this.autocastType is not { } type)
+        {
+            return model.forward(input);
+        }
+
+        using var autocast = AutocastScope.Enter(this.device.type, type);
+        return model.forward(input).to_type(ScalarType.Float32);
+    }
+
     private UNetPlusPlus CreateModel(string? initialModel)
     {
         if (initialModel is null)
@@ -274,6 +340,7 @@ internal sealed class Trainer
             ["crop"] = this.options.Crop.ToString(CultureInfo.InvariantCulture),
             ["learning_rate"] = this.options.LearningRate.ToString("R", CultureInfo.InvariantCulture),
             ["matching"] = this.options.Matching.ToString().ToLowerInvariant(),
+            ["precision"] = this.autocastType is { } reduced ? $"mixed-{reduced.ToString().ToLowerInvariant()}" : "float32",
             ["test_metric"] = state.BestMetric.ToString("R", CultureInfo.InvariantCulture),
             ["initial_model"] = initialModel is null ? string.Empty : Path.GetFileName(initialModel),
         };

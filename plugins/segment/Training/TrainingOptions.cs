@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Dislocate.Segment.Evaluation;
 using Dislocate.Segment.Model;
 
@@ -19,6 +20,7 @@ namespace Dislocate.Segment.Training;
 /// <param name="Augmentation">Training-time augmentation.</param>
 /// <param name="MinMaskPixels">Instances with fewer pixels inside a crop are not ground truth.</param>
 /// <param name="Seed">Seeds weights, sample order, crops and augmentation.</param>
+/// <param name="Precision">Float32 or mixed-precision arithmetic (auto = mixed on CUDA).</param>
 internal sealed record TrainingOptions(
     ModelSpec Spec,
     InputNormalisation Normalisation,
@@ -34,7 +36,10 @@ internal sealed record TrainingOptions(
     double DiceSmooth,
     AugmentationOptions Augmentation,
     int MinMaskPixels,
-    ulong Seed)
+    ulong Seed,
+
+    // Left out of the fingerprint's JSON while auto, so checkpoints written before this option existed still resume.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] TrainingPrecision Precision = TrainingPrecision.Auto)
 {
     /// <summary>All optimiser steps of the run.</summary>
     public long TotalSteps => (long)this.Epochs * this.StepsPerEpoch;
