@@ -57,7 +57,10 @@ public static class HungarianAssignment
         return assignment;
     }
 
-    /// <summary>As Solve, then drops (sets -1) pairs whose cost exceeds maxCost (gating, used by the tracker).</summary>
+    /// <summary>As Solve, then drops (sets -1) pairs whose cost exceeds maxCost.</summary>
+    /// <remarks>Dropping after solving is not the optimum of the gated problem (a dropped pair may have displaced a
+    /// cheaper admissible one); gated linking that must be optimal solves the augmented problem instead, as the track
+    /// plugin's GatedAssignment does.</remarks>
     public static int[] Solve(ReadOnlySpan<double> cost, int rows, int cols, double maxCost)
     {
         if (double.IsNaN(maxCost))

@@ -155,7 +155,9 @@ public static class TiffStackReader
         TiffPage? first = null;
         for (var p = 0; p < count; p++)
         {
-            var page = ReadPageAt(tif, path, p);
+            // Step to the next directory rather than seeking page p from the start (libtiff walks the IFD chain from
+            // the first page on every SetDirectory, which makes a 20 000-page stack quadratic).
+            var page = ReadPageAt(tif, path, p, sequential: p > 0);
             if (first is not null && (page.Width != first.Width || page.Height != first.Height))
             {
                 throw new InputFileException(path, $"page {p}", $"size {page.Width}×{page.Height} differs from the first page's {first.Width}×{first.Height}");
@@ -164,6 +166,15 @@ public static class TiffStackReader
             first ??= page;
             yield return page;
         }
+    }
+
+    /// <summary>The first page's ImageDescription tag of <paramref name="path"/> (null when absent), without decoding pixels.</summary>
+    public static string? ReadImageDescription(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var stream = OpenFile(path);
+        using var tif = Open(stream, path);
+        return tif.GetField(TiffTag.IMAGEDESCRIPTION)?[0].ToString();
     }
 
     /// <summary>Reads only the first page of <paramref name="path"/>.</summary>
@@ -266,12 +277,12 @@ public static class TiffStackReader
         }
     }
 
-    private static TiffPage ReadPageAt(Tiff tif, string sourceName, int index)
+    private static TiffPage ReadPageAt(Tiff tif, string sourceName, int index, bool sequential)
     {
         var messages = CollectingErrorHandler.Begin();
         try
         {
-            if (index > short.MaxValue || !tif.SetDirectory((short)index))
+            if (sequential ? !tif.ReadDirectory() : index > short.MaxValue || !tif.SetDirectory((short)index))
             {
                 throw new InputFileException(sourceName, $"page {index}", "cannot read the page directory" + Details(messages));
             }
