@@ -4,15 +4,16 @@ using Dislocate.Hosting.Plugins;
 
 namespace Dislocate.ImageJ.Tests.Fixtures;
 
-/// <summary>One headless ImageJ per test process (a process can host only one JVM), with the synthetic and test plugins.</summary>
+/// <summary>One headless ImageJ per test process (a process can host only one JVM), with the synthetic, track and test plugins.</summary>
 public sealed class ImageJFixture
 {
     public ImageJFixture()
     {
         var catalog = PluginCatalog.Load(Layout.PluginsRoot);
         var synthetic = catalog.Plugins.Single(p => p.Manifest.Id == "synthetic");
+        var track = catalog.Plugins.Single(p => p.Manifest.Id == "track");
         var testing = new LoadedPlugin(new PluginManifest("testing", "Bridge tests", new Version(1, 0), "none", HostApi.Current), AppContext.BaseDirectory, new TestPlugin());
-        this.Registry = new CommandRegistry([synthetic, testing]);
+        this.Registry = new CommandRegistry([synthetic, track, testing]);
         this.Session = ImageJSession.Start(
             new ImageJSettings(Headless: true, ImageJSettings.DebianIjJar, null, null, Path.Combine(Layout.Dislocate, "ij", "dislocate_bridge.jar")),
             this.Registry,

@@ -1,0 +1,50 @@
+using System.Globalization;
+using Dislocate.Contracts;
+using Dislocate.Track.Outputs;
+using Dislocate.Track.Pipeline;
+
+namespace Dislocate.Track.Commands;
+
+/// <summary><c>track run &lt;input&gt;</c>: lines of every frame, linked into tracks; tables, plots, labelme files and an ImageJ ROI set.</summary>
+internal sealed class RunCommand : IPluginCommand
+{
+    public CommandDescriptor Descriptor { get; } = new(
+        "run",
+        "Track Files",
+        "Track",
+        "Turn a stack of instance masks or label images into lines, link them into tracks, and write tables and plots.",
+        [
+            TrackParameters.Input,
+            TrackParameters.Out,
+            .. TrackParameters.LineParameters,
+            .. TrackParameters.TrackingParameters,
+            TrackParameters.Labelme,
+            TrackParameters.Rois,
+            ParameterSpec.Text("overlay", "overlay (TEM image or stack)", string.Empty, "Image or stack of the same size drawn under overlay.png (e.g. the stack that was segmented); empty = gray."),
+        ]);
+
+    public Task<CommandResult> ExecuteAsync(ParameterValues parameters, CommandContext context)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(context);
+        var job = TrackJob.From(parameters, context);
+        var folder = job.Folder;
+        return Task.Run(
+            () =>
+            {
+                using var files = new TrackFiles(folder, job.Files, job.Settings.Scale);
+                var result = new TrackRun().Execute(job.Source.Frames(), job.Source.Count, new TrackingPipeline(job.Settings), link: true, files.Add, context)!;
+                files.Complete(result, TrackHeader.Of("run", job.Source, job.Settings));
+                context.Log.Info(string.Create(CultureInfo.InvariantCulture, $"{result.Pileups.Count} pileups, {result.Pairs.Count} neighbour pairs."));
+                return CommandResult.Of(
+                    string.Create(CultureInfo.InvariantCulture, $"Tracked {result.Lines} lines in {result.Frames} frame(s) into {result.Tracks.Count} tracks; tables and plots in {folder}."),
+                    new FileOutput("tracks", Path.Combine(folder, "tracks.csv")),
+                    new FileOutput("summary", Path.Combine(folder, "track_summary.csv")),
+                    new FileOutput("lines", Path.Combine(folder, "lines.csv")),
+                    new FileOutput("pairs", Path.Combine(folder, "pairs.csv")),
+                    new FileOutput("overlay", Path.Combine(folder, "overlay.png")),
+                    new FileOutput("json", Path.Combine(folder, "track.json")));
+            },
+            context.Cancellation);
+    }
+}

@@ -1,0 +1,225 @@
+using Dislocate.Core.Geometry;
+using Dislocate.Track.Lines;
+
+namespace Dislocate.Track.Linking;
+
+/// <summary>
+/// Links the lines of a stream of frames into tracks with stable ids: an online engine that sees one frame at a time
+/// and keeps only the active tracks (memory bounded by their number, not by the length of the stream).
+/// </summary>
+/// <remarks>
+/// <para>Cost of continuing track i with line j: <see cref="LineDistance.Symmetric"/>(track's last points, line)
+/// + GapPenalty × frames missed (+ the slip-direction prior, see <see cref="LinkingOptions"/>). Pairs whose line
+/// distance (before penalty and prior) exceeds MaxDistance are forbidden; ending a track and starting a track each
+/// cost MaxDistance, so an allowed pair is linked when that beats both (cost &lt; 2 × MaxDistance, always so with the
+/// default penalty and no prior). The links are the optimum of that problem (<see cref="GatedAssignment"/>, the
+/// augmented-matrix LAP of Jaqaman et al. 2008).</para>
+/// <para>Pairs are ruled out first by a cheap lower bound (<see cref="LineFootprint"/>); the exact distance searches
+/// only the nearby chunks of the other line (<see cref="ChunkedPolyline"/>) and stops once it passes the gate, so
+/// only near neighbours cost more than a few box tests.</para>
+/// <para>A track not seen for more than MaxGap frames can no longer be continued: it is retired, and its id is
+/// listed in <see cref="Retired"/> after the call that retired it, so the caller can write it out and forget it.</para>
+/// <para>Deterministic: tracks are kept in id order, new ids are given in input-line order and the assignment breaks
+/// ties by index.</para>
+/// </remarks>
+public sealed class TrackLinker
+{
+    private readonly List<ActiveTrack> active = [];
+    private readonly PointD? glide;
+    private int nextId = 1;
+    private int? lastFrame;
+    private int[] retired = [];
+
+    /// <summary>Creates a linker; validates the options.</summary>
+    public TrackLinker(LinkingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        this.Options = options;
+        this.glide = options.GlideDirection;
+    }
+
+    /// <summary>The linking options.</summary>
+    public LinkingOptions Options { get; }
+
+    /// <summary>Number of tracks that may still be continued.</summary>
+    public int ActiveCount => this.active.Count;
+
+    /// <summary>Ids of the tracks that may still be continued, ascending.</summary>
+    public IReadOnlyList<int> ActiveIds => this.active.ConvertAll(t => t.Id);
+
+    /// <summary>Ids (ascending) of the tracks retired by the last call to <see cref="Add"/> or <see cref="RetireAll"/>.</summary>
+    public IReadOnlyList<int> Retired => this.retired;
+
+    /// <summary>The last frame passed to <see cref="Add"/>, or null before the first.</summary>
+    public int? LastFrame => this.lastFrame;
+
+    /// <summary>
+    /// Links the lines of <paramref name="frame"/> to the active tracks; element j of the result belongs to
+    /// <c>lines[j]</c>. Lines that continue no track start new ones, numbered in input order.
+    /// </summary>
+    /// <param name="frame">Frame index, ≥ 0 and greater than the previous call's.</param>
+    /// <param name="lines">The frame's lines (e.g. K resampled points each); may be empty.</param>
+    public IReadOnlyList<LinkedLine> Add(int frame, IReadOnlyList<PointD[]> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentOutOfRangeException.ThrowIfNegative(frame);
+        if (this.lastFrame is { } previous && frame <= previous)
+        {
+            throw new ArgumentException($"Frame {frame} does not come after frame {previous}; frames must arrive in strictly increasing order.", nameof(frame));
+        }
+
+        Validate(frame, lines);
+        this.lastFrame = frame;
+        var retiredNow = new List<int>();
+
+        // Tracks already past MaxGap when frames were skipped cannot take part.
+        this.RetireWhere(t => frame - t.LastFrame - 1 > this.Options.MaxGap, retiredNow);
+
+        var indexed = new ChunkedPolyline[lines.Count];
+        for (var j = 0; j < lines.Count; j++)
+        {
+            indexed[j] = new ChunkedPolyline(lines[j]);
+        }
+
+        var n = this.active.Count;
+        var m = lines.Count;
+        var cost = new double[n * m];
+        var distance = new double[n * m];
+        this.FillCosts(frame, indexed, cost, distance);
+        var columnOf = GatedAssignment.Solve(cost, n, m, this.Options.MaxDistance);
+
+        var result = new LinkedLine?[m];
+        for (var i = 0; i < n; i++)
+        {
+            var j = columnOf[i];
+            if (j < 0)
+            {
+                continue;
+            }
+
+            var track = this.active[i];
+            var points = LineOrientation.AlignWith(lines[j], track.Line.Points);
+            points = ReferenceEquals(points, lines[j]) ? (PointD[])points.Clone() : points;
+            result[j] = new LinkedLine(track.Id, points, distance[(i * m) + j], frame - track.LastFrame - 1);
+            track.Update(frame, new ChunkedPolyline(points));
+        }
+
+        for (var j = 0; j < m; j++)
+        {
+            if (result[j] is null)
+            {
+                var points = (PointD[])lines[j].Clone();
+                var track = new ActiveTrack(this.nextId++, frame, new ChunkedPolyline(points));
+                this.active.Add(track);
+                result[j] = new LinkedLine(track.Id, points, null, 0);
+            }
+        }
+
+        // A track unseen for more than MaxGap frames after this one can no longer be continued by any later frame.
+        this.RetireWhere(t => frame - t.LastFrame > this.Options.MaxGap, retiredNow);
+        retiredNow.Sort();
+        this.retired = [.. retiredNow];
+        return result!;
+    }
+
+    /// <summary>Retires every active track (end of the stream) and returns their ids, ascending; also in <see cref="Retired"/>.</summary>
+    public IReadOnlyList<int> RetireAll()
+    {
+        this.retired = this.active.ConvertAll(t => t.Id).ToArray();
+        this.active.Clear();
+        return this.retired;
+    }
+
+    private static void Validate(int frame, IReadOnlyList<PointD[]> lines)
+    {
+        for (var j = 0; j < lines.Count; j++)
+        {
+            var line = lines[j];
+            if (line is null || line.Length == 0)
+            {
+                throw new ArgumentException($"Frame {frame}: line {j} has no points.", nameof(lines));
+            }
+
+            foreach (var p in line)
+            {
+                if (!double.IsFinite(p.X) || !double.IsFinite(p.Y))
+                {
+                    throw new ArgumentException($"Frame {frame}: line {j} has a non-finite point {p}.", nameof(lines));
+                }
+            }
+        }
+    }
+
+    private void FillCosts(int frame, ChunkedPolyline[] lines, double[] cost, double[] distance)
+    {
+        var gate = this.Options.MaxDistance;
+
+        // The bound is computed in floating point; a pair is skipped only when clearly beyond the gate.
+        var boundGate = gate * (1 + 1e-12);
+        var m = lines.Length;
+        for (var i = 0; i < this.active.Count; i++)
+        {
+            var track = this.active[i];
+            var missed = frame - track.LastFrame - 1;
+            for (var j = 0; j < m; j++)
+            {
+                var k = (i * m) + j;
+                cost[k] = double.PositiveInfinity;
+                distance[k] = double.PositiveInfinity;
+                if (LineFootprint.LowerBound(track.Line.Footprint, lines[j].Footprint) > boundGate)
+                {
+                    continue;
+                }
+
+                var d = BoundedLineDistance.Symmetric(track.Line, lines[j], gate);
+                if (double.IsInfinity(d))
+                {
+                    continue;
+                }
+
+                var c = d + (this.Options.GapPenalty * missed);
+                if (this.glide is { } g)
+                {
+                    var shift = Polyline.Centroid(lines[j].Points) - track.Centroid;
+                    c += this.Options.GlideWeight * Math.Abs(shift.Cross(g));
+                }
+
+                cost[k] = c;
+                distance[k] = d;
+            }
+        }
+    }
+
+    private void RetireWhere(Predicate<ActiveTrack> done, List<int> ids)
+    {
+        foreach (var t in this.active)
+        {
+            if (done(t))
+            {
+                ids.Add(t.Id);
+            }
+        }
+
+        this.active.RemoveAll(done);
+    }
+
+    // The state of one track that may still be continued: its last observation only.
+    private sealed class ActiveTrack(int id, int frame, ChunkedPolyline line)
+    {
+        public int Id { get; } = id;
+
+        public int LastFrame { get; private set; } = frame;
+
+        public ChunkedPolyline Line { get; private set; } = line;
+
+        public PointD Centroid { get; private set; } = Polyline.Centroid(line.Points);
+
+        public void Update(int frame, ChunkedPolyline line)
+        {
+            this.LastFrame = frame;
+            this.Line = line;
+            this.Centroid = Polyline.Centroid(line.Points);
+        }
+    }
+}

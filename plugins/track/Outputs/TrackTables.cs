@@ -1,0 +1,143 @@
+using Dislocate.Track.Analysis;
+using Dislocate.Track.Lines;
+using Dislocate.Track.Pipeline;
+using static Dislocate.Track.Outputs.CsvNumbers;
+
+namespace Dislocate.Track.Outputs;
+
+/// <summary>
+/// The columns and rows of the track tables; units are in the column names (px, nm, per_px, px_per_frame, nm_per_s,
+/// deg, mpa). Pixel coordinates follow the project's convention: pixel (c, r) covers [c, c+1) × [r, r+1).
+/// </summary>
+/// <remarks>
+/// Angles are degrees counter-clockwise from the image x axis as seen on screen (ImageJ's convention, atan2(−dy, dx)).
+/// Curvature is positive where a line turns counter-clockwise on screen walking from its first point to its last;
+/// within a track the points keep one order, so the sign means the same in every frame. nm columns stay empty without
+/// a pixel size, stress columns without shear modulus and Burgers vector.
+/// </remarks>
+internal static class TrackTables
+{
+    /// <summary>lines.csv: one row per line and frame.</summary>
+    public const string LinesHeader =
+        "frame,track,label,length_px,length_nm,x_start_px,y_start_px,x_end_px,y_end_px,x_centroid_px,y_centroid_px,direction_deg," +
+        "mean_curvature_per_px,mean_abs_curvature_per_px,max_abs_curvature_per_px,min_radius_px,min_radius_nm,max_abs_stress_mpa,mean_abs_stress_mpa,pixels";
+
+    /// <summary>points.csv: one row per point of every line.</summary>
+    public const string PointsHeader = "frame,track,label,point,x_px,y_px,x_nm,y_nm,curvature_per_px,radius_px,radius_nm,stress_mpa";
+
+    /// <summary>tracks.csv: one row per track and frame.</summary>
+    public const string TracksHeader =
+        "track,frame,label,x_centroid_px,y_centroid_px,x_leading_px,y_leading_px,dx_px,dy_px,displacement_along_px," +
+        "vx_px_per_frame,vy_px_per_frame,speed_px_per_frame,v_along_px_per_frame,speed_nm_per_s,v_along_nm_per_s,length_px,mean_curvature_per_px";
+
+    /// <summary>track_summary.csv: one row per track.</summary>
+    public const string SummaryHeader =
+        "track,pileup,rank,frames_seen,first_frame,last_frame,motion_direction_deg,net_displacement_px,mean_v_along_px_per_frame,mean_v_along_nm_per_s," +
+        "stop_fraction,go_fraction,bursts,step_mean_px_per_frame,step_sd_px_per_frame,step_p10_px_per_frame,step_p50_px_per_frame,step_p90_px_per_frame,step_max_px_per_frame";
+
+    /// <summary>steps.csv: one row per step of every track.</summary>
+    public const string StepsHeader = "track,from_frame,to_frame,step_px_per_frame,stop";
+
+    /// <summary>pairs.csv: one row per neighbour pair of a pileup and frame.</summary>
+    public const string PairsHeader = "pileup,pair,track_a,track_b,frame,distance_px,distance_nm";
+
+    /// <summary>The lines.csv row of <paramref name="line"/> in <paramref name="frame"/>.</summary>
+    public static string LineRow(int frame, TrackedLine line, PhysicalScale scale)
+    {
+        var m = line.Measures;
+        var nm = scale.PixelSizeNm;
+        var minRadius = m.MaxAbsCurvature > 0 ? 1.0 / m.MaxAbsCurvature : double.PositiveInfinity;
+        double? maxStress = null, meanStress = null;
+        if (line.StressMPa is { Length: > 0 } stress)
+        {
+            maxStress = stress.Max(Math.Abs);
+            meanStress = stress.Average(Math.Abs);
+        }
+
+        return Row(
+            Cell(frame), Cell(line.TrackId), Cell(line.Line.Label), Cell(line.Line.Length), Cell(line.Line.Length * nm),
+            Cell(m.Start.X), Cell(m.Start.Y), Cell(m.End.X), Cell(m.End.Y), Cell(m.Centroid.X), Cell(m.Centroid.Y), Cell(m.DirectionDegrees),
+            Cell(m.MeanCurvature), Cell(m.MeanAbsCurvature), Cell(m.MaxAbsCurvature), Cell(minRadius), Cell(minRadius * nm),
+            Cell(maxStress), Cell(meanStress), Cell(line.Line.Pixels));
+    }
+
+    /// <summary>The points.csv rows of <paramref name="line"/>, written through <paramref name="write"/>.</summary>
+    public static void PointRows(int frame, TrackedLine line, PhysicalScale scale, Action<string> write)
+    {
+        var m = line.Measures;
+        var nm = scale.PixelSizeNm;
+        for (var i = 0; i < m.Points.Length; i++)
+        {
+            var p = m.Points[i];
+            write(Row(
+                Cell(frame), Cell(line.TrackId), Cell(line.Line.Label), Cell(i), Cell(p.X), Cell(p.Y), Cell(p.X * nm), Cell(p.Y * nm),
+                Cell(m.Curvature[i]), Cell(m.Radius[i]), Cell(m.Radius[i] * nm), Cell(line.StressMPa?[i])));
+        }
+    }
+
+    /// <summary>The tracks.csv rows of one track.</summary>
+    public static IEnumerable<string> TrackRows(TrackKinematicsResult kinematics)
+    {
+        foreach (var s in kinematics.States)
+        {
+            yield return Row(
+                Cell(kinematics.Summary.TrackId), Cell(s.Frame), Cell(s.Label), Cell(s.Centroid.X), Cell(s.Centroid.Y), Cell(s.LeadingPoint.X), Cell(s.LeadingPoint.Y),
+                Cell(s.Displacement.X), Cell(s.Displacement.Y), Cell(s.DisplacementAlong),
+                Cell(s.Velocity?.Vx), Cell(s.Velocity?.Vy), Cell(s.Velocity?.Speed), Cell(s.Velocity?.Along),
+                Cell(s.VelocityNmPerSecond?.Speed), Cell(s.VelocityNmPerSecond?.Along), Cell(s.Length), Cell(s.MeanCurvature));
+        }
+    }
+
+    /// <summary>The track_summary.csv row of one track (<paramref name="pileup"/> 0 and rank 0 when in no pileup).</summary>
+    public static string SummaryRow(TrackMotionSummary s, JerkyMotionResult j, int pileup, int rank)
+    {
+        var st = j.Statistics;
+        return Row(
+            Cell(s.TrackId), Cell(pileup), Cell(rank), Cell(s.FramesSeen), Cell(s.FirstFrame), Cell(s.LastFrame), Cell(s.MotionDirectionDegrees),
+            Cell(s.NetDisplacement), Cell(s.MeanVelocityAlong), Cell(s.MeanVelocityAlongNmPerSecond),
+            Cell(j.StopFraction), Cell(j.GoFraction), Cell(j.Bursts), Cell(st.Mean), Cell(st.StandardDeviation), Cell(st.P10), Cell(st.P50), Cell(st.P90), Cell(st.Max));
+    }
+
+    /// <summary>The steps.csv rows of one track.</summary>
+    public static IEnumerable<string> StepRows(JerkyMotionResult j) =>
+        j.Steps.Select(s => Row(Cell(j.TrackId), Cell(s.FromFrame), Cell(s.ToFrame), Cell(s.Size), s.IsStop ? "1" : "0"));
+
+    /// <summary>The track_summary.csv rows of a run, with each track's pileup and rank from the leading one.</summary>
+    public static IEnumerable<string> SummaryRows(TrackingResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var membership = new Dictionary<int, (int Pileup, int Rank)>();
+        foreach (var p in result.Pileups)
+        {
+            for (var r = 0; r < p.TrackIds.Count; r++)
+            {
+                membership[p.TrackIds[r]] = (p.Id, r + 1);
+            }
+        }
+
+        for (var i = 0; i < result.Kinematics.Count; i++)
+        {
+            var summary = result.Kinematics[i].Summary;
+            var (pileup, rank) = membership.GetValueOrDefault(summary.TrackId);
+            yield return SummaryRow(summary, result.Jerky[i], pileup, rank);
+        }
+    }
+
+    /// <summary>The pairs.csv rows of a run.</summary>
+    public static IEnumerable<string> PairRows(TrackingResult result, PhysicalScale scale)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(scale);
+        return result.Pairs.SelectMany(p => PairRows(p, scale));
+    }
+
+    /// <summary>The pairs.csv rows of one pair.</summary>
+    public static IEnumerable<string> PairRows(PileupPair pair, PhysicalScale scale)
+    {
+        ArgumentNullException.ThrowIfNull(pair);
+        ArgumentNullException.ThrowIfNull(scale);
+        var d = pair.Distances;
+        return d.Samples.Select(s => Row(
+            Cell(pair.PileupId), Cell(pair.Rank), Cell(d.FirstTrackId), Cell(d.SecondTrackId), Cell(s.Frame), Cell(s.Distance), Cell(s.Distance * scale.PixelSizeNm)));
+    }
+}

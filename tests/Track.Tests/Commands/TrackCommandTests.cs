@@ -1,0 +1,238 @@
+using System.Globalization;
+using Dislocate.Contracts;
+using Dislocate.Core.IO;
+using Dislocate.Hosting.Parameters;
+using Dislocate.Synthetic.Dataset;
+using Dislocate.Synthetic.Settings;
+using Dislocate.Synthetic.Streaming;
+using Dislocate.Track.Commands;
+using Dislocate.Track.Linking;
+
+namespace Dislocate.Track.Tests.Commands;
+
+/// <summary>The track commands end to end on a generated sequence whose mask channels are the true dislocation ids.</summary>
+public sealed class TrackCommandTests : IDisposable
+{
+    private const int Frames = 12;
+
+    private static readonly GeneratorSettings Settings = GeneratorSettings.Default with
+    {
+        Width = 192,
+        Height = 192,
+        Microstructure = GeneratorSettings.Default.Microstructure with
+        {
+            Pileups = new ValueRange(1, 1),
+            PerPileup = new ValueRange(4, 4),
+            SlipWidth = new ValueRange(60, 100),
+            Spacing = new ValueRange(10, 14),
+        },
+        Sequence = SequenceSettings.Default with { Frames = Frames },
+    };
+
+    private readonly TempFolder temp = new();
+    private readonly string masks;
+
+    public TrackCommandTests()
+    {
+        var frames = new SyntheticSampleSource(Settings, 3).GetFrames(0);
+        this.masks = this.temp.File("masks.tif");
+        SampleWriter.WriteMasks(this.masks, frames, MaskFormat.Tiff);
+    }
+
+    public void Dispose() => this.temp.Dispose();
+
+    [Fact]
+    public async Task Run_tracks_a_generated_pileup_with_the_true_ids_and_writes_every_table()
+    {
+        var folder = this.temp.File("run");
+        var result = await Run(new RunCommand(), ("input", this.masks), ("out", folder), ("pixel", "2.5"), ("interval", "0.5"), ("modulus", "80"), ("burgers", "0.25"));
+
+        Assert.Contains("into 4 tracks", result.Summary, StringComparison.Ordinal);
+        foreach (var file in new[] { "lines.csv", "points.csv", "tracks.csv", "track_summary.csv", "steps.csv", "pairs.csv", "track.json", "RoiSet.zip", "distance_vs_frame.png", "velocity_vs_frame.png" })
+        {
+            Assert.True(File.Exists(Path.Combine(folder, file)), file);
+        }
+
+        Assert.Equal(Frames, Directory.GetFiles(Path.Combine(folder, "labelme")).Length);
+        Assert.Empty(Directory.GetFiles(folder, "*.partial", SearchOption.AllDirectories));
+
+        // Label = mask channel = true id; every line of a track carries the same label: no identity switch.
+        var lines = Csv(Path.Combine(folder, "lines.csv"));
+        var score = TrackingScore.Compute(lines.Select(r => new ScoredObservation(Int(r["frame"]), Int(r["track"]), Int(r["label"]))).ToList());
+        Assert.Equal(0, score.IdentitySwitches);
+        Assert.Equal(1.0, score.IdAccuracy);
+        Assert.Equal(4 * Frames, lines.Count);
+
+        // Units: nm = px × 2.5; stress = 1000·0.5·80·0.25 / R[nm] MPa at the smallest radius.
+        var row = lines[0];
+        Assert.Equal(Real(row["length_px"]) * 2.5, Real(row["length_nm"]), 4);
+        Assert.Equal(10_000.0 / Real(row["min_radius_nm"]), Real(row["max_abs_stress_mpa"]), 2);
+
+        // One pileup of the four, three neighbour pairs, each measured in every frame.
+        var pairs = Csv(Path.Combine(folder, "pairs.csv"));
+        Assert.Equal(3 * Frames, pairs.Count);
+        Assert.All(pairs, p => Assert.Equal(1, Int(p["pileup"])));
+        var summary = Csv(Path.Combine(folder, "track_summary.csv"));
+        Assert.Equal([1, 2, 3, 4], summary.Select(r => Int(r["rank"])).Order());
+    }
+
+    [Fact]
+    public async Task Runs_are_byte_identical_on_one_thread_and_on_all()
+    {
+        var a = this.temp.File("a");
+        var b = this.temp.File("b");
+        await Run(new RunCommand(), ("input", this.masks), ("out", a));
+        var pipeline = new Track.Pipeline.TrackingPipeline(Track.Pipeline.TrackingSettings.Default);
+        var source = new Track.Inputs.MaskStackSource(this.masks);
+        var one = source.Frames().Select(pipeline.Add).ToList();
+        var all = new Track.Pipeline.TrackingPipeline(Track.Pipeline.TrackingSettings.Default).AddRange(source.Frames().ToList(), 4);
+        Assert.Equal(one.SelectMany(f => f.Lines.SelectMany(l => l.Measures.Points)), all.SelectMany(f => f.Lines.SelectMany(l => l.Measures.Points)));
+        Assert.Equal(one.SelectMany(f => f.Lines.Select(l => l.TrackId)), all.SelectMany(f => f.Lines.Select(l => l.TrackId)));
+
+        await Run(new RunCommand(), ("input", this.masks), ("out", b));
+        foreach (var file in Directory.GetFiles(a).Select(Path.GetFileName))
+        {
+            Assert.True(File.ReadAllBytes(Path.Combine(a, file!)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(b, file!))), file);
+        }
+    }
+
+    [Fact]
+    public async Task Lines_measures_without_linking_and_pairs_reads_a_run_back()
+    {
+        var lines = this.temp.File("lines");
+        await Run(new LinesCommand(), ("input", this.masks), ("out", lines), ("labelme", "false"), ("rois", "false"));
+        Assert.All(Csv(Path.Combine(lines, "lines.csv")), r => Assert.Equal(0, Int(r["track"])));
+        Assert.False(Directory.Exists(Path.Combine(lines, "labelme")));
+        Assert.False(File.Exists(Path.Combine(lines, "RoiSet.zip")));
+
+        var run = this.temp.File("run");
+        await Run(new RunCommand(), ("input", this.masks), ("out", run));
+        var pairs = this.temp.File("pairs");
+        await Run(new PairsCommand(), ("input", run), ("out", pairs), ("tracks", "1-2, 1-4"));
+        var rows = Csv(Path.Combine(pairs, "pairs.csv"));
+        Assert.Equal(2 * Frames, rows.Count);
+
+        // The same neighbour distances as the run computed, read back from points.csv (whose 6 decimals may move the
+        // last digit).
+        var neighbours = this.temp.File("neighbours");
+        await Run(new PairsCommand(), ("input", run), ("out", neighbours));
+        var expected = Csv(Path.Combine(run, "pairs.csv"));
+        var actual = Csv(Path.Combine(neighbours, "pairs.csv"));
+        Assert.Equal(expected.Count, actual.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.Equal(expected[i]["track_b"], actual[i]["track_b"]);
+            Assert.Equal(Real(expected[i]["distance_px"]), Real(actual[i]["distance_px"]), 1e-5);
+        }
+
+        var unknown = await Assert.ThrowsAsync<ParameterException>(() => Run(new PairsCommand(), ("input", run), ("out", pairs), ("tracks", "1-99")));
+        Assert.Equal("tracks", unknown.Key);
+        var notLinked = await Assert.ThrowsAsync<InputFileException>(() => Run(new PairsCommand(), ("input", lines), ("out", pairs)));
+        Assert.Contains("not linked", notLinked.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_imagej_command_returns_a_track_stack_with_one_roi_per_line_tables_and_plots()
+    {
+        var file = TiffStackReader.Read(this.masks);
+        var planes = file.Pages.Select(p => p.Bytes!.Select(v => (float)v).ToArray()).ToList();
+        var image = new ImageData("masks.tif", file.Width, file.Height, file.Pages.Count / Frames, 1, Frames, planes, 8);
+        var command = new TrackImageCommand();
+        var values = ParameterBinder.Bind(command.Descriptor, new Dictionary<string, string>(), this.temp.Path, images: new Dictionary<string, ImageData> { ["image"] = image });
+
+        var result = await command.ExecuteAsync(values, CommandContext.Silent());
+
+        var stack = Assert.Single(result.Outputs.OfType<ImageStackOutput>());
+        Assert.Equal(Frames, stack.Frames);
+        Assert.Equal(4 * Frames, stack.Rois!.Count);
+        Assert.Equal([0f, 1f, 2f, 3f, 4f], stack.Planes[0].Distinct().Order());
+        Assert.Equal(["Tracks", "Track summary", "Dislocation lines", "Pair distances"], result.Outputs.OfType<TableOutput>().Select(t => t.Name));
+        Assert.Equal(2, result.Outputs.OfType<PlotOutput>().Count());
+    }
+
+    [Fact]
+    public async Task A_stack_without_any_line_completes_with_no_tracks_and_says_so()
+    {
+        var empty = this.temp.File("empty.tif");
+        TiffStackWriter.Write(empty, Enumerable.Range(0, 3).Select(_ => (ReadOnlyMemory<ushort>)new ushort[32 * 32]).ToList(), 32, 32);
+        var log = new RecordingLog();
+        var folder = this.temp.File("empty");
+
+        var result = await new RunCommand().ExecuteAsync(Bind(new RunCommand(), ("input", empty), ("out", folder)), new CommandContext(new Progress<ProgressUpdate>(), log, this.temp.Path, CancellationToken.None));
+
+        Assert.Contains("into 0 tracks", result.Summary, StringComparison.Ordinal);
+        Assert.Contains("3 of 3 frames had no line.", log.Warnings);
+        Assert.Single(File.ReadAllLines(Path.Combine(folder, "tracks.csv"))); // header only
+    }
+
+    [Fact]
+    public void Stress_needs_both_material_constants_and_the_pixel_size()
+    {
+        Assert.Equal("burgers", Assert.Throws<ParameterException>(() => TrackParameters.Settings(Bind(new RunCommand(), ("input", "x"), ("out", "y"), ("modulus", "80")))).Key);
+        Assert.Equal("pixel", Assert.Throws<ParameterException>(() => TrackParameters.Settings(Bind(new RunCommand(), ("input", "x"), ("out", "y"), ("modulus", "80"), ("burgers", "0.25")))).Key);
+    }
+
+    [Fact]
+    public void No_macro_key_occurs_in_an_earlier_key_and_labels_start_with_their_key()
+    {
+        // ImageJ's recorder refuses a key whose "key=" already occurs in the options recorded so far, and records the
+        // first word of a dialog label as the key.
+        foreach (var command in new TrackPlugin().Commands)
+        {
+            var keys = command.Descriptor.Parameters.Select(p => p.Key + "=").ToList();
+            for (var j = 0; j < keys.Count; j++)
+            {
+                for (var i = 0; i < j; i++)
+                {
+                    Assert.False(keys[i].Contains(keys[j], StringComparison.Ordinal), $"{command.Descriptor.Id}: '{keys[j]}' occurs in the earlier '{keys[i]}'");
+                }
+            }
+
+            foreach (var p in command.Descriptor.Parameters)
+            {
+                Assert.Equal(p.Key, p.Label.Split(' ')[0].ToLowerInvariant());
+            }
+        }
+    }
+
+    [Fact]
+    public void Manifest_version_is_the_plugin_version()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "Plugins.sln")))
+        {
+            root = root.Parent!;
+        }
+
+        var manifest = File.ReadAllText(Path.Combine(root.FullName, "plugins", "track", "plugin.json"));
+        Assert.Contains($"\"version\": \"{TrackPlugin.Version}\"", manifest, StringComparison.Ordinal);
+    }
+
+    private static ParameterValues Bind(IPluginCommand command, params (string Key, string Text)[] given) =>
+        ParameterBinder.Bind(command.Descriptor, given.ToDictionary(g => g.Key, g => g.Text), Path.GetTempPath());
+
+    private static Task<CommandResult> Run(IPluginCommand command, params (string Key, string Text)[] given) =>
+        command.ExecuteAsync(Bind(command, given), CommandContext.Silent());
+
+    private static List<Dictionary<string, string>> Csv(string path)
+    {
+        var lines = File.ReadAllLines(path);
+        var header = lines[0].Split(',');
+        return lines.Skip(1).Select(l => header.Zip(l.Split(',')).ToDictionary(p => p.First, p => p.Second)).ToList();
+    }
+
+    private static int Int(string s) => int.Parse(s, CultureInfo.InvariantCulture);
+
+    private static double Real(string s) => double.Parse(s, CultureInfo.InvariantCulture);
+
+    private sealed class RecordingLog : ICommandLog
+    {
+        public List<string> Warnings { get; } = [];
+
+        public void Info(string message)
+        {
+        }
+
+        public void Warn(string message) => this.Warnings.Add(message);
+    }
+}
