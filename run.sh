@@ -22,5 +22,7 @@ stack="$OUT/sequence/train/images/000000.tif"
 # for comparison the generator's true masks of the same stack tracked the same way.
 "$dislocate" track run "$OUT/segment" --out "$OUT/track" --overlay "$stack"
 "$dislocate" track run "$OUT/sequence/train/masks/000000.tif" --out "$OUT/track-truth" --overlay "$stack"
+# How many true lines the small model found, and how well their identities were kept (matched, missed, id accuracy).
+"$dislocate" track score "$OUT/track" --truth "$OUT/track-truth" --out "$OUT/track/score.json"
 echo "done: dataset in $OUT/synthetic (preview.png), model in $OUT/model (curves.png), segmentation in $OUT/segment,"
-echo "      tracks in $OUT/track (overlay.png, distance_vs_frame.png) and, from the true masks, in $OUT/track-truth"
+echo "      tracks in $OUT/track (overlay.png, distance_vs_frame.png, score.json) and, from the true masks, in $OUT/track-truth"

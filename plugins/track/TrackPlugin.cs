@@ -22,5 +22,6 @@ public sealed class TrackPlugin : IPlugin
         new RunCommand(),
         new TrackImageCommand(),
         new PairsCommand(),
+        new ScoreCommand(),
     ];
 }

@@ -125,6 +125,12 @@ public sealed class TrackCommandTests : IDisposable
             Assert.Equal(Real(expected[i]["distance_px"]), Real(actual[i]["distance_px"]), 1e-5);
         }
 
+        // The run scored against itself as truth (its labels are the true ids): every line found, identity perfect.
+        var score = this.temp.File("score.json");
+        var scored = await Run(new ScoreCommand(), ("input", run), ("truth", run), ("out", score));
+        Assert.Contains($"{4 * Frames} of {4 * Frames} true lines found (0 spurious)", scored.Summary, StringComparison.Ordinal);
+        Assert.Contains("\"id_accuracy\": 1", File.ReadAllText(score), StringComparison.Ordinal);
+
         var unknown = await Assert.ThrowsAsync<ParameterException>(() => Run(new PairsCommand(), ("input", run), ("out", pairs), ("tracks", "1-99")));
         Assert.Equal("tracks", unknown.Key);
         var notLinked = await Assert.ThrowsAsync<InputFileException>(() => Run(new PairsCommand(), ("input", lines), ("out", pairs)));
