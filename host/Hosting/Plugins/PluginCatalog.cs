@@ -154,7 +154,35 @@ public sealed class PluginCatalog
                     throw new PluginLoadException(folder, $"command '{d.Id}': label '{p.Label}' would record as '{ImageJKey(p.Label)}', not '{p.Key}'");
                 }
             }
+
+            if (RecorderConflict(d.Parameters) is { } conflict)
+            {
+                throw new PluginLoadException(folder, $"command '{d.Id}': {conflict}");
+            }
         }
+    }
+
+    /// <summary>
+    /// Why ImageJ's recorder could not record these parameters in this order, or null: it refuses a key whose
+    /// <c>key=</c> already occurs in the options recorded before it ("Duplicate keyword"), so <c>contrast</c> may not
+    /// follow <c>trace_contrast</c>.
+    /// </summary>
+    public static string? RecorderConflict(IReadOnlyList<ParameterSpec> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        for (var j = 0; j < parameters.Count; j++)
+        {
+            var key = parameters[j].Key + "=";
+            for (var i = 0; i < j; i++)
+            {
+                if ((parameters[i].Key + "=").Contains(key, StringComparison.OrdinalIgnoreCase))
+                {
+                    return $"macro key '{parameters[j].Key}' follows '{parameters[i].Key}', in which ImageJ's recorder would find '{key}' already";
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The macro key ImageJ derives from a dialog label: its first word, lower-cased, without a trailing colon.</summary>

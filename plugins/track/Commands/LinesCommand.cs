@@ -1,7 +1,5 @@
 using System.Globalization;
 using Dislocate.Contracts;
-using Dislocate.Track.Outputs;
-using Dislocate.Track.Pipeline;
 
 namespace Dislocate.Track.Commands;
 
@@ -30,11 +28,9 @@ internal sealed class LinesCommand : IPluginCommand
         return Task.Run(
             () =>
             {
-                using var files = new TrackFiles(folder, job.Files, job.Settings.Scale);
-                new TrackRun().Execute(job.Source.Frames(), job.Source.Count, new TrackingPipeline(job.Settings, link: false), link: false, files.Add, context);
-                files.Complete(null, TrackHeader.Of("lines", job.Source, job.Settings));
+                var (_, frames, lines) = job.Execute("lines", link: false, context);
                 return CommandResult.Of(
-                    string.Create(CultureInfo.InvariantCulture, $"Measured {files.Lines} lines in {files.Frames} frame(s); tables in {folder}."),
+                    string.Create(CultureInfo.InvariantCulture, $"Measured {lines} lines in {frames} frame(s); tables in {folder}."),
                     new FileOutput("lines", Path.Combine(folder, "lines.csv")),
                     new FileOutput("points", Path.Combine(folder, "points.csv")),
                     new FileOutput("json", Path.Combine(folder, "lines.json")));

@@ -1,7 +1,5 @@
 using System.Globalization;
 using Dislocate.Contracts;
-using Dislocate.Track.Outputs;
-using Dislocate.Track.Pipeline;
 
 namespace Dislocate.Track.Commands;
 
@@ -32,9 +30,7 @@ internal sealed class RunCommand : IPluginCommand
         return Task.Run(
             () =>
             {
-                using var files = new TrackFiles(folder, job.Files, job.Settings.Scale);
-                var result = new TrackRun().Execute(job.Source.Frames(), job.Source.Count, new TrackingPipeline(job.Settings), link: true, files.Add, context)!;
-                files.Complete(result, TrackHeader.Of("run", job.Source, job.Settings));
+                var result = job.Execute("run", link: true, context).Result!;
                 context.Log.Info(string.Create(CultureInfo.InvariantCulture, $"{result.Pileups.Count} pileups, {result.Pairs.Count} neighbour pairs."));
                 return CommandResult.Of(
                     string.Create(CultureInfo.InvariantCulture, $"Tracked {result.Lines} lines in {result.Frames} frame(s) into {result.Tracks.Count} tracks; tables and plots in {folder}."),

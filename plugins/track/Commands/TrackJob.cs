@@ -23,4 +23,19 @@ internal sealed record TrackJob(MaskStackSource Source, string Folder, TrackingS
         var files = new TrackFileOptions(parameters.GetBoolean("labelme"), parameters.GetBoolean("rois"), overlay.Length == 0 ? null : context.ResolvePath(overlay));
         return new TrackJob(source, parameters.GetString("out"), settings, files);
     }
+
+    /// <summary>
+    /// Reads every frame, writes the files, and returns the tracking result (null when <paramref name="link"/> is
+    /// false) with the frames and lines written.
+    /// </summary>
+    /// <param name="command">The command's id, recorded in the JSON.</param>
+    /// <param name="link">Link lines into tracks and analyse them (<c>run</c>), or only measure them (<c>lines</c>).</param>
+    /// <param name="context">Progress, log and cancellation.</param>
+    public (TrackingResult? Result, int Frames, int Lines) Execute(string command, bool link, CommandContext context)
+    {
+        using var files = new TrackFiles(this.Folder, this.Files, this.Settings.Scale);
+        var result = new TrackRun().Execute(this.Source.Frames(), this.Source.Count, new TrackingPipeline(this.Settings, link), link, files.Add, context);
+        files.Complete(result, TrackHeader.Of(command, this.Source, this.Settings));
+        return (result, files.Frames, files.Lines);
+    }
 }

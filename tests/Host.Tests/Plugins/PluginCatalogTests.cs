@@ -1,3 +1,4 @@
+using Dislocate.Contracts;
 using Dislocate.Hosting.Plugins;
 
 namespace Dislocate.Host.Tests.Plugins;
@@ -19,6 +20,26 @@ public sealed class PluginCatalogTests : IDisposable
         {
             File.WriteAllBytes(Path.Combine(dir, "Broken.dll"), assembly);
         }
+    }
+
+    [Fact]
+    public void EveryBuiltPlugin_Loads_SoItsMacroKeysAndLabelsFollowImageJsRecorder()
+    {
+        var catalog = PluginCatalog.Load(Layout.PluginsRoot);
+
+        Assert.Empty(catalog.Failures);
+        Assert.Equal(["segment", "synthetic", "track"], catalog.Plugins.Select(p => p.Manifest.Id));
+    }
+
+    [Fact]
+    public void RecorderConflict_NamesAKeyWhoseAssignmentOccursInAnEarlierKey()
+    {
+        ParameterSpec Real(string key) => ParameterSpec.Real(key, key, 0, 0, 1, "x");
+
+        Assert.Null(PluginCatalog.RecorderConflict([Real("contrast"), Real("trace_contrast")]));
+        Assert.Equal(
+            "macro key 'contrast' follows 'trace_contrast', in which ImageJ's recorder would find 'contrast=' already",
+            PluginCatalog.RecorderConflict([Real("trace_contrast"), Real("contrast")]));
     }
 
     [Fact]

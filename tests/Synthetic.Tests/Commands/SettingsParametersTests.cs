@@ -61,22 +61,4 @@ public class SettingsParametersTests
         var manifest = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "plugin.json"));
         Assert.Contains($"\"version\": \"{SyntheticPlugin.Version}\"", manifest, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void NoKey_IsASubstringOfAnEarlierKey()
-    {
-        // ImageJ's recorder refuses a key whose "key=" already occurs in the options recorded so far
-        // ("Duplicate keyword"), so "contrast" may not follow "trace_contrast".
-        foreach (var command in new SyntheticPlugin().Commands)
-        {
-            var keys = command.Descriptor.Parameters.Select(p => p.Key + "=").ToList();
-            for (var j = 0; j < keys.Count; j++)
-            {
-                for (var i = 0; i < j; i++)
-                {
-                    Assert.False(keys[i].Contains(keys[j], StringComparison.Ordinal), $"{command.Descriptor.Id}: '{keys[j]}' occurs in the earlier '{keys[i]}'");
-                }
-            }
-        }
-    }
 }
