@@ -29,22 +29,32 @@ public static class ImageJRoiSet
         using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
         for (var i = 0; i < rois.Count; i++)
         {
-            var roi = rois[i] ?? throw new ArgumentException($"ROI {i} is null.", nameof(rois));
-            byte[] bytes;
-            try
-            {
-                bytes = ImageJRoiEncoder.Encode(roi);
-            }
-            catch (ArgumentException e)
-            {
-                throw new ArgumentException($"ROI {i}: {e.Message}", nameof(rois), e);
-            }
-
-            var entry = zip.CreateEntry(EntryName(i, roi.Name, digits), CompressionLevel.Optimal);
-            entry.LastWriteTime = EntryTime;
-            using var entryStream = entry.Open();
-            entryStream.Write(bytes);
+            AddEntry(zip, i, rois[i], digits, nameof(rois));
         }
+    }
+
+    /// <summary>Encodes ROI <paramref name="index"/> and adds it to <paramref name="zip"/> under its entry name.</summary>
+    internal static void AddEntry(ZipArchive zip, int index, ImageJRoiPolyline? roi, int digits, string parameter)
+    {
+        if (roi is null)
+        {
+            throw new ArgumentException($"ROI {index} is null.", parameter);
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = ImageJRoiEncoder.Encode(roi);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"ROI {index}: {e.Message}", parameter, e);
+        }
+
+        var entry = zip.CreateEntry(EntryName(index, roi.Name, digits), CompressionLevel.Optimal);
+        entry.LastWriteTime = EntryTime;
+        using var entryStream = entry.Open();
+        entryStream.Write(bytes);
     }
 
     /// <summary>Writes the ROI set to the file <paramref name="path"/> atomically (see <see cref="AtomicFile"/>).</summary>

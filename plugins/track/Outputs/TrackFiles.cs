@@ -14,9 +14,9 @@ namespace Dislocate.Track.Outputs;
 /// (<c>distance_vs_frame.png</c>, <c>velocity_vs_frame.png</c>, <c>overlay.png</c>).
 /// </summary>
 /// <remarks>
-/// Tables grow in <c>.partial</c> files and appear only when the run completes, so an interrupted run never leaves a
-/// table that looks complete; per-frame labelme files are each written atomically. Memory: the ROI set keeps each
-/// line's K points as floats (8·K bytes a line) until the end.
+/// Tables and the ROI set grow in <c>.partial</c> files and appear only when the run completes, so an interrupted run
+/// never leaves a file that looks complete; per-frame labelme files are each written atomically. Rows and ROIs go to
+/// their files as each frame is done, so nothing here grows with the length of the stack.
 /// </remarks>
 internal sealed class TrackFiles : IDisposable
 {
@@ -27,7 +27,7 @@ internal sealed class TrackFiles : IDisposable
     private readonly PhysicalScale scale;
     private readonly AtomicTextWriter lines;
     private readonly AtomicTextWriter points;
-    private readonly List<ImageJRoiPolyline> rois = [];
+    private readonly ImageJRoiSetWriter? rois;
     private readonly Dictionary<string, int> issues = new(StringComparer.Ordinal);
     private readonly List<string> issueExamples = [];
     private TrackedFrame? last;
@@ -45,6 +45,7 @@ internal sealed class TrackFiles : IDisposable
             Directory.CreateDirectory(Path.Combine(folder, "labelme"));
         }
 
+        this.rois = options.Rois ? new ImageJRoiSetWriter(Path.Combine(folder, "RoiSet.zip")) : null;
         this.lines = new AtomicTextWriter(Path.Combine(folder, "lines.csv"));
         this.points = new AtomicTextWriter(Path.Combine(folder, "points.csv"));
         this.lines.WriteLine(TrackTables.LinesHeader);
@@ -65,7 +66,7 @@ internal sealed class TrackFiles : IDisposable
         {
             this.lines.WriteLine(TrackTables.LineRow(frame.Index, line, this.scale));
             TrackTables.PointRows(frame.Index, line, this.scale, this.points.WriteLine);
-            if (this.options.Rois)
+            if (this.rois is not null)
             {
                 var p = line.Measures.Points;
                 var name = line.TrackId > 0
@@ -118,10 +119,7 @@ internal sealed class TrackFiles : IDisposable
             }
         }
 
-        if (this.options.Rois)
-        {
-            ImageJRoiSet.WriteFile(Path.Combine(this.folder, "RoiSet.zip"), this.rois, durable: false);
-        }
+        this.rois?.Commit();
 
         var json = new Dictionary<string, object?>(header)
         {
@@ -145,6 +143,7 @@ internal sealed class TrackFiles : IDisposable
     {
         this.lines.Dispose();
         this.points.Dispose();
+        this.rois?.Dispose();
     }
 
     private void WriteTrackTables(TrackingResult result)

@@ -113,4 +113,39 @@ public sealed class ImageJRoiSetTests : IDisposable
         Assert.Equal("old", File.ReadAllText(path));
         Assert.False(File.Exists(AtomicFile.PartialPath(path)));
     }
+
+    [Fact]
+    public void The_streaming_writer_gives_the_zip_of_the_list_writer_with_its_digits_and_leaves_nothing_when_not_committed()
+    {
+        var rois = Enumerable.Range(0, 3).Select(k => new ImageJRoiPolyline($"line {k}", [1.5f, 2.5f + k], [3f, 4.25f], Position: k + 1)).ToList();
+        var folder = Path.Combine(Path.GetTempPath(), "dislocate-roiset-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var streamed = Path.Combine(folder, "streamed.zip");
+            using (var writer = new ImageJRoiSetWriter(streamed, digits: 4))
+            {
+                rois.ForEach(writer.Add);
+                Assert.Equal(3, writer.Count);
+                Assert.False(File.Exists(streamed)); // only the .partial exists before Commit
+                writer.Commit();
+            }
+
+            using var listed = new MemoryStream();
+            ImageJRoiSet.Write(listed, rois);
+            Assert.Equal(listed.ToArray(), File.ReadAllBytes(streamed));
+
+            var abandoned = Path.Combine(folder, "abandoned.zip");
+            using (var writer = new ImageJRoiSetWriter(abandoned))
+            {
+                writer.Add(rois[0]);
+            }
+
+            Assert.Equal(["streamed.zip"], Directory.GetFiles(folder).Select(Path.GetFileName));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
