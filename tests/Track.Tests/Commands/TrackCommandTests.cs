@@ -67,6 +67,7 @@ public sealed class TrackCommandTests : IDisposable
         var row = lines[0];
         Assert.Equal(Real(row["length_px"]) * 2.5, Real(row["length_nm"]), 4);
         Assert.Equal(10_000.0 / Real(row["min_radius_nm"]), Real(row["max_abs_stress_mpa"]), 2);
+        Assert.Equal(10_000.0 * Real(row["mean_curvature_per_px"]) / 2.5, Real(row["mean_stress_mpa"]), 0.01);
 
         // One pileup of the four, three neighbour pairs, each measured in every frame.
         var pairs = Csv(Path.Combine(folder, "pairs.csv"));
