@@ -46,9 +46,6 @@ internal sealed class TrackRun
         return link ? pipeline.Complete() : null;
     }
 
-    /// <summary>Issue counts by kind, for JSON and tables.</summary>
-    public IReadOnlyDictionary<MaskIssueKind, int> Issues => this.issues;
-
     private void Report(int frames, ICommandLog log)
     {
         if (frames == 0)

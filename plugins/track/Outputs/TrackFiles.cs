@@ -10,7 +10,7 @@ namespace Dislocate.Track.Outputs;
 /// <summary>
 /// Writes a tracking run into one folder: <c>lines.csv</c> and <c>points.csv</c> (grown frame by frame),
 /// <c>labelme/&lt;frame&gt;.json</c> (written as each frame is done), and at the end <c>tracks.csv</c>,
-/// <c>track_summary.csv</c>, <c>steps.csv</c>, <c>pairs.csv</c>, <c>track.json</c>, <c>RoiSet.zip</c> and the plots
+/// <c>track_summary.csv</c>, <c>steps.csv</c>, <c>step_histogram.csv</c>, <c>pairs.csv</c>, <c>track.json</c>, <c>RoiSet.zip</c> and the plots
 /// (<c>distance_vs_frame.png</c>, <c>velocity_vs_frame.png</c>, <c>overlay.png</c>).
 /// </summary>
 /// <remarks>
@@ -150,6 +150,7 @@ internal sealed class TrackFiles : IDisposable
     {
         WriteTable("tracks.csv", TrackTables.TracksHeader, result.Kinematics.SelectMany(TrackTables.TrackRows));
         WriteTable("steps.csv", TrackTables.StepsHeader, result.Jerky.SelectMany(TrackTables.StepRows));
+        WriteTable("step_histogram.csv", TrackTables.StepHistogramHeader, TrackTables.StepHistogramRows(result.Jerky));
         WriteTable("track_summary.csv", TrackTables.SummaryHeader, TrackTables.SummaryRows(result));
         WriteTable("pairs.csv", TrackTables.PairsHeader, TrackTables.PairRows(result, this.scale));
 

@@ -40,6 +40,12 @@ internal static class TrackTables
     /// <summary>steps.csv: one row per step of every track.</summary>
     public const string StepsHeader = "track,from_frame,to_frame,step_px_per_frame,stop";
 
+    /// <summary>step_histogram.csv: per track, the count of steps in each of <see cref="StepBins"/> bins shared by all tracks.</summary>
+    public const string StepHistogramHeader = "track,bin,from_px_per_frame,to_px_per_frame,steps";
+
+    /// <summary>Bins of step_histogram.csv, equal in width from the smallest to the largest step of the run.</summary>
+    public const int StepBins = 20;
+
     /// <summary>pairs.csv: one row per neighbour pair of a pileup and frame.</summary>
     public const string PairsHeader = "pileup,pair,track_a,track_b,frame,distance_px,distance_nm";
 
@@ -100,6 +106,36 @@ internal static class TrackTables
             Cell(s.TrackId), Cell(pileup), Cell(rank), Cell(s.FramesSeen), Cell(s.FirstFrame), Cell(s.LastFrame), Cell(s.MotionDirectionDegrees),
             Cell(s.NetDisplacement), Cell(s.MeanVelocityAlong), Cell(s.MeanVelocityAlongNmPerSecond),
             Cell(j.StopFraction), Cell(j.GoFraction), Cell(j.Bursts), Cell(st.Mean), Cell(st.StandardDeviation), Cell(st.P10), Cell(st.P50), Cell(st.P90), Cell(st.Max));
+    }
+
+    /// <summary>
+    /// The step_histogram.csv rows of a run: each track's step-size distribution over bins shared by all tracks (equal
+    /// width between the run's smallest and largest step), so the tracks' distributions can be compared bin by bin.
+    /// </summary>
+    public static IEnumerable<string> StepHistogramRows(IReadOnlyList<JerkyMotionResult> tracks)
+    {
+        ArgumentNullException.ThrowIfNull(tracks);
+        var all = tracks.SelectMany(t => t.Steps).Select(s => s.Size).Where(double.IsFinite).ToList();
+        if (all.Count == 0)
+        {
+            yield break;
+        }
+
+        var min = all.Min();
+        var max = all.Max();
+        if (!(max > min))
+        {
+            max = min + 1; // all steps equal: one-pixel-wide bins from that value
+        }
+
+        foreach (var t in tracks)
+        {
+            var histogram = StepHistogram.Compute(t.Steps.Select(s => s.Size).ToArray(), min, max, StepBins);
+            for (var b = 0; b < StepBins; b++)
+            {
+                yield return Row(Cell(t.TrackId), Cell(b + 1), Cell(histogram.BinLower(b)), Cell(histogram.BinUpper(b)), Cell(histogram.Counts[b]));
+            }
+        }
     }
 
     /// <summary>The steps.csv rows of one track.</summary>

@@ -48,7 +48,7 @@ public sealed class TrackCommandTests : IDisposable
         var result = await Run(new RunCommand(), ("input", this.masks), ("out", folder), ("pixel", "2.5"), ("interval", "0.5"), ("modulus", "80"), ("burgers", "0.25"));
 
         Assert.Contains("into 4 tracks", result.Summary, StringComparison.Ordinal);
-        foreach (var file in new[] { "lines.csv", "points.csv", "tracks.csv", "track_summary.csv", "steps.csv", "pairs.csv", "track.json", "RoiSet.zip", "distance_vs_frame.png", "velocity_vs_frame.png" })
+        foreach (var file in new[] { "lines.csv", "points.csv", "tracks.csv", "track_summary.csv", "steps.csv", "step_histogram.csv", "pairs.csv", "track.json", "RoiSet.zip", "distance_vs_frame.png", "velocity_vs_frame.png" })
         {
             Assert.True(File.Exists(Path.Combine(folder, file)), file);
         }
@@ -68,6 +68,15 @@ public sealed class TrackCommandTests : IDisposable
         Assert.Equal(Real(row["length_px"]) * 2.5, Real(row["length_nm"]), 4);
         Assert.Equal(10_000.0 / Real(row["min_radius_nm"]), Real(row["max_abs_stress_mpa"]), 2);
         Assert.Equal(10_000.0 * Real(row["mean_curvature_per_px"]) / 2.5, Real(row["mean_stress_mpa"]), 0.01);
+
+        // Each track's steps fall into the shared bins: 20 rows a track whose counts add up to its steps.
+        var histogram = Csv(Path.Combine(folder, "step_histogram.csv"));
+        var steps = Csv(Path.Combine(folder, "steps.csv"));
+        Assert.Equal(4 * 20, histogram.Count);
+        foreach (var track in histogram.GroupBy(r => r["track"]))
+        {
+            Assert.Equal(steps.Count(s => s["track"] == track.Key), track.Sum(r => Int(r["steps"])));
+        }
 
         // One pileup of the four, three neighbour pairs, each measured in every frame.
         var pairs = Csv(Path.Combine(folder, "pairs.csv"));
