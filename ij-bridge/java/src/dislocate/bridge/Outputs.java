@@ -165,7 +165,7 @@ public final class Outputs {
             if (hidden) {
                 WindowManager.setTempCurrentImage(main);
             } else if (main.getWindow() != null) {
-                WindowManager.setCurrentWindow(main.getWindow());
+                activate(main.getWindow());
             }
         }
 
@@ -179,6 +179,22 @@ public final class Outputs {
             }
         }
         return new ArrayList<ImagePlus>(images.values());
+    }
+
+    /**
+     * Makes the main image the active window again after plot windows were shown. The window system activates each
+     * new window asynchronously, so a plot's activation could arrive after the main image was made current and take
+     * the macro's current image (seen as a flaky getTitle() under Xvfb). Waits until the main window is active, at most
+     * half a second, then sets it current once more.
+     */
+    private static void activate(ij.gui.ImageWindow window) {
+        WindowManager.setCurrentWindow(window);
+        window.toFront();
+        long deadline = System.currentTimeMillis() + 500;
+        while (!window.isActive() && System.currentTimeMillis() < deadline) {
+            IJ.wait(10);
+        }
+        WindowManager.setCurrentWindow(window);
     }
 
     /** Builds one image output: pixels from {@code source}, dimensions, calibration of a same-sized input, display range. */
