@@ -17,4 +17,21 @@ public sealed record Pileup(
     double LineDirectionDegrees,
     PointD MeanDrift,
     IReadOnlyList<double> Spacings,
-    PileupLeadingRule LeadingRule);
+    PileupLeadingRule LeadingRule)
+{
+    /// <summary>Each member track's pileup id and its 1-based rank from the leading dislocation; tracks in no pileup are absent.</summary>
+    public static IReadOnlyDictionary<int, (int Pileup, int Rank)> Membership(IReadOnlyList<Pileup> pileups)
+    {
+        ArgumentNullException.ThrowIfNull(pileups);
+        var membership = new Dictionary<int, (int Pileup, int Rank)>();
+        foreach (var p in pileups)
+        {
+            for (var r = 0; r < p.TrackIds.Count; r++)
+            {
+                membership[p.TrackIds[r]] = (p.Id, r + 1);
+            }
+        }
+
+        return membership;
+    }
+}

@@ -15,14 +15,7 @@ internal static class TrackJson
     public static Dictionary<string, object?> Of(TrackingResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var pileupOf = new Dictionary<int, (int Id, int Rank)>();
-        foreach (var p in result.Pileups)
-        {
-            for (var r = 0; r < p.TrackIds.Count; r++)
-            {
-                pileupOf[p.TrackIds[r]] = (p.Id, r + 1);
-            }
-        }
+        var pileupOf = Analysis.Pileup.Membership(result.Pileups);
 
         var tracks = new List<object>(result.Tracks.Count);
         for (var i = 0; i < result.Tracks.Count; i++)
@@ -30,11 +23,11 @@ internal static class TrackJson
             var k = result.Kinematics[i];
             var j = result.Jerky[i];
             var s = k.Summary;
-            var member = pileupOf.TryGetValue(s.TrackId, out var m) ? m : ((int Id, int Rank)?)null;
+            var member = pileupOf.TryGetValue(s.TrackId, out var m) ? m : ((int Pileup, int Rank)?)null;
             tracks.Add(new Dictionary<string, object?>
             {
                 ["id"] = s.TrackId,
-                ["pileup"] = member?.Id,
+                ["pileup"] = member?.Pileup,
                 ["rank"] = member?.Rank,
                 ["frames_seen"] = s.FramesSeen,
                 ["first_frame"] = s.FirstFrame,

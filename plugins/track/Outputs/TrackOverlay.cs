@@ -1,4 +1,5 @@
 using Dislocate.Contracts;
+using Dislocate.Core.Filters;
 using Dislocate.Core.Geometry;
 using Dislocate.Core.IO;
 using Dislocate.Core.Plotting;
@@ -91,15 +92,8 @@ internal static class TrackOverlay
         }
 
         // Stretch to the frame's own range so dark TEM frames stay visible under the coloured lines.
-        var pixels = chosen.Pixels;
-        float lo = float.PositiveInfinity, hi = float.NegativeInfinity;
-        foreach (var v in pixels)
-        {
-            lo = Math.Min(lo, v);
-            hi = Math.Max(hi, v);
-        }
-
-        var scale = hi > lo ? 1f / (hi - lo) : 0f;
-        return pixels.Select(v => (v - lo) * scale).ToArray();
+        // The frame was just read for this, so it is rescaled in place.
+        ImageStatistics.Normalize01(chosen.Pixels);
+        return chosen.Pixels;
     }
 }

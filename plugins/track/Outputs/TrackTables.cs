@@ -146,15 +146,7 @@ internal static class TrackTables
     public static IEnumerable<string> SummaryRows(TrackingResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var membership = new Dictionary<int, (int Pileup, int Rank)>();
-        foreach (var p in result.Pileups)
-        {
-            for (var r = 0; r < p.TrackIds.Count; r++)
-            {
-                membership[p.TrackIds[r]] = (p.Id, r + 1);
-            }
-        }
-
+        var membership = Pileup.Membership(result.Pileups);
         for (var i = 0; i < result.Kinematics.Count; i++)
         {
             var summary = result.Kinematics[i].Summary;
