@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Dislocate.Contracts;
+using Dislocate.Core.IO;
 using Dislocate.Synthetic.Dataset;
 using Dislocate.Synthetic.Recipes;
 using Dislocate.Synthetic.Rendering;
@@ -80,6 +81,28 @@ for (var i = 0; i < samples.Length; i++)
 var writingMs = sw.Elapsed.TotalMilliseconds / samples.Length;
 Directory.Delete(dir, recursive: true);
 
+// The writing phase per file, each file kind written for every sample on its own (same folders, same atomic writes).
+var fileMs = new Dictionary<string, double>();
+void TimeFiles(string name, Action<SampleFiles, RenderedSample, int> write)
+{
+    var timer = Stopwatch.StartNew();
+    for (var i = 0; i < samples.Length; i++)
+    {
+        write(new SampleFiles(options, i, 1), samples[i], i);
+    }
+
+    fileMs[name] = timer.Elapsed.TotalMilliseconds / samples.Length;
+}
+
+SampleWriter.CreateFolders(new SampleFiles(options, 0, 1));
+TimeFiles("image", (f, s, _) => SampleWriter.WriteImage(f.Image, [s], ImageFormat.Png8));
+TimeFiles("masks", (f, s, _) => SampleWriter.WriteMasks(f.Masks, [s], MaskFormat.Tiff));
+TimeFiles("union", (f, s, _) => SampleWriter.WriteUnion(f.Union, [s]));
+TimeFiles("labelme", (f, s, _) => LabelmeExport.Write(f.Labelme!, s, "x.png"));
+TimeFiles("params", (f, s, i) => AtomicFile.WriteAllText(f.Params, SyntheticJson.Serialize(new SampleDocument(SampleDocument.GeneratorName, "bench", 1, Seed, i, 0, settings, [s.Recipe])), durable: false));
+TimeFiles("empty file", (f, _, _) => AtomicFile.WriteAllBytes(f.Params, [], durable: false));
+Directory.Delete(dir, recursive: true);
+
 // Whole pipeline in memory on all threads.
 var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
 sw.Restart();
@@ -103,6 +126,7 @@ Directory.Delete(dir2, recursive: true);
 var total = geometryMs + renderMs + writingMs;
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"synthetic generator, 512x512, {dislocations:0.0} dislocations/image, {images} images, {Environment.ProcessorCount} cores"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"one thread, ms/image: background {backgroundMs:0.00}  geometry {geometryMs:0.00}  drawing {drawingMs:0.00}  writing {writingMs:0.00}  total {total:0.00}"));
+Console.WriteLine("writing by file, ms/image: " + string.Join("  ", fileMs.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key} {kv.Value:0.00}"))));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"in memory, {threads} threads: {memoryRate:0} images/s"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generate (with writing), {threads} threads: {diskRate:0} images/s = {1000.0 * threads / diskRate:0.00} ms/image/core"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generate --format tif8 --labelme false, {threads} threads: {leanRate:0} images/s = {1000.0 * threads / leanRate:0.00} ms/image/core"));

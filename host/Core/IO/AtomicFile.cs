@@ -28,7 +28,7 @@ public static class AtomicFile
         var temp = PartialPath(path);
         try
         {
-            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 16 * 1024))
+            using (var stream = CreateTemp(temp, bufferSize: 16 * 1024))
             {
                 write(stream);
                 stream.Flush(flushToDisk: durable);
@@ -55,6 +55,28 @@ public static class AtomicFile
     {
         ArgumentNullException.ThrowIfNull(bytes);
         Write(path, s => s.Write(bytes, 0, bytes.Length), durable);
+    }
+
+    /// <summary>
+    /// Creates the temp file <paramref name="temp"/> as a new file, deleting a leftover of an interrupted run first.
+    /// </summary>
+    /// <remarks>
+    /// Not <see cref="FileMode.Create"/>: on Unix .NET opens that without O_TRUNC and truncates with ftruncate, and
+    /// ext4 (auto_da_alloc) takes a file truncated to zero for a rewrite in place and starts its writeback at close,
+    /// which made every generated file cost a disk request (about a third of the dataset writer's time, measured).
+    /// </remarks>
+    public static FileStream CreateTemp(string temp, int bufferSize)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(temp);
+        try
+        {
+            return new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize);
+        }
+        catch (IOException) when (File.Exists(temp))
+        {
+            File.Delete(temp);
+            return new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize);
+        }
     }
 
     /// <summary>The temp path used while writing <paramref name="path"/>: <c>path + ".partial"</c>.</summary>

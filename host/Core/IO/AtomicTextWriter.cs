@@ -19,7 +19,7 @@ public sealed class AtomicTextWriter : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(path);
         this.path = path;
         this.temp = AtomicFile.PartialPath(path);
-        this.writer = new StreamWriter(this.temp, false, new UTF8Encoding(false), 64 * 1024) { NewLine = "\n" };
+        this.writer = new StreamWriter(AtomicFile.CreateTemp(this.temp, bufferSize: 0), new UTF8Encoding(false), 64 * 1024) { NewLine = "\n" };
     }
 
     /// <summary>Appends one line.</summary>

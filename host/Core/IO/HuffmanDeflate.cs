@@ -1,5 +1,8 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Dislocate.Core.IO;
 
@@ -19,18 +22,42 @@ internal static class HuffmanDeflate
     private const int MaxBits = 15;
     private const int MaxCodeLengthBits = 7;
 
+    // Symbol indices fit 9 bits (at most 512 symbols), so (weight << 9) | symbol sorts by weight, then symbol.
+    private const int SymbolBits = 9;
+    private const int MaxSymbols = 1 << SymbolBits;
+
     // The order in which code-length-alphabet lengths are sent (RFC 1951, 3.2.7).
     private static readonly byte[] CodeLengthOrder = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+
+    /// <summary>The most bytes <see cref="Encode"/> can write for <paramref name="length"/> input bytes.</summary>
+    /// <remarks>Every byte takes at most 15 bits; headers, the code-length table and the Adler-32 fit in 512 bytes, plus 8 bytes of slack for the packer's whole-word stores.</remarks>
+    public static int MaxEncodedLength(int length) => checked((int)(((long)length * MaxBits / 8) + 520));
 
     /// <summary>Writes the zlib stream of <paramref name="data"/> to <paramref name="output"/>.</summary>
     public static void Write(ReadOnlySpan<byte> data, Stream output)
     {
-        Span<int> counts = stackalloc int[LiteralCodes];
-        foreach (var b in data)
+        ArgumentNullException.ThrowIfNull(output);
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxEncodedLength(data.Length));
+        try
         {
-            counts[b]++;
+            output.Write(buffer, 0, Encode(data, buffer));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Encodes <paramref name="data"/> as a zlib stream into <paramref name="output"/> (at least <see cref="MaxEncodedLength"/> bytes); returns its length.</summary>
+    public static int Encode(ReadOnlySpan<byte> data, Span<byte> output)
+    {
+        if (output.Length < MaxEncodedLength(data.Length))
+        {
+            throw new ArgumentException($"The output needs {MaxEncodedLength(data.Length)} bytes.", nameof(output));
         }
 
+        Span<int> counts = stackalloc int[LiteralCodes];
+        Histogram(data, counts);
         counts[EndOfBlock] = 1;
         Span<byte> lengths = stackalloc byte[LiteralCodes];
         CodeLengths(counts, MaxBits, lengths);
@@ -58,63 +85,116 @@ internal static class HuffmanDeflate
             hclen--;
         }
 
-        // Worst case: every byte takes 15 bits, plus headers.
-        var buffer = ArrayPool<byte>.Shared.Rent(((data.Length * MaxBits) / 8) + 512);
-        try
+        var writer = new BitWriter(output);
+        writer.WriteByteAligned(0x78); // deflate, 32 KiB window
+        writer.WriteByteAligned(0x01); // fastest-compression flag; 0x7801 is a multiple of 31
+        writer.Put(1, 1); // final block
+        writer.Put(2, 2); // dynamic Huffman
+        writer.Put(LiteralCodes - 257, 5);
+        writer.Put(0, 5); // one distance code
+        writer.Put(hclen - 4, 4);
+        for (var i = 0; i < hclen; i++)
         {
-            var writer = new BitWriter(buffer);
-            writer.WriteByteAligned(0x78); // deflate, 32 KiB window
-            writer.WriteByteAligned(0x01); // fastest-compression flag; 0x7801 is a multiple of 31
-            writer.Put(1, 1); // final block
-            writer.Put(2, 2); // dynamic Huffman
-            writer.Put(LiteralCodes - 257, 5);
-            writer.Put(0, 5); // one distance code
-            writer.Put(hclen - 4, 4);
-            for (var i = 0; i < hclen; i++)
-            {
-                writer.Put(clLengths[CodeLengthOrder[i]], 3);
-            }
-
-            foreach (var l in sequence)
-            {
-                writer.Put(clCodes[l], clLengths[l]);
-            }
-
-            foreach (var b in data)
-            {
-                writer.Put(codes[b], lengths[b]);
-            }
-
-            writer.Put(codes[EndOfBlock], lengths[EndOfBlock]);
-            var length = writer.Finish();
-            BinaryPrimitives.WriteUInt32BigEndian(buffer.AsSpan(length, 4), Adler32(data));
-            output.Write(buffer, 0, length + 4);
+            writer.Put(clLengths[CodeLengthOrder[i]], 3);
         }
-        finally
+
+        foreach (var l in sequence)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            writer.Put(clCodes[l], clLengths[l]);
+        }
+
+        // One table entry per byte value: the bit-reversed code in the low 16 bits, its length above.
+        Span<uint> table = stackalloc uint[256];
+        for (var b = 0; b < 256; b++)
+        {
+            table[b] = codes[b] | ((uint)lengths[b] << 16);
+        }
+
+        writer.PutSymbols(data, table);
+        writer.Put(codes[EndOfBlock], lengths[EndOfBlock]);
+        var length = writer.Finish();
+        BinaryPrimitives.WriteUInt32BigEndian(output.Slice(length, 4), Adler32(data));
+        return length + 4;
+    }
+
+    /// <summary>Byte counts, in four interleaved tables so that runs of equal bytes do not serialize on one counter.</summary>
+    private static void Histogram(ReadOnlySpan<byte> data, Span<int> counts)
+    {
+        Span<int> four = stackalloc int[4 * 256];
+        ref var d = ref MemoryMarshal.GetReference(data);
+        var i = 0;
+        for (; i <= data.Length - 4; i += 4)
+        {
+            var word = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref d, i));
+            four[(int)(word & 0xFF)]++;
+            four[256 + (int)((word >> 8) & 0xFF)]++;
+            four[512 + (int)((word >> 16) & 0xFF)]++;
+            four[768 + (int)(word >> 24)]++;
+        }
+
+        for (; i < data.Length; i++)
+        {
+            four[data[i]]++;
+        }
+
+        for (var b = 0; b < 256; b++)
+        {
+            counts[b] = four[b] + four[256 + b] + four[512 + b] + four[768 + b];
         }
     }
 
-    /// <summary>Adler-32 with the modulo deferred over 5552-byte runs, as zlib does.</summary>
+    /// <summary>Adler-32 (RFC 1950): the modulo is deferred over runs of at most 5552 bytes, as zlib does, and each run is summed 32 bytes at a time.</summary>
     internal static uint Adler32(ReadOnlySpan<byte> data)
     {
-        uint a = 1, b = 0;
+        const uint Mod = 65521;
+        const int Block = 32;
+        const int MaxRun = 5536; // the largest multiple of 32 not above zlib's 5552, the longest run whose sums fit 32 bits
+        ulong a = 1, b = 0;
         while (data.Length > 0)
         {
-            var n = Math.Min(data.Length, 5552);
-            foreach (var x in data[..n])
+            var n = Math.Min(data.Length, MaxRun);
+            var run = data[..n];
+            var blocks = Vector256.IsHardwareAccelerated ? n / Block : 0;
+            if (blocks > 0)
+            {
+                // Per block of 32 bytes x0..x31 starting with sums (a, b): a += Σx, b += 32·a + Σ(32 − i)·x_i.
+                // prefix accumulates a's block-start part that comes from earlier blocks of this run.
+                var weightsLo = Vector256.Create((ushort)32, 31, 30, 29, 28, 27, 26, 25, 24, 23, 22, 21, 20, 19, 18, 17);
+                var weightsHi = Vector256.Create((ushort)16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1);
+                var sum = Vector256<uint>.Zero;
+                var prefix = Vector256<uint>.Zero;
+                var weighted = Vector256<uint>.Zero;
+                ref var r = ref MemoryMarshal.GetReference(run);
+                for (var k = 0; k < blocks; k++)
+                {
+                    var bytes = Vector256.LoadUnsafe(ref r, (nuint)(k * Block));
+                    var (lo, hi) = Vector256.Widen(bytes);
+                    prefix += sum;
+                    var (s0, s1) = Vector256.Widen(lo + hi);
+                    sum += s0 + s1;
+                    var (w0, w1) = Vector256.Widen((lo * weightsLo) + (hi * weightsHi));
+                    weighted += w0 + w1;
+                }
+
+                var blockSum = (ulong)Vector256.Sum(Vector256.WidenLower(sum) + Vector256.WidenUpper(sum));
+                var prefixSum = (ulong)Vector256.Sum(Vector256.WidenLower(prefix) + Vector256.WidenUpper(prefix));
+                var weightedSum = (ulong)Vector256.Sum(Vector256.WidenLower(weighted) + Vector256.WidenUpper(weighted));
+                b += ((ulong)blocks * Block * a) + (Block * prefixSum) + weightedSum;
+                a += blockSum;
+            }
+
+            foreach (var x in run[(blocks * Block)..])
             {
                 a += x;
                 b += a;
             }
 
-            a %= 65521;
-            b %= 65521;
+            a %= Mod;
+            b %= Mod;
             data = data[n..];
         }
 
-        return (b << 16) | a;
+        return (uint)((b << 16) | a);
     }
 
     /// <summary>
@@ -124,7 +204,12 @@ internal static class HuffmanDeflate
     /// </summary>
     internal static void CodeLengths(ReadOnlySpan<int> counts, int limit, Span<byte> lengths)
     {
-        var weights = new long[counts.Length];
+        if (counts.Length > MaxSymbols)
+        {
+            throw new ArgumentException($"At most {MaxSymbols} symbols.", nameof(counts));
+        }
+
+        Span<long> weights = stackalloc long[counts.Length];
         for (var s = 0; s < counts.Length; s++)
         {
             weights[s] = counts[s];
@@ -148,7 +233,7 @@ internal static class HuffmanDeflate
     }
 
     /// <summary>Code lengths of a Huffman tree over the nonzero weights; returns the deepest length.</summary>
-    private static int HuffmanDepths(long[] weights, Span<byte> lengths)
+    private static int HuffmanDepths(ReadOnlySpan<long> weights, Span<byte> lengths)
     {
         lengths.Clear();
         var n = weights.Length;
@@ -169,30 +254,42 @@ internal static class HuffmanDeflate
             return 1;
         }
 
-        // Ties are broken by node index, so the tree (and the file) is the same on every run.
-        var parent = new int[2 * n];
-        var queue = new PriorityQueue<int, (long Weight, int Node)>();
+        // Ties are broken by node index, so the tree (and the file) is the same on every run. Leaves sorted by
+        // (weight, index) and internal nodes in creation order (their weights never decrease, their indices grow)
+        // form two sorted queues; taking the smaller head each time is a priority queue keyed by (weight, node).
+        Span<int> parent = stackalloc int[2 * n];
+        Span<long> nodeWeight = stackalloc long[2 * n];
+        Span<long> keys = stackalloc long[used];
+        var count = 0;
         for (var s = 0; s < n; s++)
         {
             if (weights[s] > 0)
             {
-                queue.Enqueue(s, (weights[s], s));
+                keys[count++] = (weights[s] << SymbolBits) | (long)s; // weight, then index
+                nodeWeight[s] = weights[s];
             }
         }
 
-        var next = n;
-        while (queue.Count > 1)
+        keys.Sort();
+        int leafHead = 0, innerHead = n, next = n;
+        Span<int> pair = stackalloc int[2];
+        for (var k = 1; k < used; k++)
         {
-            queue.TryDequeue(out var x, out var px);
-            queue.TryDequeue(out var y, out var py);
-            parent[x] = next;
-            parent[y] = next;
-            queue.Enqueue(next, (px.Weight + py.Weight, next));
+            for (var j = 0; j < 2; j++)
+            {
+                pair[j] = innerHead < next && (leafHead == used || nodeWeight[innerHead] < keys[leafHead] >> SymbolBits)
+                    ? innerHead++
+                    : (int)(keys[leafHead++] & ((1 << SymbolBits) - 1));
+            }
+
+            parent[pair[0]] = next;
+            parent[pair[1]] = next;
+            nodeWeight[next] = nodeWeight[pair[0]] + nodeWeight[pair[1]];
             next++;
         }
 
         // A parent is always made after its children, so walking down from the root sees parents first.
-        var depth = new int[next];
+        Span<int> depth = stackalloc int[next];
         var deepest = 0;
         for (var node = next - 2; node >= 0; node--)
         {
@@ -248,10 +345,10 @@ internal static class HuffmanDeflate
         }
     }
 
-    /// <summary>LSB-first bit packing into a byte array, 64 bits at a time.</summary>
-    private ref struct BitWriter(byte[] buffer)
+    /// <summary>LSB-first bit packing into a span: bits gather in a 64-bit word that is stored whole, and the position advances by the complete bytes.</summary>
+    private ref struct BitWriter(Span<byte> buffer)
     {
-        private readonly byte[] buffer = buffer;
+        private readonly Span<byte> buffer = buffer;
         private ulong bits;
         private int count;
         private int position;
@@ -262,12 +359,34 @@ internal static class HuffmanDeflate
         {
             this.bits |= (ulong)(uint)value << this.count;
             this.count += width;
-            if (this.count >= 32)
+            this.Spill();
+        }
+
+        /// <summary>Codes every byte of <paramref name="data"/> with <paramref name="table"/> (code | length &lt;&lt; 16), three codes per store.</summary>
+        public void PutSymbols(scoped ReadOnlySpan<byte> data, scoped ReadOnlySpan<uint> table)
+        {
+            // After a spill fewer than 8 bits wait, so three codes of at most 15 bits (7 + 45 = 52) fit the word.
+            ref var t = ref MemoryMarshal.GetReference(table);
+            ref var d = ref MemoryMarshal.GetReference(data);
+            var i = 0;
+            for (; i <= data.Length - 3; i += 3)
             {
-                BinaryPrimitives.WriteUInt32LittleEndian(this.buffer.AsSpan(this.position, 4), (uint)this.bits);
-                this.position += 4;
-                this.bits >>= 32;
-                this.count -= 32;
+                var e0 = Unsafe.Add(ref t, Unsafe.Add(ref d, i));
+                var e1 = Unsafe.Add(ref t, Unsafe.Add(ref d, i + 1));
+                var e2 = Unsafe.Add(ref t, Unsafe.Add(ref d, i + 2));
+                this.bits |= (ulong)(e0 & 0xFFFF) << this.count;
+                this.count += (int)(e0 >> 16);
+                this.bits |= (ulong)(e1 & 0xFFFF) << this.count;
+                this.count += (int)(e1 >> 16);
+                this.bits |= (ulong)(e2 & 0xFFFF) << this.count;
+                this.count += (int)(e2 >> 16);
+                this.Spill();
+            }
+
+            for (; i < data.Length; i++)
+            {
+                var e = table[data[i]];
+                this.Put((int)(e & 0xFFFF), (int)(e >> 16));
             }
         }
 
@@ -281,6 +400,16 @@ internal static class HuffmanDeflate
             }
 
             return this.position;
+        }
+
+        // Stores the whole word (the buffer has 8 bytes of slack) and keeps only the incomplete byte's bits.
+        private void Spill()
+        {
+            BinaryPrimitives.WriteUInt64LittleEndian(this.buffer[this.position..], this.bits);
+            var bytes = this.count >> 3;
+            this.position += bytes;
+            this.bits = bytes == 8 ? 0 : this.bits >> (bytes << 3);
+            this.count &= 7;
         }
     }
 }

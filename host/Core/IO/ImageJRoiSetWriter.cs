@@ -27,7 +27,7 @@ public sealed class ImageJRoiSetWriter : IDisposable
         this.path = path;
         this.temp = AtomicFile.PartialPath(path);
         this.digits = digits;
-        this.stream = new FileStream(this.temp, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024);
+        this.stream = AtomicFile.CreateTemp(this.temp, bufferSize: 64 * 1024);
         this.zip = new ZipArchive(this.stream, ZipArchiveMode.Create, leaveOpen: true);
     }
 

@@ -154,8 +154,8 @@ public static class LabelmeJson
                 foreach (var (x, y) in shape.Points)
                 {
                     w.WriteStartArray();
-                    w.WriteNumberValue(x);
-                    w.WriteNumberValue(y);
+                    JsonDecimal.Write(w, x);
+                    JsonDecimal.Write(w, y);
                     w.WriteEndArray();
                 }
 

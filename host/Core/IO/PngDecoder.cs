@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.IO.Hashing;
 using System.IO.Compression;
 using Dislocate.Contracts;
 
@@ -90,7 +91,7 @@ public static class PngDecoder
 
                 var data = file.Slice(pos + 8, (int)length);
                 var storedCrc = BinaryPrimitives.ReadUInt32BigEndian(file[(pos + 8 + (int)length)..]);
-                if (Crc32.Finish(Crc32.Update(Crc32.Update(uint.MaxValue, type), data)) != storedCrc)
+                if (Crc32.HashToUInt32(file.Slice(pos + 4, 4 + (int)length)) != storedCrc)
                 {
                     throw new InputFileException(sourceName, name, $"chunk CRC mismatch at byte {pos} (the file is corrupt)");
                 }
@@ -178,7 +179,7 @@ public static class PngDecoder
         }
 
         var d = file.Slice(16, 13);
-        if (Crc32.Compute(file.Slice(12, 17)) != BinaryPrimitives.ReadUInt32BigEndian(file[29..]))
+        if (Crc32.HashToUInt32(file.Slice(12, 17)) != BinaryPrimitives.ReadUInt32BigEndian(file[29..]))
         {
             throw new InputFileException(sourceName, "IHDR", "chunk CRC mismatch at byte 8 (the file is corrupt)");
         }

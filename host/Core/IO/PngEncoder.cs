@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.IO.Hashing;
 using System.Numerics;
 using System.Runtime.InteropServices;
 
@@ -46,6 +47,9 @@ public static class PngEncoder
     private const byte FilterUp = 2;
     private const int StagingTarget = 64 * 1024;
 
+    // IDAT chunks carry at most 64 KiB, so chunk boundaries never depend on how the compressor flushes.
+    private const int IdatChunkSize = 64 * 1024;
+
     private static readonly ZLibCompressionOptions FastOptions = new()
     {
         CompressionLevel = 1,
@@ -80,6 +84,7 @@ public static class PngEncoder
         var total = checked((rowBytes + 1) * height);
         var filtered = ArrayPool<byte>.Shared.Rent(total);
         byte[]? swapped = swap16 ? ArrayPool<byte>.Shared.Rent(data.Length) : null;
+        byte[]? compressed = null;
         try
         {
             if (swapped is not null)
@@ -103,13 +108,21 @@ public static class PngEncoder
                 }
             }
 
-            using var idat = new IdatStream(stream);
-            HuffmanDeflate.Write(filtered.AsSpan(0, total), idat);
-            idat.FlushChunk();
+            compressed = ArrayPool<byte>.Shared.Rent(HuffmanDeflate.MaxEncodedLength(total));
+            var length = HuffmanDeflate.Encode(filtered.AsSpan(0, total), compressed);
+            for (var start = 0; start < length; start += IdatChunkSize)
+            {
+                WriteChunk(stream, "IDAT"u8, compressed.AsSpan(start, Math.Min(IdatChunkSize, length - start)));
+            }
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(filtered);
+            if (compressed is not null)
+            {
+                ArrayPool<byte>.Shared.Return(compressed);
+            }
+
             if (swapped is not null)
             {
                 ArrayPool<byte>.Shared.Return(swapped);
@@ -247,8 +260,10 @@ public static class PngEncoder
         type.CopyTo(header[4..]);
         stream.Write(header);
         stream.Write(data);
-        var crc = Crc32.Update(uint.MaxValue, type);
-        crc = Crc32.Finish(Crc32.Update(crc, data));
+        var hash = new Crc32();
+        hash.Append(type);
+        hash.Append(data);
+        var crc = hash.GetCurrentHashAsUInt32();
         Span<byte> trailer = stackalloc byte[4];
         BinaryPrimitives.WriteUInt32BigEndian(trailer, crc);
         stream.Write(trailer);
@@ -257,7 +272,7 @@ public static class PngEncoder
     /// <summary>Collects compressed bytes and emits them as IDAT chunks of at most 64 KiB.</summary>
     private sealed class IdatStream(Stream output) : Stream
     {
-        private const int ChunkSize = 64 * 1024;
+        private const int ChunkSize = IdatChunkSize;
         private byte[] buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
         private int count;
 

@@ -28,8 +28,8 @@ public static class SampleWriter
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(frames);
         ArgumentNullException.ThrowIfNull(document);
-        // Each file is written to its .partial twin with FileMode.Create, so a leftover partial of this sample from an
-        // interrupted run is simply overwritten and renamed; other samples' partials belong to other workers.
+        // Each file is written to its .partial twin (AtomicFile.CreateTemp), so a leftover partial of this sample from an
+        // interrupted run is simply replaced and renamed; other samples' partials belong to other workers.
         if (createFolders)
         {
             CreateFolders(files);

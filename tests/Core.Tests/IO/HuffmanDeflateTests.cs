@@ -71,6 +71,35 @@ public class HuffmanDeflateTests
         Assert.Equal(1.0, lengths.Sum(l => Math.Pow(2, -l)), 12); // Kraft equality: a full tree.
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(31)]
+    [InlineData(32)]
+    [InlineData(33)]
+    [InlineData(5535)]
+    [InlineData(5536)]
+    [InlineData(5553)]
+    [InlineData(100_003)]
+    public void Adler32_EqualsTheByteByByteDefinition(int length)
+    {
+        // Random bytes, and all 255 (the largest sums: where a deferred modulo would overflow first).
+        var random = new byte[length];
+        new System.Random(length).NextBytes(random);
+        var full = Enumerable.Repeat((byte)255, length).ToArray();
+        foreach (var data in new[] { random, full })
+        {
+            uint a = 1, b = 0;
+            foreach (var x in data)
+            {
+                a = (a + x) % 65521;
+                b = (b + a) % 65521;
+            }
+
+            Assert.Equal((b << 16) | a, HuffmanDeflate.Adler32(data));
+        }
+    }
+
     [Fact]
     public void Adler32_MatchesTheKnownValue()
     {
