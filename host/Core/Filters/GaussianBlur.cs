@@ -1,13 +1,16 @@
 using System.Buffers;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Dislocate.Core.Filters;
 
 /// <summary>Separable Gaussian blur with scipy.ndimage's 'reflect' border, as in scipy.ndimage.gaussian_filter(mode='reflect').</summary>
 /// <remarks>
-/// <para>The kernel comes from <see cref="GaussianKernel.Create"/>. A horizontal pass writes into a pooled scratch image,
-/// then a vertical pass writes the destination, so source and destination may be the same (or overlapping) buffers.
+/// <para>The kernel comes from <see cref="GaussianKernel.Create"/>. Rows are filtered horizontally into a ring of 2r + 1
+/// rows and each output row is filtered vertically from the ring as soon as its rows are there (for images shorter
+/// than the kernel, a whole horizontal pass into a scratch image comes first); source and destination may be the same
+/// (or overlapping) buffers.
 /// Borders extend the image by reflection about the edge (d c b a | a b c d | d c b a), periodically for images
 /// smaller than the kernel.</para>
 /// <para>Every output is <c>w₀·c + w₁·(l₁ + r₁) + … + w_r·(l_r + r_r)</c> in float, evaluated left to right. The vector
@@ -38,25 +41,72 @@ public static class GaussianBlur
 
         // Taps from the centre outwards: half[0] = centre weight, half[k] = weight at distance k.
         var half = kernel.AsSpan(radius);
-        var scratch = ArrayPool<float>.Shared.Rent((int)count);
+        if (height >= (2 * radius) + 1 && !(source.Overlaps(destination, out var offset) && offset != 0))
+        {
+            ApplyStreaming(source, destination, width, height, half);
+        }
+        else
+        {
+            ApplyTwoPass(source, destination, width, height, half);
+        }
+    }
+
+    /// <summary>
+    /// Horizontal rows are made one at a time into a ring of 2r + 1 rows and each output row is made as soon as the
+    /// rows it needs are there: the intermediate image stays in cache. Every output row y needs the horizontal rows
+    /// y − r … y + r (reflected), and when it is written the source rows up to y + r have been read, so the
+    /// destination may be the source. Needs height ≥ 2r + 1, so that reflected rows are still in the ring.
+    /// </summary>
+    private static void ApplyStreaming(ReadOnlySpan<float> source, Span<float> destination, int width, int height, ReadOnlySpan<float> half)
+    {
+        var radius = half.Length - 1;
+        var window = (2 * radius) + 1;
+        var ring = ArrayPool<float>.Shared.Rent(window * width);
+        var padded = ArrayPool<float>.Shared.Rent(width + (2 * radius));
+        var rowIndex = ArrayPool<int>.Shared.Rent(window);
+        try
+        {
+            var pad = padded.AsSpan(0, width + (2 * radius));
+            var rows = rowIndex.AsSpan(0, window);
+            var made = 0; // horizontal rows made so far: source rows 0 … made − 1
+            for (var y = 0; y < height; y++)
+            {
+                for (var last = Math.Min(height - 1, y + radius); made <= last; made++)
+                {
+                    HorizontalRow(source.Slice(made * width, width), pad, radius, ring.AsSpan((made % window) * width, width), half);
+                }
+
+                for (var j = 0; j < window; j++)
+                {
+                    rows[j] = (Reflect(y - radius + j, height) % window) * width;
+                }
+
+                VerticalRow(ring.AsSpan(0, window * width), rows, half, destination.Slice(y * width, width));
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(ring);
+            ArrayPool<float>.Shared.Return(padded);
+            ArrayPool<int>.Shared.Return(rowIndex);
+        }
+    }
+
+    /// <summary>The whole horizontal pass into a scratch image, then the vertical pass: for images shorter than the kernel, whose reflections repeat.</summary>
+    private static void ApplyTwoPass(ReadOnlySpan<float> source, Span<float> destination, int width, int height, ReadOnlySpan<float> half)
+    {
+        var radius = half.Length - 1;
+        var count = width * height;
+        var scratch = ArrayPool<float>.Shared.Rent(count);
         var padded = ArrayPool<float>.Shared.Rent(width + (2 * radius));
         var rowIndex = ArrayPool<int>.Shared.Rent(height + (2 * radius));
         try
         {
-            var temp = scratch.AsSpan(0, (int)count);
+            var temp = scratch.AsSpan(0, count);
             var pad = padded.AsSpan(0, width + (2 * radius));
             for (var y = 0; y < height; y++)
             {
-                var src = source.Slice(y * width, width);
-                src.CopyTo(pad[radius..]);
-                for (var i = 0; i < radius; i++)
-                {
-                    pad[i] = src[Reflect(i - radius, width)];
-                    pad[radius + width + i] = src[Reflect(width + i, width)];
-                }
-
-                // Output x has its centre tap at pad[x + radius].
-                Convolve(pad, radius, temp.Slice(y * width, width), half);
+                HorizontalRow(source.Slice(y * width, width), pad, radius, temp.Slice(y * width, width), half);
             }
 
             // Vertical pass: row y uses rows Reflect(y ± k); rows[j] is the start offset of the source row for padded row j.
@@ -77,6 +127,21 @@ public static class GaussianBlur
             ArrayPool<float>.Shared.Return(padded);
             ArrayPool<int>.Shared.Return(rowIndex);
         }
+    }
+
+    // One source row, reflected into the padded buffer, filtered horizontally into output.
+    private static void HorizontalRow(ReadOnlySpan<float> src, Span<float> pad, int radius, Span<float> output, ReadOnlySpan<float> half)
+    {
+        var width = src.Length;
+        src.CopyTo(pad[radius..]);
+        for (var i = 0; i < radius; i++)
+        {
+            pad[i] = src[Reflect(i - radius, width)];
+            pad[radius + width + i] = src[Reflect(width + i, width)];
+        }
+
+        // Output x has its centre tap at pad[x + radius].
+        Convolve(pad, radius, output, half);
     }
 
     /// <summary>scipy's 'reflect' extension: index <paramref name="i"/> mapped into [0, n), period 2n, edge sample repeated.</summary>
@@ -102,6 +167,22 @@ public static class GaussianBlur
             var n = Vector<float>.Count;
             ref var p = ref MemoryMarshal.GetReference(pad);
             ref var o = ref MemoryMarshal.GetReference(output);
+            if (Vector512.IsHardwareAccelerated)
+            {
+                for (; x <= width - Vector512<float>.Count; x += Vector512<float>.Count)
+                {
+                    var c = (nuint)(x + radius);
+                    var acc = Vector512.Create(half[0]) * Vector512.LoadUnsafe(ref p, c);
+                    for (var k = 1; k <= radius; k++)
+                    {
+                        var pair = Vector512.LoadUnsafe(ref p, c - (nuint)k) + Vector512.LoadUnsafe(ref p, c + (nuint)k);
+                        acc += Vector512.Create(half[k]) * pair;
+                    }
+
+                    acc.StoreUnsafe(ref o, (nuint)x);
+                }
+            }
+
             for (; x <= width - n; x += n)
             {
                 var c = (nuint)(x + radius);
@@ -141,6 +222,22 @@ public static class GaussianBlur
         {
             var n = Vector<float>.Count;
             ref var o = ref MemoryMarshal.GetReference(output);
+            if (Vector512.IsHardwareAccelerated)
+            {
+                for (; x <= width - Vector512<float>.Count; x += Vector512<float>.Count)
+                {
+                    var acc = Vector512.Create(half[0]) * Vector512.LoadUnsafe(ref t, (nuint)(centre + x));
+                    for (var k = 1; k <= radius; k++)
+                    {
+                        var up = (nuint)(rows[radius - k] + x);
+                        var down = (nuint)(rows[radius + k] + x);
+                        acc += Vector512.Create(half[k]) * (Vector512.LoadUnsafe(ref t, up) + Vector512.LoadUnsafe(ref t, down));
+                    }
+
+                    acc.StoreUnsafe(ref o, (nuint)x);
+                }
+            }
+
             for (; x <= width - n; x += n)
             {
                 var acc = new Vector<float>(half[0]) * Vector.LoadUnsafe(ref t, (nuint)(centre + x));

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Dislocate.Core.Random;
 
 namespace Dislocate.Core.Noise;
@@ -61,10 +62,11 @@ public static class PerlinNoise
         BuildPermutation(seed, perm);
 
         // Per-column lattice data, computed once in double; then per pixel only dot products and lerps remain.
+        // Column arrays have one vector of padding: a run's last vector may read and write past its end (below).
         var pool = ArrayPool<float>.Shared;
-        var colFx = pool.Rent(width);
-        var colFx1 = pool.Rent(width);
-        var colU = pool.Rent(width);
+        var colFx = pool.Rent(width + Vector512<float>.Count);
+        var colFx1 = pool.Rent(width + Vector512<float>.Count);
+        var colU = pool.Rent(width + Vector512<float>.Count);
         var runStart = ArrayPool<int>.Shared.Rent(width + 1);
         var runCell = ArrayPool<int>.Shared.Rent(width);
         try
@@ -103,10 +105,9 @@ public static class PerlinNoise
                     (float)fyd,
                     (float)(fyd - 1.0),
                     (float)Fade(fyd));
-                var destRow = destination.Slice(y * width, width);
                 for (var r = 0; r < runCount; r++)
                 {
-                    FillRun(destRow, runStart[r], runStart[r + 1], runCell[r], in row, perm, colFx, colFx1, colU);
+                    FillRun(destination, y * width, runStart[r], runStart[r + 1], runCell[r], in row, perm, colFx, colFx1, colU);
                 }
             }
         }
@@ -180,8 +181,16 @@ public static class PerlinNoise
 
     private static double Dot(int hash, double x, double y) => (GradX[hash & 7] * x) + (GradY[hash & 7] * y);
 
+    /// <summary>
+    /// Fills columns start … end − 1 of the row at <paramref name="rowOffset"/>, all in one lattice cell. Runs are a few
+    /// pixels to a few hundred long, so whole vectors are written even past the run's end: the next run of the row
+    /// (or the next row) is filled afterwards and overwrites those values. Only where a vector would leave the image
+    /// does the scalar loop finish. Every lane and the scalar loop evaluate the same expression, so the values do not
+    /// depend on the vector width.
+    /// </summary>
     private static void FillRun(
-        Span<float> destRow,
+        Span<float> destination,
+        int rowOffset,
         int start,
         int end,
         int cx,
@@ -209,7 +218,35 @@ public static class PerlinNoise
         var v = row.V;
 
         var x = start;
-        if (Vector.IsHardwareAccelerated && end - start >= Vector<float>.Count)
+        ref var dest = ref MemoryMarshal.GetReference(destination);
+        var room = destination.Length - rowOffset; // columns that may be written from this row on
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var vg00 = Vector512.Create(g00);
+            var vg10 = Vector512.Create(g10);
+            var vg01 = Vector512.Create(g01);
+            var vg11 = Vector512.Create(g11);
+            var vc00 = Vector512.Create(c00);
+            var vc10 = Vector512.Create(c10);
+            var vc01 = Vector512.Create(c01);
+            var vc11 = Vector512.Create(c11);
+            var vv = Vector512.Create(v);
+            for (; x < end && x + Vector512<float>.Count <= room; x += Vector512<float>.Count)
+            {
+                var fx = Vector512.Create(colFx.AsSpan(x, Vector512<float>.Count));
+                var fx1 = Vector512.Create(colFx1.AsSpan(x, Vector512<float>.Count));
+                var u = Vector512.Create(colU.AsSpan(x, Vector512<float>.Count));
+                var n00 = (vg00 * fx) + vc00;
+                var n10 = (vg10 * fx1) + vc10;
+                var n01 = (vg01 * fx) + vc01;
+                var n11 = (vg11 * fx1) + vc11;
+                var a = n00 + (u * (n10 - n00));
+                var b = n01 + (u * (n11 - n01));
+                var value = a + (vv * (b - a));
+                Vector512.Min(Vector512.Max(value, Vector512.Create(-1f)), Vector512<float>.One).StoreUnsafe(ref dest, (nuint)(rowOffset + x));
+            }
+        }
+        else if (Vector.IsHardwareAccelerated)
         {
             var vg00 = new Vector<float>(g00);
             var vg10 = new Vector<float>(g10);
@@ -220,10 +257,7 @@ public static class PerlinNoise
             var vc01 = new Vector<float>(c01);
             var vc11 = new Vector<float>(c11);
             var vv = new Vector<float>(v);
-            var one = Vector<float>.One;
-            var minusOne = -Vector<float>.One;
-            ref var dest = ref MemoryMarshal.GetReference(destRow);
-            for (; x <= end - Vector<float>.Count; x += Vector<float>.Count)
+            for (; x < end && x + Vector<float>.Count <= room; x += Vector<float>.Count)
             {
                 var fx = new Vector<float>(colFx, x);
                 var fx1 = new Vector<float>(colFx1, x);
@@ -235,11 +269,11 @@ public static class PerlinNoise
                 var a = n00 + (u * (n10 - n00));
                 var b = n01 + (u * (n11 - n01));
                 var value = a + (vv * (b - a));
-                Vector.Min(Vector.Max(value, minusOne), one).StoreUnsafe(ref dest, (nuint)x);
+                Vector.Min(Vector.Max(value, -Vector<float>.One), Vector<float>.One).StoreUnsafe(ref dest, (nuint)(rowOffset + x));
             }
         }
 
-        // Scalar tail: the same operations in the same order as one vector lane.
+        // Scalar: the same operations in the same order as one vector lane.
         for (; x < end; x++)
         {
             var fx = colFx[x];
@@ -252,7 +286,7 @@ public static class PerlinNoise
             var a = n00 + (u * (n10 - n00));
             var b = n01 + (u * (n11 - n01));
             var value = a + (v * (b - a));
-            destRow[x] = Math.Min(Math.Max(value, -1f), 1f);
+            destination[rowOffset + x] = Math.Min(Math.Max(value, -1f), 1f);
         }
     }
 

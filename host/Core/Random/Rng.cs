@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 namespace Dislocate.Core.Random;
 
 /// <summary>A seeded xoshiro256** pseudo-random generator (Blackman and Vigna 2018) with the distributions the generators need.</summary>
@@ -12,6 +13,9 @@ public sealed class Rng
 {
     private const double DoubleUnit = 1.0 / (1UL << 53);
     private const float FloatUnit = 1.0f / (1 << 24);
+
+    // Raw outputs made per block when filling spans (each gives two floats).
+    private const int BlockOutputs = 128;
 
     private ulong s0;
     private ulong s1;
@@ -159,16 +163,57 @@ public sealed class Rng
         var scale = (b - a) * FloatUnit;
         var below = MathF.BitDecrement(b);
 
+        // Raw outputs are made in blocks (the state's serial chain alone), then turned into floats: output r gives
+        // value 2j from its top 24 bits and value 2j + 1 from bits 16–39. A vector of outputs laid out as 32-bit
+        // lanes (top, middle) is exactly that order, and every lane does the scalar loop's operations.
+        Span<ulong> block = stackalloc ulong[BlockOutputs];
+        var n = destination.Length;
+        for (var i = 0; i < n; i += 2 * BlockOutputs)
+        {
+            var values = Math.Min(2 * BlockOutputs, n - i);
+            var outputs = block[..((values + 1) / 2)];
+            this.NextBlock(outputs);
+            var chunk = destination.Slice(i, values);
+            var j = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var va = Vector256.Create(a);
+                var vb = Vector256.Create(b);
+                var vbelow = Vector256.Create(below);
+                var vscale = Vector256.Create(scale);
+                var vweight = Vector256.Create(weight);
+                for (; j <= values - Vector256<float>.Count; j += Vector256<float>.Count)
+                {
+                    var r = Vector256.Create(outputs.Slice(j / 2, Vector256<ulong>.Count));
+                    var lanes = (r >> 40) | (((r >> 16) & Vector256.Create(0xFFFFFFUL)) << 32);
+                    var v = va + (Vector256.ConvertToSingle(lanes.AsInt32()) * vscale);
+                    v = Vector256.ConditionalSelect(Vector256.LessThan(v, vb), v, vbelow);
+                    var target = accumulate ? Vector256.Create(chunk.Slice(j, Vector256<float>.Count)) + (vweight * v) : v;
+                    target.CopyTo(chunk[j..]);
+                }
+            }
+
+            for (; j < values; j++)
+            {
+                var r = outputs[j / 2];
+                var v = a + ((int)((j & 1) == 0 ? r >> 40 : (r >> 16) & 0xFFFFFF) * scale);
+                v = v < b ? v : below;
+                chunk[j] = accumulate ? chunk[j] + (weight * v) : v;
+            }
+        }
+    }
+
+    /// <summary>Fills <paramref name="outputs"/> with the next raw xoshiro256** outputs.</summary>
+    private void NextBlock(Span<ulong> outputs)
+    {
         // Local copies of the state let the JIT keep it in registers.
         var x0 = this.s0;
         var x1 = this.s1;
         var x2 = this.s2;
         var x3 = this.s3;
-        var n = destination.Length;
-        var i = 0;
-        while (i < n)
+        for (var k = 0; k < outputs.Length; k++)
         {
-            var r = ulong.RotateLeft(x1 * 5, 7) * 9;
+            outputs[k] = ulong.RotateLeft(x1 * 5, 7) * 9;
             var t = x1 << 17;
             x2 ^= x0;
             x3 ^= x1;
@@ -176,19 +221,6 @@ public sealed class Rng
             x0 ^= x3;
             x2 ^= t;
             x3 = ulong.RotateLeft(x3, 45);
-
-            // Integer-to-float conversion of a 24-bit value is exact; the scale then costs one rounding.
-            var v = a + ((int)(r >> 40) * scale);
-            v = v < b ? v : below;
-            destination[i] = accumulate ? destination[i] + (weight * v) : v;
-            if (i + 1 < n)
-            {
-                v = a + ((int)((r >> 16) & 0xFFFFFF) * scale);
-                v = v < b ? v : below;
-                destination[i + 1] = accumulate ? destination[i + 1] + (weight * v) : v;
-            }
-
-            i += 2;
         }
 
         this.s0 = x0;

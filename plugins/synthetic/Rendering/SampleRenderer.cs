@@ -1,4 +1,5 @@
 using Dislocate.Core.Drawing;
+using Dislocate.Core.Filters;
 using Dislocate.Core.Geometry;
 using Dislocate.Core.Imaging;
 using Dislocate.Synthetic.Backgrounds;
@@ -123,7 +124,7 @@ public sealed class SampleRenderer
             lines.Add(line);
         }
 
-        Clip01(pixels);
+        ImageStatistics.Clip(pixels, 0f, 1f); // Math.Clamp's result for every value, NaN and −0 included, vectorized
         return new RenderedSample(recipe, this.canvas.Image, this.canvas.Masks, this.canvas.Union, lines);
     }
 
@@ -197,14 +198,6 @@ public sealed class SampleRenderer
             {
                 this.canvas.Mark(maskIndex, index);
             }
-        }
-    }
-
-    private static void Clip01(Span<float> pixels)
-    {
-        for (var i = 0; i < pixels.Length; i++)
-        {
-            pixels[i] = Math.Clamp(pixels[i], 0f, 1f);
         }
     }
 }

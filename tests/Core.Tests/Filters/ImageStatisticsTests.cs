@@ -38,6 +38,34 @@ public class ImageStatisticsTests
         Assert.Equal(0.0, ImageStatistics.StandardDeviation([3f, 3f, 3f]));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(13)]
+    [InlineData(262_147)]
+    public void MeanAndStandardDeviation_AreTheEightLaneSums_BitForBit(int length)
+    {
+        // The documented order, written out: value i into partial sum i mod 8, then ((0+1)+(2+3))+((4+5)+(6+7)).
+        var rng = new System.Random(length);
+        var values = Enumerable.Range(0, length).Select(_ => (float)((rng.NextDouble() * 2.4) - 0.7)).ToArray();
+        static double Sum(float[] v, Func<double, double> term)
+        {
+            var lanes = new double[8];
+            for (var i = 0; i < v.Length; i++)
+            {
+                lanes[i % 8] += term(v[i]);
+            }
+
+            return ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + ((lanes[4] + lanes[5]) + (lanes[6] + lanes[7]));
+        }
+
+        var mean = Sum(values, x => x) / length;
+        var sd = Math.Sqrt(Sum(values, x => (x - mean) * (x - mean)) / length);
+        Assert.Equal(BitConverter.DoubleToInt64Bits(mean), BitConverter.DoubleToInt64Bits(ImageStatistics.Mean(values)));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(sd), BitConverter.DoubleToInt64Bits(ImageStatistics.StandardDeviation(values)));
+    }
+
     [Fact]
     public void Normalize01MapsRangeToUnitInterval()
     {
