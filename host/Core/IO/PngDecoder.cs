@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.IO.Hashing;
 using System.IO.Compression;
+using System.IO.Hashing;
 using Dislocate.Contracts;
 
 namespace Dislocate.Core.IO;
