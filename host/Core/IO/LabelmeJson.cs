@@ -75,6 +75,9 @@ public static class LabelmeJson
     /// <summary>The version string written for new documents.</summary>
     public const string DefaultVersion = "5.5.0";
 
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? threadBuffer;
+
     private static readonly JsonDocumentOptions ParseOptions = new() { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow };
 
     private static readonly JsonWriterOptions WriterOptions = new()
@@ -137,9 +140,26 @@ public static class LabelmeJson
     /// <summary>The document as UTF-8 labelme JSON (no byte-order mark).</summary>
     public static byte[] SerializeToUtf8(LabelmeDocument document)
     {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        SerializeInto(document, buffer);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Writes the document to <paramref name="path"/> atomically; <paramref name="durable"/> as in <see cref="AtomicFile.Write"/>.</summary>
+    /// <remarks>The text is built in a buffer kept per thread: datasets write one such file per image.</remarks>
+    public static void Write(string path, LabelmeDocument document, bool durable = true)
+    {
+        var buffer = threadBuffer ??= new ArrayBufferWriter<byte>(64 * 1024);
+        buffer.ResetWrittenCount();
+        SerializeInto(document, buffer);
+        AtomicFile.Write(path, s => s.Write(buffer.WrittenSpan), durable);
+    }
+
+    /// <summary>Appends the document's UTF-8 JSON text and a final newline to <paramref name="buffer"/>.</summary>
+    private static void SerializeInto(LabelmeDocument document, ArrayBufferWriter<byte> buffer)
+    {
         ArgumentNullException.ThrowIfNull(document);
         Validate(document);
-        var buffer = new ArrayBufferWriter<byte>(4096);
         using (var w = new Utf8JsonWriter(buffer, WriterOptions))
         {
             w.WriteStartObject();
@@ -195,17 +215,8 @@ public static class LabelmeJson
             w.WriteEndObject();
         }
 
-        var result = new byte[buffer.WrittenCount + 1];
-        buffer.WrittenSpan.CopyTo(result);
-        result[^1] = (byte)'\n';
-        return result;
-    }
-
-    /// <summary>Writes the document to <paramref name="path"/> atomically; <paramref name="durable"/> as in <see cref="AtomicFile.Write"/>.</summary>
-    public static void Write(string path, LabelmeDocument document, bool durable = true)
-    {
-        var bytes = SerializeToUtf8(document);
-        AtomicFile.WriteAllBytes(path, bytes, durable);
+        buffer.GetSpan(1)[0] = (byte)'\n';
+        buffer.Advance(1);
     }
 
     /// <summary>Whether a shape type describes a line: <c>linestrip</c>, <c>line</c>, or <c>polygon</c> (read as a polyline).</summary>

@@ -8,6 +8,41 @@ internal static class TiffCodecs
     /// <summary>Largest PackBits output for a row of <paramref name="rowBytes"/> bytes.</summary>
     public static int PackBitsBound(int rowBytes) => rowBytes + ((rowBytes + 127) / 128);
 
+    /// <summary>
+    /// PackBits-encodes the rows of <paramref name="strip"/> one after another; returns the bytes written. Rows before
+    /// the strip's first and after its last nonzero byte are all zero and get a copy of one encoded zero row (sparse
+    /// masks are mostly such rows; one vectorized scan finds them).
+    /// </summary>
+    public static int PackBitsRows(ReadOnlySpan<byte> strip, int rowBytes, Span<byte> output)
+    {
+        var rows = strip.Length / rowBytes;
+        var first = strip.IndexOfAnyExcept((byte)0);
+        var firstRow = first < 0 ? rows : first / rowBytes;
+        var lastRow = first < 0 ? rows - 1 : strip.LastIndexOfAnyExcept((byte)0) / rowBytes;
+        var o = 0;
+        int zeroRowStart = -1, zeroRowLength = 0;
+        for (var r = 0; r < rows; r++)
+        {
+            if (r >= firstRow && r <= lastRow)
+            {
+                o += PackBitsRow(strip.Slice(r * rowBytes, rowBytes), output[o..]);
+            }
+            else if (zeroRowStart < 0)
+            {
+                zeroRowStart = o;
+                zeroRowLength = PackBitsRow(strip.Slice(r * rowBytes, rowBytes), output[o..]);
+                o += zeroRowLength;
+            }
+            else
+            {
+                output.Slice(zeroRowStart, zeroRowLength).CopyTo(output[o..]);
+                o += zeroRowLength;
+            }
+        }
+
+        return o;
+    }
+
     /// <summary>PackBits-encodes one row (runs never cross rows in TIFF); returns the bytes written.</summary>
     /// <remarks>Runs of three or more equal bytes become run packets; everything else goes into literal packets of up to 128 bytes.</remarks>
     public static int PackBitsRow(ReadOnlySpan<byte> row, Span<byte> output)

@@ -196,13 +196,7 @@ public static class TiffStackWriter
                         case TiffCompression.PackBits:
                             {
                                 var span = data!.GetSpan(rows * TiffCodecs.PackBitsBound(rowBytes));
-                                var o = 0;
-                                for (var r = 0; r < rows; r++)
-                                {
-                                    o += TiffCodecs.PackBitsRow(strip.Slice(r * rowBytes, rowBytes), span[o..]);
-                                }
-
-                                data.Advance(o);
+                                data.Advance(TiffCodecs.PackBitsRows(strip[..(rows * rowBytes)], rowBytes, span));
                                 break;
                             }
 

@@ -41,5 +41,5 @@ public static class LabelmeExport
 
     /// <summary>Writes the labelme JSON of a sample (atomically; not fsync'ed, see <see cref="SampleWriter"/>).</summary>
     public static void Write(string path, RenderedSample sample, string imagePath) =>
-        AtomicFile.WriteAllBytes(path, LabelmeJson.SerializeToUtf8(Create(sample, imagePath)), durable: false);
+        LabelmeJson.Write(path, Create(sample, imagePath), durable: false);
 }

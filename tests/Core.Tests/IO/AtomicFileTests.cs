@@ -16,6 +16,41 @@ public class AtomicFileTests
     }
 
     [Fact]
+    public void LeftoverPartialOfAnInterruptedRun_IsReplaced_ByAllThreeWriters()
+    {
+        // A longer leftover must not leave its tail behind: the temp file is created anew, not overwritten in place.
+        using var folder = new TempFolder();
+        var path = folder.File("out.bin");
+        File.WriteAllBytes(path + ".partial", new byte[100]);
+        AtomicFile.Write(path, s => s.Write([1, 2, 3]));
+        Assert.Equal([1, 2, 3], File.ReadAllBytes(path));
+
+        var text = folder.File("out.csv");
+        File.WriteAllText(text + ".partial", new string('x', 100));
+        using (var writer = new AtomicTextWriter(text))
+        {
+            writer.WriteLine("a,b");
+            writer.Commit();
+        }
+
+        Assert.Equal("a,b\n", File.ReadAllText(text));
+
+        var zip = folder.File("RoiSet.zip");
+        File.WriteAllBytes(zip + ".partial", new byte[100]);
+        using (var rois = new ImageJRoiSetWriter(zip))
+        {
+            rois.Commit();
+        }
+
+        using (var archive = new System.IO.Compression.ZipArchive(File.OpenRead(zip)))
+        {
+            Assert.Empty(archive.Entries);
+        }
+
+        Assert.Empty(Directory.GetFiles(folder.Path, "*.partial"));
+    }
+
+    [Fact]
     public void FailureLeavesNoTargetAndNoPartial()
     {
         using var folder = new TempFolder();

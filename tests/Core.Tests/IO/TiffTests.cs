@@ -271,6 +271,47 @@ public class TiffTests
         Assert.Equal(pages[5].ToArray(), bytes.AsSpan(first + (5 * w * h), w * h).ToArray());
     }
 
+    [Theory]
+    [InlineData("sparse")]
+    [InlineData("empty")]
+    [InlineData("full")]
+    [InlineData("ends")]
+    public void PackBitsRows_EqualsEncodingRowByRow(string kind)
+    {
+        // Zero rows before, between and after the nonzero ones take the shortcut; the bytes must not change.
+        const int RowBytes = 300, Rows = 40;
+        var strip = new byte[RowBytes * Rows];
+        var rng = new System.Random(3);
+        for (var r = 0; r < Rows; r++)
+        {
+            var nonzero = kind switch
+            {
+                "sparse" => r is >= 10 and <= 12 or 25,
+                "full" => true,
+                "ends" => r is 0 or Rows - 1,
+                _ => false,
+            };
+            if (nonzero)
+            {
+                for (var k = 0; k < 20; k++)
+                {
+                    strip[(r * RowBytes) + rng.Next(RowBytes)] = (byte)rng.Next(1, 256);
+                }
+            }
+        }
+
+        var expected = new byte[Rows * TiffCodecs.PackBitsBound(RowBytes)];
+        var n = 0;
+        for (var r = 0; r < Rows; r++)
+        {
+            n += TiffCodecs.PackBitsRow(strip.AsSpan(r * RowBytes, RowBytes), expected.AsSpan(n));
+        }
+
+        var actual = new byte[expected.Length];
+        var m = TiffCodecs.PackBitsRows(strip, RowBytes, actual);
+        Assert.Equal(expected.AsSpan(0, n).ToArray(), actual.AsSpan(0, m).ToArray());
+    }
+
     [Fact]
     public void IdenticalInputGivesIdenticalBytes()
     {
