@@ -5,7 +5,12 @@ internal static class Layout
 {
     public static string RepoRoot { get; } = FindRoot();
 
+    /// <summary>The layout of this test build's configuration (Debug builds have their own, see Directory.Build.props).</summary>
+#if DEBUG
+    public static string PluginsRoot => Path.Combine(RepoRoot, "artifacts", "dislocate-debug", "plugins");
+#else
     public static string PluginsRoot => Path.Combine(RepoRoot, "artifacts", "dislocate", "plugins");
+#endif
 
     public static string TempFolder()
     {
