@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Numerics;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace Dislocate.Core.Filters;
 
@@ -167,22 +166,6 @@ public static class GaussianBlur
             var n = Vector<float>.Count;
             ref var p = ref MemoryMarshal.GetReference(pad);
             ref var o = ref MemoryMarshal.GetReference(output);
-            if (Vector512.IsHardwareAccelerated)
-            {
-                for (; x <= width - Vector512<float>.Count; x += Vector512<float>.Count)
-                {
-                    var c = (nuint)(x + radius);
-                    var acc = Vector512.Create(half[0]) * Vector512.LoadUnsafe(ref p, c);
-                    for (var k = 1; k <= radius; k++)
-                    {
-                        var pair = Vector512.LoadUnsafe(ref p, c - (nuint)k) + Vector512.LoadUnsafe(ref p, c + (nuint)k);
-                        acc += Vector512.Create(half[k]) * pair;
-                    }
-
-                    acc.StoreUnsafe(ref o, (nuint)x);
-                }
-            }
-
             for (; x <= width - n; x += n)
             {
                 var c = (nuint)(x + radius);
@@ -222,22 +205,6 @@ public static class GaussianBlur
         {
             var n = Vector<float>.Count;
             ref var o = ref MemoryMarshal.GetReference(output);
-            if (Vector512.IsHardwareAccelerated)
-            {
-                for (; x <= width - Vector512<float>.Count; x += Vector512<float>.Count)
-                {
-                    var acc = Vector512.Create(half[0]) * Vector512.LoadUnsafe(ref t, (nuint)(centre + x));
-                    for (var k = 1; k <= radius; k++)
-                    {
-                        var up = (nuint)(rows[radius - k] + x);
-                        var down = (nuint)(rows[radius + k] + x);
-                        acc += Vector512.Create(half[k]) * (Vector512.LoadUnsafe(ref t, up) + Vector512.LoadUnsafe(ref t, down));
-                    }
-
-                    acc.StoreUnsafe(ref o, (nuint)x);
-                }
-            }
-
             for (; x <= width - n; x += n)
             {
                 var acc = new Vector<float>(half[0]) * Vector.LoadUnsafe(ref t, (nuint)(centre + x));

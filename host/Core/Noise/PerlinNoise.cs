@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Numerics;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using Dislocate.Core.Random;
 
 namespace Dislocate.Core.Noise;
@@ -64,9 +63,9 @@ public static class PerlinNoise
         // Per-column lattice data, computed once in double; then per pixel only dot products and lerps remain.
         // Column arrays have one vector of padding: a run's last vector may read and write past its end (below).
         var pool = ArrayPool<float>.Shared;
-        var colFx = pool.Rent(width + Vector512<float>.Count);
-        var colFx1 = pool.Rent(width + Vector512<float>.Count);
-        var colU = pool.Rent(width + Vector512<float>.Count);
+        var colFx = pool.Rent(width + Vector<float>.Count);
+        var colFx1 = pool.Rent(width + Vector<float>.Count);
+        var colU = pool.Rent(width + Vector<float>.Count);
         var runStart = ArrayPool<int>.Shared.Rent(width + 1);
         var runCell = ArrayPool<int>.Shared.Rent(width);
         try
@@ -220,33 +219,7 @@ public static class PerlinNoise
         var x = start;
         ref var dest = ref MemoryMarshal.GetReference(destination);
         var room = destination.Length - rowOffset; // columns that may be written from this row on
-        if (Vector512.IsHardwareAccelerated)
-        {
-            var vg00 = Vector512.Create(g00);
-            var vg10 = Vector512.Create(g10);
-            var vg01 = Vector512.Create(g01);
-            var vg11 = Vector512.Create(g11);
-            var vc00 = Vector512.Create(c00);
-            var vc10 = Vector512.Create(c10);
-            var vc01 = Vector512.Create(c01);
-            var vc11 = Vector512.Create(c11);
-            var vv = Vector512.Create(v);
-            for (; x < end && x + Vector512<float>.Count <= room; x += Vector512<float>.Count)
-            {
-                var fx = Vector512.Create(colFx.AsSpan(x, Vector512<float>.Count));
-                var fx1 = Vector512.Create(colFx1.AsSpan(x, Vector512<float>.Count));
-                var u = Vector512.Create(colU.AsSpan(x, Vector512<float>.Count));
-                var n00 = (vg00 * fx) + vc00;
-                var n10 = (vg10 * fx1) + vc10;
-                var n01 = (vg01 * fx) + vc01;
-                var n11 = (vg11 * fx1) + vc11;
-                var a = n00 + (u * (n10 - n00));
-                var b = n01 + (u * (n11 - n01));
-                var value = a + (vv * (b - a));
-                Vector512.Min(Vector512.Max(value, Vector512.Create(-1f)), Vector512<float>.One).StoreUnsafe(ref dest, (nuint)(rowOffset + x));
-            }
-        }
-        else if (Vector.IsHardwareAccelerated)
+        if (Vector.IsHardwareAccelerated)
         {
             var vg00 = new Vector<float>(g00);
             var vg10 = new Vector<float>(g10);

@@ -1,5 +1,5 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using Dislocate.Core.Filters;
 using Dislocate.Core.Noise;
 using Dislocate.Core.Random;
@@ -57,13 +57,12 @@ public static class PerlinBackground
     {
         // Element-wise, the same two roundings in every lane and in the scalar tail: identical for any vector width.
         var i = 0;
-        if (Vector512.IsHardwareAccelerated)
+        if (Vector.IsHardwareAccelerated)
         {
-            var w = Vector512.Create(weight);
-            for (; i <= target.Length - Vector512<float>.Count; i += Vector512<float>.Count)
+            var w = new Vector<float>(weight);
+            for (; i <= target.Length - Vector<float>.Count; i += Vector<float>.Count)
             {
-                var t = Vector512.Create(target.Slice(i, Vector512<float>.Count));
-                (t + (w * Vector512.Create(source.Slice(i, Vector512<float>.Count)))).CopyTo(target[i..]);
+                (new Vector<float>(target[i..]) + (w * new Vector<float>(source[i..]))).CopyTo(target[i..]);
             }
         }
 
