@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+
 namespace Dislocate.Core.Random;
 
 /// <summary>A seeded xoshiro256** pseudo-random generator (Blackman and Vigna 2018) with the distributions the generators need.</summary>

@@ -97,6 +97,56 @@ public class GaussianBlurTests
         Assert.Equal(outOfPlace, src);
     }
 
+    [Theory]
+    [InlineData(67, 45, 1.3)] // tall enough: rows stream through the ring
+    [InlineData(67, 4, 1.3)] // shorter than the kernel (2r + 1 = 11): the two-pass path
+    [InlineData(9, 30, 0.7)]
+    public void EqualsTheDocumentedExpression_BitForBit(int w, int h, double sigma)
+    {
+        // Horizontal then vertical, each output w0·c + w1·(l1 + r1) + … in float, reflected borders.
+        var src = RandomImage(w, h, 3);
+        var kernel = GaussianKernel.Create(sigma);
+        var r = kernel.Length / 2;
+        float Pass(Func<int, float> at, int i, int n)
+        {
+            var acc = kernel[r] * at(i);
+            for (var k = 1; k <= r; k++)
+            {
+                acc += kernel[r + k] * (at(GaussianBlur.Reflect(i - k, n)) + at(GaussianBlur.Reflect(i + k, n)));
+            }
+
+            return acc;
+        }
+
+        var horizontal = new float[w * h];
+        for (var y = 0; y < h; y++)
+        {
+            for (var x = 0; x < w; x++)
+            {
+                horizontal[(y * w) + x] = Pass(i => src[(y * w) + i], x, w);
+            }
+        }
+
+        var expected = new float[w * h];
+        for (var y = 0; y < h; y++)
+        {
+            for (var x = 0; x < w; x++)
+            {
+                expected[(y * w) + x] = Pass(j => horizontal[(j * w) + x], y, h);
+            }
+        }
+
+        var actual = new float[w * h];
+        GaussianBlur.Apply(src, actual, w, h, sigma);
+        Assert.Equal(expected, actual);
+
+        // Destination overlapping the source one row further on: still the same result.
+        var shared = new float[(w * h) + w];
+        src.CopyTo(shared, 0);
+        GaussianBlur.Apply(shared.AsSpan(0, w * h), shared.AsSpan(w, w * h), w, h, sigma);
+        Assert.Equal(expected, shared.AsSpan(w, w * h).ToArray());
+    }
+
     [Fact]
     public void VectorLanesAndScalarTailAgreeBitForBit()
     {

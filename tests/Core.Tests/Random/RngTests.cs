@@ -183,6 +183,38 @@ public class RngTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(9)]
+    [InlineData(255)]
+    [InlineData(256)]
+    [InlineData(257)]
+    [InlineData(1001)]
+    public void FillUniform_IsTheDocumentedFormula_OverBlockAndVectorBoundaries(int length)
+    {
+        // Output k gives values 2k (bits 63..40) and 2k + 1 (bits 39..16): a + u·(b − a)·2^-24 in float, below b.
+        const float A = -1f, B = 1f;
+        var reference = new Rng(5);
+        var expected = new float[length];
+        for (var i = 0; i < length; i += 2)
+        {
+            var r = reference.NextULong();
+            for (var h = 0; h < 2 && i + h < length; h++)
+            {
+                var u = (int)(h == 0 ? r >> 40 : (r >> 16) & 0xFFFFFF);
+                var v = A + (u * ((B - A) * (1.0f / (1 << 24))));
+                expected[i + h] = v < B ? v : MathF.BitDecrement(B);
+            }
+        }
+
+        var rng = new Rng(5);
+        var actual = new float[length];
+        rng.FillUniform(actual, A, B);
+        Assert.Equal(expected, actual);
+        Assert.Equal(reference.NextULong(), rng.NextULong()); // exactly ⌈length / 2⌉ outputs consumed
+    }
+
     [Fact]
     public void AddScaledUniform_EqualsFillingAScratchBufferAndAdding()
     {
