@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -32,21 +31,6 @@ internal static class HuffmanDeflate
     /// <summary>The most bytes <see cref="Encode"/> can write for <paramref name="length"/> input bytes.</summary>
     /// <remarks>Every byte takes at most 15 bits; headers, the code-length table and the Adler-32 fit in 512 bytes, plus 8 bytes of slack for the packer's whole-word stores.</remarks>
     public static int MaxEncodedLength(int length) => checked((int)(((long)length * MaxBits / 8) + 520));
-
-    /// <summary>Writes the zlib stream of <paramref name="data"/> to <paramref name="output"/>.</summary>
-    public static void Write(ReadOnlySpan<byte> data, Stream output)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        var buffer = ArrayPool<byte>.Shared.Rent(MaxEncodedLength(data.Length));
-        try
-        {
-            output.Write(buffer, 0, Encode(data, buffer));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
 
     /// <summary>Encodes <paramref name="data"/> as a zlib stream into <paramref name="output"/> (at least <see cref="MaxEncodedLength"/> bytes); returns its length.</summary>
     public static int Encode(ReadOnlySpan<byte> data, Span<byte> output)
