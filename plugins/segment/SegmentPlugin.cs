@@ -23,6 +23,7 @@ public sealed class SegmentPlugin : IPlugin
         new SegmentImageCommand(),
         new RunCommand(),
         new InfoCommand(),
+        new ProbeKernelsCommand(),
         new EvaluateCommand(),
         new EvaluateMatrixCommand(),
     ];

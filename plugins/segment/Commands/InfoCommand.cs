@@ -1,4 +1,5 @@
 using Dislocate.Contracts;
+using Dislocate.Core.Runtime;
 using Dislocate.Segment.Torch;
 using TorchSharp;
 
@@ -24,7 +25,7 @@ internal sealed class InfoCommand : IPluginCommand
         var summary =
             $"TorchSharp {typeof(torch).Assembly.GetName().Version}, libtorch {torch.__version__}; " +
             $"device {device.type}; CUDA available: {torch.cuda.is_available()}; CPU threads: {torch.get_num_threads()}; " +
-            $"oneDNN {(TorchRuntime.MkldnnDisabled ? "off (see README, 'CPU kernels')" : "on")}; probe sum = {probe.item<float>()}";
+            $"kernels: {TorchRuntime.KernelDescription}; allocator: {ProcessAllocator.Describe()}; probe sum = {probe.item<float>()}";
         return Task.FromResult(CommandResult.Of(summary));
     }
 }

@@ -1,3 +1,4 @@
+using Dislocate.Segment.Torch;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -46,7 +47,9 @@ internal sealed class ResNetEncoder : nn.Module<Tensor, Tensor[]>
     public override Tensor[] forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var stride2 = this.bn1.call(this.conv1.call(input)).relu_();
+        // Channels-last from the stem on: the layout in which oneDNN's gradients are right (see ChannelsLast).
+        var stem = this.conv1.call(input);
+        var stride2 = this.bn1.call(stem.device_type == TorchSharp.DeviceType.CPU ? ChannelsLast.Of(stem) : stem).relu_();
         var stride4 = this.layer1.call(nn.functional.max_pool2d(stride2, 3, stride: 2, padding: 1));
         var stride8 = this.layer2.call(stride4);
         var stride16 = this.layer3.call(stride8);

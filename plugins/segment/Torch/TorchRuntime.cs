@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 using TorchSharp;
 
@@ -5,15 +6,19 @@ namespace Dislocate.Segment.Torch;
 
 /// <summary>Process-wide libtorch settings every Torch entry point of this plugin applies first (once per process).</summary>
 /// <remarks>
-/// libtorch 2.10's oneDNN (mkldnn) convolution backward is wrong on this project's reference machine (AMD EPYC VM):
-/// with AVX-512 it returns NaN input gradients for every pixel of a conv + batch-norm block; capped to AVX2 it returns
-/// different gradients and still NaN after a few training steps. ATen's own convolution kernels are correct, so
-/// oneDNN is switched off (<c>at::globalContext().setUserEnabledMkldnn(false)</c>, which TorchSharp does not expose,
-/// called through its exported symbol). Set <c>DISLOCATE_MKLDNN=1</c> to keep oneDNN on a machine where it works.
-/// oneDNN's forward pass is right (it agrees with ATen's to 1e-6) and 3–4× faster, so inference turns it back on
-/// inside an <see cref="InferenceKernels"/> scope while no training runs in the process.
-/// NNPACK, the next convolution backend libtorch tries, is switched off too: it refuses this CPU ("Unsupported
-/// hardware") and prints a warning for every convolution.
+/// <para>Kernels: libtorch 2.10's oneDNN (mkldnn) convolution computes wrong weight gradients on this project's
+/// reference machine (AMD EPYC VM, AVX-512; also capped to AVX2) when tensors are in the default NCHW layout and one
+/// convolution's output gradient comes from another's backward: relative errors near 1, or NaN a step later. In the
+/// channels-last layout the same kernels are right (1e-6 against float64) and fast, so training lays the network and its
+/// inputs out channels-last (<see cref="ChannelsLast"/>) and, before the first training step of a process, runs
+/// <see cref="KernelProbe"/> (≈0.3 s) with oneDNN on: if the probe passes, training keeps oneDNN; if not, oneDNN is
+/// switched off while training runs and ATen's own convolutions (3–4× slower, always right) compute it. The choice is
+/// reported by <c>segment info</c> and written into the training record. <c>DISLOCATE_MKLDNN=0</c> forces oneDNN off
+/// everywhere, <c>DISLOCATE_MKLDNN=1</c> keeps it on without the probe. oneDNN's forward pass is right in either
+/// layout, so inference always uses it (unless forced off). No ISA cap is needed in the channels-last layout (AVX2,
+/// AVX512_CORE and the default all pass); a user's <c>ONEDNN_MAX_CPU_ISA</c> is left as it is and probed like any other
+/// setting. NNPACK, which libtorch tries next, refuses this CPU ("Unsupported hardware") and warns for every
+/// convolution, so it stays off.</para>
 /// <para>Reproducibility: libtorch's matrix products go to the MKL it links statically, whose results may depend on
 /// the alignment of the buffers, which changes from process to process: two identical one-thread training runs gave
 /// different test losses after one epoch (≈1e-7) and different weights after two. Conditional Numerical
@@ -23,16 +28,56 @@ namespace Dislocate.Segment.Torch;
 /// </remarks>
 internal static partial class TorchRuntime
 {
-    /// <summary>The environment variable that keeps oneDNN switched on when set to 1.</summary>
+    /// <summary>The environment variable that forces oneDNN on (1, no probe) or off (0).</summary>
     public const string MkldnnVariable = "DISLOCATE_MKLDNN";
 
     private static readonly Lock Gate = new();
     private static bool applied;
     private static int trainings;
-    private static int inferences;
+    private static KernelProbeResult? probe;
 
-    /// <summary>True when oneDNN was switched off in this process.</summary>
+    /// <summary>True when oneDNN is forced off in this process (<c>DISLOCATE_MKLDNN=0</c>, or libtorch lacks the switch).</summary>
     public static bool MkldnnDisabled { get; private set; }
+
+    /// <summary>The kernel probe's result once a training run made it (null before, or when DISLOCATE_MKLDNN decided).</summary>
+    public static KernelProbeResult? Probe
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return probe;
+            }
+        }
+    }
+
+    /// <summary>True when training uses oneDNN's kernels (decided by the probe on the first training run of the process).</summary>
+    public static bool TrainingUsesMkldnn { get; private set; }
+
+    /// <summary>One line on the kernels training and inference use in this process, for logs, <c>segment info</c> and model records.</summary>
+    public static string KernelDescription
+    {
+        get
+        {
+            lock (Gate)
+            {
+                var isa = Environment.GetEnvironmentVariable("ONEDNN_MAX_CPU_ISA") ?? Environment.GetEnvironmentVariable("DNNL_MAX_CPU_ISA");
+                var cap = isa is null ? string.Empty : $", ISA cap {isa}";
+                if (MkldnnDisabled)
+                {
+                    return $"ATen convolutions (oneDNN off by {MkldnnVariable}=0)";
+                }
+
+                return probe switch
+                {
+                    null when Environment.GetEnvironmentVariable(MkldnnVariable) == "1" => $"oneDNN, channels-last (unprobed, {MkldnnVariable}=1{cap})",
+                    null => $"oneDNN for inference{cap}; training kernels are probed on the first training run",
+                    { Passed: true } p => string.Create(CultureInfo.InvariantCulture, $"oneDNN, channels-last (probe passed, gradient error {p.RelativeError:E1}{cap})"),
+                    var p => string.Create(CultureInfo.InvariantCulture, $"ATen convolutions for training (oneDNN probe failed: {(p.AllFinite ? $"gradient error {p.RelativeError:E1}" : "non-finite gradients")}{cap}); oneDNN for inference"),
+                };
+            }
+        }
+    }
 
     /// <summary>Loads libtorch (if not yet loaded) and applies the settings; cheap after the first call.</summary>
     public static void EnsureInitialized()
@@ -47,21 +92,29 @@ internal static partial class TorchRuntime
             applied = true;
             RequestReproducibleMkl();
             _ = torch.get_num_threads(); // makes TorchSharp load libtorch, so its symbols can be found
-            if (Environment.GetEnvironmentVariable(MkldnnVariable) != "1")
-            {
-                MkldnnDisabled = SetMkldnn(false);
-            }
+            var forced = Environment.GetEnvironmentVariable(MkldnnVariable);
+            MkldnnDisabled = forced == "0" || !SetMkldnn(forced != "0");
+            TrainingUsesMkldnn = !MkldnnDisabled;
         }
     }
 
-    /// <summary>Marks a training run: oneDNN stays off (its backward is wrong) until the scope is disposed.</summary>
+    /// <summary>
+    /// Marks a training run: the first one in a process probes oneDNN's gradients (see the remarks); oneDNN stays off
+    /// while any training runs if the probe failed.
+    /// </summary>
     public static IDisposable TrainingKernels()
     {
         EnsureInitialized();
         lock (Gate)
         {
-            trainings++;
-            if (MkldnnDisabled && inferences > 0)
+            if (!MkldnnDisabled && probe is null && Environment.GetEnvironmentVariable(MkldnnVariable) != "1")
+            {
+                SetMkldnn(true);
+                probe = KernelProbe.Run();
+                TrainingUsesMkldnn = probe.Passed;
+            }
+
+            if (++trainings == 1 && !TrainingUsesMkldnn && !MkldnnDisabled)
             {
                 SetMkldnn(false);
             }
@@ -71,39 +124,25 @@ internal static partial class TorchRuntime
         {
             lock (Gate)
             {
-                trainings--;
-            }
-        });
-    }
-
-    /// <summary>
-    /// Forward-only work (no gradients): oneDNN is switched on for speed when it was switched off at start-up and no
-    /// training runs in the process; the previous state returns when the last such scope ends.
-    /// </summary>
-    public static IDisposable InferenceKernels()
-    {
-        EnsureInitialized();
-        lock (Gate)
-        {
-            if (++inferences == 1 && MkldnnDisabled && trainings == 0)
-            {
-                SetMkldnn(true);
-            }
-        }
-
-        return new Scope(() =>
-        {
-            lock (Gate)
-            {
-                if (--inferences == 0 && MkldnnDisabled)
+                if (--trainings == 0 && !TrainingUsesMkldnn && !MkldnnDisabled)
                 {
-                    SetMkldnn(false);
+                    SetMkldnn(true);
                 }
             }
         });
     }
 
-    /// <summary>Switches oneDNN (and NNPACK) on or off for the whole process; false when libtorch does not export the switch.</summary>
+    /// <summary>
+    /// Forward-only work (no gradients). oneDNN's forward pass is right in any layout, so it is used unless forced off;
+    /// while a training run that could not use oneDNN runs in the same process, its ATen kernels serve inference too.
+    /// </summary>
+    public static IDisposable InferenceKernels()
+    {
+        EnsureInitialized();
+        return new Scope(() => { });
+    }
+
+    /// <summary>Switches oneDNN on or off (and NNPACK off) for the whole process; false when libtorch does not export the switch.</summary>
     internal static bool SetMkldnn(bool enabled)
     {
         if (!NativeLibrary.TryLoad("libtorch_cpu.so", typeof(torch).Assembly, DllImportSearchPath.AssemblyDirectory, out var library)
@@ -120,7 +159,7 @@ internal static partial class TorchRuntime
             ((delegate* unmanaged<IntPtr, byte, void>)mkldnn)(global, enabled ? (byte)1 : (byte)0);
             if (NativeLibrary.TryGetExport(library, "_ZN2at7Context20setUserEnabledNNPACKEb", out var nnpack))
             {
-                ((delegate* unmanaged<IntPtr, byte, void>)nnpack)(global, enabled ? (byte)1 : (byte)0);
+                ((delegate* unmanaged<IntPtr, byte, void>)nnpack)(global, 0);
             }
         }
 

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Dislocate.Contracts;
 using Dislocate.Core.Random;
+using Dislocate.Core.Runtime;
 using Dislocate.Segment.Model;
 using Dislocate.Segment.Torch;
 using TorchSharp;
@@ -76,6 +77,7 @@ internal sealed class Trainer
         torch.manual_seed((long)(this.options.Seed & long.MaxValue));
         using var model = this.CreateModel(initialModel);
         model.to(this.device);
+        context.Log.Info($"Kernels: {TorchRuntime.KernelDescription}; allocator: {ProcessAllocator.Describe()}.");
         using var adam = torch.optim.Adam(model.parameters(), this.options.LearningRate, weight_decay: this.options.WeightDecay);
         var scaler = this.autocastType == ScalarType.Float16 ? new GradScaler() : null;
         var state = new CheckpointState(0, 0, -1, 0, fingerprint);
@@ -343,6 +345,8 @@ internal sealed class Trainer
             ["precision"] = this.autocastType is { } reduced ? $"mixed-{reduced.ToString().ToLowerInvariant()}" : "float32",
             ["test_metric"] = state.BestMetric.ToString("R", CultureInfo.InvariantCulture),
             ["initial_model"] = initialModel is null ? string.Empty : Path.GetFileName(initialModel),
+            ["kernels"] = TorchRuntime.KernelDescription,
+            ["threads"] = torch.get_num_threads().ToString(CultureInfo.InvariantCulture),
         };
         return new ModelMetadata(this.options.Spec, this.options.Normalisation, this.options.Crop, training, SegmentPlugin.Version);
     }
