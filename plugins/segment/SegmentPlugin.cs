@@ -26,5 +26,6 @@ public sealed class SegmentPlugin : IPlugin
         new ProbeKernelsCommand(),
         new EvaluateCommand(),
         new EvaluateMatrixCommand(),
+        new ScoreCommand(),
     ];
 }

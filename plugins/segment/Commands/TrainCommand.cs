@@ -21,6 +21,7 @@ internal sealed class TrainCommand : IPluginCommand
             ParameterSpec.Whole("train-count", "train-count (images)", 4000, 1, long.MaxValue, "In-memory training images (paper: 4000); they repeat after this many."),
             ParameterSpec.Whole("test-count", "test-count (images)", 100, 1, 1000000, "In-memory test images evaluated after every epoch (paper: 1000)."),
             TrainingParameters.Encoder,
+            TrainingParameters.Output,
             TrainingParameters.Outputs,
             TrainingParameters.DecoderScale,
             TrainingParameters.Crop,
@@ -37,10 +38,7 @@ internal sealed class TrainCommand : IPluginCommand
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(context);
-        var spec = new ModelSpec(
-            Enum.Parse<EncoderKind>(parameters.GetString("encoder"), ignoreCase: true),
-            parameters.GetInt32("outputs"),
-            parameters.GetReal("decoder"));
+        var spec = TrainingParameters.ReadSpec(parameters);
         var options = TrainingParameters.Options(parameters, spec, InputNormalisation.Default);
         var (train, test) = Sources(parameters, options.Seed);
         var folder = parameters.GetString("out");

@@ -14,6 +14,8 @@ internal static class TrainingParameters
 
     public static ParameterSpec Encoder { get; } = ParameterSpec.Choice("encoder", "encoder", "resnet50", ["resnet18", "resnet34", "resnet50"], "ResNet encoder of the UNet++ (paper: resnet50; resnet18 is ~4× faster on a CPU).");
 
+    public static ParameterSpec Output { get; } = ParameterSpec.Choice("output", "output (kind)", "instances", ["instances", "lines"], "instances = N masks, one dislocation each (the paper, Algorithm 1); lines = one centre-line map whose connected pieces are the dislocations (outputs is then 1).");
+
     public static ParameterSpec Outputs { get; } = ParameterSpec.Whole("outputs", "outputs (masks N)", 20, 1, 64, "Masks the network predicts per image, the most dislocations it can separate (paper: 20).");
 
     public static ParameterSpec DecoderScale { get; } = ParameterSpec.Real("decoder", "decoder (width scale)", 1.0, 0.125, 2.0, "Decoder channel scale: 1 = 256,128,64,32,16 as in the paper; 0.25 makes a light model.");
@@ -83,6 +85,17 @@ internal static class TrainingParameters
             v.GetInt32("min-pixels"),
             (ulong)v.GetInteger("seed"),
             ReadPrecision(v));
+
+    /// <summary>The architecture the encoder, output, outputs and decoder options describe (a line map has one output).</summary>
+    public static ModelSpec ReadSpec(ParameterValues v)
+    {
+        var lines = v.GetString("output") == "lines";
+        return new ModelSpec(
+            Enum.Parse<EncoderKind>(v.GetString("encoder"), ignoreCase: true),
+            lines ? 1 : v.GetInt32("outputs"),
+            v.GetReal("decoder"),
+            Output: lines ? OutputKind.LineMap : OutputKind.Instances);
+    }
 
     /// <summary>The precision choice: auto, fp32 or mixed.</summary>
     public static TrainingPrecision ReadPrecision(ParameterValues v) => v.GetString("precision") switch

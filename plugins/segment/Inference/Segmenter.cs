@@ -32,7 +32,7 @@ internal sealed class Segmenter : IDisposable
         postProcessing.Validate();
         TorchRuntime.EnsureInitialized();
         (this.model, this.Metadata) = ModelFile.Load(modelPath, device);
-        this.PostProcessing = postProcessing;
+        this.PostProcessing = ForOutput(postProcessing, this.Metadata.Spec.Output);
         tiling ??= new TilingOptions(TileSize: 0);
         this.Tiling = tiling.TileSize == 0 ? tiling with { TileSize = Math.Max(DefaultTileSize, this.Metadata.TileSize) } : tiling;
         if (this.Tiling.FindProblem() is { } problem)
@@ -67,6 +67,22 @@ internal sealed class Segmenter : IDisposable
         var maps = this.Predict(image, cancellation);
         return InstancePostProcessor.Process(MaskStack.FromArrays(image.Width, image.Height, maps), this.PostProcessing);
     }
+
+    /// <summary>
+    /// The post-processing a model's outputs need: a line map holds every dislocation of the image in its one channel,
+    /// so its pieces are not capped (an instance mask holds one dislocation and keeps at most a few pieces) and the
+    /// area limit that drops confused instance masks is raised to half the image.
+    /// </summary>
+    public static PostProcessingOptions ForOutput(PostProcessingOptions options, OutputKind output)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return output == OutputKind.LineMap
+            ? options with { MaxPieces = int.MaxValue, MaxAreaFraction = Math.Max(options.MaxAreaFraction, LineMapMaxAreaFraction) }
+            : options;
+    }
+
+    /// <summary>A line map covering more than this fraction of the image is noise, not lines.</summary>
+    public const double LineMapMaxAreaFraction = 0.5;
 
     /// <inheritdoc/>
     public void Dispose()

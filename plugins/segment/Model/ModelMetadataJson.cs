@@ -26,6 +26,11 @@ internal static class ModelMetadataJson
             w.WriteNumber("outputs", metadata.Spec.Outputs);
             w.WriteNumber("decoder_scale", metadata.Spec.DecoderScale);
             w.WriteNumber("input_channels", metadata.Spec.InputChannels);
+            if (metadata.Spec.Output != OutputKind.Instances)
+            {
+                w.WriteString("output", OutputName(metadata.Spec.Output)); // absent = instances, so older files read unchanged
+            }
+
             w.WriteEndObject();
             w.WriteStartObject("normalisation");
             w.WriteString("mode", ModeName(metadata.Normalisation.Mode));
@@ -91,7 +96,8 @@ internal static class ModelMetadataJson
                     encoder,
                     Int(spec, "spec.outputs", "outputs", path),
                     Number(spec, "spec.decoder_scale", "decoder_scale", path),
-                    Int(spec, "spec.input_channels", "input_channels", path)),
+                    Int(spec, "spec.input_channels", "input_channels", path),
+                    ReadOutput(spec, path)),
                 new InputNormalisation(
                     mode,
                     Number(normalisation, "normalisation.mean", "mean", path),
@@ -101,6 +107,24 @@ internal static class ModelMetadataJson
                 training,
                 String(root, "plugin_version", "plugin_version", path));
         }
+    }
+
+    /// <summary>The JSON word for an output kind.</summary>
+    public static string OutputName(OutputKind output) => output == OutputKind.LineMap ? "line_map" : "instances";
+
+    private static OutputKind ReadOutput(JsonElement spec, string path)
+    {
+        if (!spec.TryGetProperty("output", out _))
+        {
+            return OutputKind.Instances;
+        }
+
+        return String(spec, "spec.output", "output", path) switch
+        {
+            "instances" => OutputKind.Instances,
+            "line_map" => OutputKind.LineMap,
+            var other => throw new InputFileException(path, "spec.output", $"'{other}' is not instances or line_map"),
+        };
     }
 
     private static string ModeName(NormalisationMode mode) => mode == NormalisationMode.Fixed ? "fixed" : "per_image";

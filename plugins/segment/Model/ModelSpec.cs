@@ -11,7 +11,8 @@ namespace Dislocate.Segment.Model;
 /// weights of smp's <c>UnetPlusPlus(decoder_channels=…)</c> with the same channels.
 /// </param>
 /// <param name="InputChannels">Channels of the input image (1 for TEM images).</param>
-public sealed record ModelSpec(EncoderKind Encoder = EncoderKind.ResNet50, int Outputs = 20, double DecoderScale = 1.0, int InputChannels = 1)
+/// <param name="Output">What the outputs mean: N instance masks (the paper) or one line map (then <paramref name="Outputs"/> is 1).</param>
+public sealed record ModelSpec(EncoderKind Encoder = EncoderKind.ResNet50, int Outputs = 20, double DecoderScale = 1.0, int InputChannels = 1, OutputKind Output = OutputKind.Instances)
 {
     /// <summary>Largest number of outputs accepted; far above any use, it catches corrupted files.</summary>
     public const int MaxOutputs = 1024;
@@ -39,7 +40,7 @@ public sealed record ModelSpec(EncoderKind Encoder = EncoderKind.ResNet50, int O
     /// <summary>A short description for messages, e.g. "UNet++ resnet50, 20 outputs, decoder ×1, 1 input channel".</summary>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"UNet++ {(Enum.IsDefined(this.Encoder) ? EncoderNames.Name(this.Encoder) : this.Encoder.ToString())}, {this.Outputs} outputs, decoder ×{this.DecoderScale}, {this.InputChannels} input channel{(this.InputChannels == 1 ? string.Empty : "s")}");
+        $"UNet++ {(Enum.IsDefined(this.Encoder) ? EncoderNames.Name(this.Encoder) : this.Encoder.ToString())}, {(this.Output == OutputKind.LineMap ? "line map" : $"{this.Outputs} outputs")}, decoder ×{this.DecoderScale}, {this.InputChannels} input channel{(this.InputChannels == 1 ? string.Empty : "s")}");
 
     /// <summary>The first problem with this spec as (snake_case field, message), or null when it is valid.</summary>
     public (string Field, string Problem)? FindProblem()
@@ -57,6 +58,16 @@ public sealed record ModelSpec(EncoderKind Encoder = EncoderKind.ResNet50, int O
         if (!double.IsFinite(this.DecoderScale) || this.DecoderScale <= 0 || this.DecoderScale > MaxDecoderScale)
         {
             return ("decoder_scale", $"must be in (0, {MaxDecoderScale}], got {this.DecoderScale}");
+        }
+
+        if (!Enum.IsDefined(this.Output))
+        {
+            return ("output", $"'{this.Output}' is not instances or line_map");
+        }
+
+        if (this.Output == OutputKind.LineMap && this.Outputs != 1)
+        {
+            return ("outputs", $"a line-map model has 1 output, got {this.Outputs}");
         }
 
         if (this.InputChannels is < 1 or > 16)

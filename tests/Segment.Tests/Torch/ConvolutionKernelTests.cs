@@ -48,8 +48,9 @@ public sealed class ConvolutionKernelTests
     [Fact]
     public void Float_convolution_gradients_agree_with_a_double_precision_computation()
     {
-        // Float convolutions are where oneDNN would run; doubles never use it, so they are the reference. The weights
-        // need gradients too, as in training: that is the backward that went wrong.
+        // Float convolutions are where oneDNN runs; doubles never use it, so they are the reference. The weights need
+        // gradients too, as in training: that is the backward that went wrong. The activations are channels-last, as the
+        // plugin's networks make them (in NCHW, oneDNN's gradients were wrong on the reference machine; see ChannelsLast).
         TorchRuntime.EnsureInitialized();
         torch.manual_seed(2);
         using var x64 = torch.randn(4, 8, 32, 32, dtype: float64);
@@ -58,7 +59,7 @@ public sealed class ConvolutionKernelTests
         using var up = torch.randn(4, 8, 32, 32, dtype: float64);
         Tensor Gradient(ScalarType type)
         {
-            using var x = x64.to_type(type).detach().clone().requires_grad_(true);
+            using var x = (type == float32 ? ChannelsLast.Of(x64.to_type(type)) : x64.to_type(type)).detach().clone().requires_grad_(true);
             using var k1 = w1.to_type(type).detach().clone().requires_grad_(true);
             using var k2 = w2.to_type(type).detach().clone().requires_grad_(true);
             using var a = nn.functional.conv2d(x, k1, padding: [1, 1]);

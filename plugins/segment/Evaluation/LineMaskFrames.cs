@@ -1,0 +1,90 @@
+using Dislocate.Contracts;
+using Dislocate.Core.Imaging;
+using Dislocate.Core.IO;
+
+namespace Dislocate.Segment.Evaluation;
+
+/// <summary>One frame of a line mask: a name to pair it by and its foreground (1 = line pixel).</summary>
+/// <param name="Name">The file's stem (a folder of images), or <c>frame_000001</c> style for the pages of a stack.</param>
+/// <param name="Width">Width in pixels.</param>
+/// <param name="Height">Height in pixels.</param>
+/// <param name="Mask">Row-major 0/1 bytes.</param>
+/// <param name="Source">The file it came from, for messages.</param>
+public sealed record LineMaskFrame(string Name, int Width, int Height, byte[] Mask, string Source);
+
+/// <summary>
+/// Reads line masks for scoring: a <c>segment run</c> folder (its <c>labels/</c>), a folder of mask images, a multi-page
+/// TIFF (one frame per page) or a single image.
+/// </summary>
+/// <remarks>
+/// Any image type: the background is each frame's most frequent value and every other value is a line pixel. That one
+/// rule reads label images and 0/255 masks (background 0), and annotation drawings of dark strokes on white, such as the
+/// palette PNGs of hand-drawn masks (background index 0 = white, anti-aliased stroke shades = line); a mask that is
+/// mostly line is not a line mask. Errors name the file.
+/// </remarks>
+public static class LineMaskFrames
+{
+    /// <summary>The frames under <paramref name="path"/>, in name order (pages in page order).</summary>
+    public static IReadOnlyList<LineMaskFrame> Read(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (Directory.Exists(path))
+        {
+            var labels = Path.Combine(path, "labels");
+            var folder = Directory.Exists(labels) ? labels : path;
+            var files = Directory.EnumerateFiles(folder)
+                .Where(f => ImageFileReader.SupportedExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            if (files.Count == 0)
+            {
+                throw new InputFileException(folder, null, "holds no image files (PNG, TIFF, JPEG, BMP, GIF, WebP)");
+            }
+
+            return [.. files.Select(f => FromImage(Path.GetFileNameWithoutExtension(f), ImageFileReader.ReadGray(f), f))];
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new InputFileException(path, null, "file or folder not found");
+        }
+
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        if (extension is ".tif" or ".tiff" && TiffStackReader.CountPages(path) > 1)
+        {
+            var frames = new List<LineMaskFrame>();
+            var index = 0;
+            foreach (var page in TiffStackReader.ReadPages(path))
+            {
+                index++;
+                frames.Add(FromImage($"frame_{index:D6}", page.ToGrayImage(), path));
+            }
+
+            return frames;
+        }
+
+        return [FromImage(Path.GetFileNameWithoutExtension(path), ImageFileReader.ReadGray(path), path)];
+    }
+
+    /// <summary>The line pixels of one image: every value other than its most frequent one.</summary>
+    public static LineMaskFrame FromImage(string name, GrayImage image, string source)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        var pixels = image.Pixels;
+        var counts = new Dictionary<float, int>();
+        foreach (var v in pixels)
+        {
+            counts[v] = counts.GetValueOrDefault(v) + 1;
+        }
+
+        // The most frequent value; ties go to the smaller value so the choice never depends on dictionary order.
+        var background = counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).First().Key;
+        var mask = new byte[pixels.Length];
+        for (var i = 0; i < mask.Length; i++)
+        {
+            mask[i] = pixels[i] != background ? (byte)1 : (byte)0;
+        }
+
+        return new LineMaskFrame(name, image.Width, image.Height, mask, source);
+    }
+}
