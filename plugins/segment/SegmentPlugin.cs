@@ -27,5 +27,6 @@ public sealed class SegmentPlugin : IPlugin
         new EvaluateCommand(),
         new EvaluateMatrixCommand(),
         new ScoreCommand(),
+        new ExportCommand(),
     ];
 }

@@ -7,7 +7,7 @@ namespace Dislocate.Segment.Commands;
 /// <summary>Parameters shared by the inference commands (<c>run</c> and the ImageJ <c>image</c> command).</summary>
 internal static class InferenceParameters
 {
-    public static ParameterSpec Model { get; } = ParameterSpec.Path("model", "model (file)", ParameterKind.InputFile, "A trained model (.dislocate file from 'segment train' or 'finetune').", required: true);
+    public static ParameterSpec Model { get; } = ParameterSpec.Path("model", "model (file)", ParameterKind.InputFile, $"A trained model (.dislocate file from 'segment train' or 'finetune'); empty = the shipped default model ({DefaultModel.FileName}).");
 
     public static ParameterSpec Threshold { get; } = ParameterSpec.Real("threshold", "threshold (probability)", PostProcessingOptions.DefaultThreshold, 0.01, 1, "A pixel belongs to a mask when its probability is at least this (paper: 0.5).");
 

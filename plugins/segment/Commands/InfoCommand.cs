@@ -1,5 +1,7 @@
 using Dislocate.Contracts;
 using Dislocate.Core.Runtime;
+using Dislocate.Segment.Inference;
+using Dislocate.Segment.Model;
 using Dislocate.Segment.Torch;
 using TorchSharp;
 
@@ -25,7 +27,27 @@ internal sealed class InfoCommand : IPluginCommand
         var summary =
             $"TorchSharp {typeof(torch).Assembly.GetName().Version}, libtorch {torch.__version__}; " +
             $"device {device.type}; CUDA available: {torch.cuda.is_available()}; CPU threads: {torch.get_num_threads()}; " +
-            $"kernels: {TorchRuntime.KernelDescription}; allocator: {ProcessAllocator.Describe()}; probe sum = {probe.item<float>()}";
+            $"kernels: {TorchRuntime.KernelDescription}; allocator: {ProcessAllocator.Describe()}; default model: {DefaultModelDescription()}; probe sum = {probe.item<float>()}";
         return Task.FromResult(CommandResult.Of(summary));
+    }
+
+    private static string DefaultModelDescription()
+    {
+        if (DefaultModel.Path is not { } path)
+        {
+            return $"none installed (expected {DefaultModel.ShippedPath})";
+        }
+
+        try
+        {
+            var metadata = ModelFile.ReadMetadata(path);
+            var name = metadata.Training.GetValueOrDefault("name", Path.GetFileNameWithoutExtension(path));
+            var version = metadata.Training.GetValueOrDefault("version", "?");
+            return $"{name} {version} ({metadata.Spec}; {path})";
+        }
+        catch (InputFileException e)
+        {
+            return $"unreadable: {e.Message}";
+        }
     }
 }

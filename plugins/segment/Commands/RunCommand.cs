@@ -33,7 +33,7 @@ internal sealed class RunCommand : IPluginCommand
         var source = new FrameSource(input);
         var postProcessing = InferenceParameters.PostProcessing(parameters);
         var tiling = InferenceParameters.Tiling(parameters);
-        var modelPath = parameters.GetString("model");
+        var modelPath = DefaultModel.Resolve(parameters.GetOptionalString("model"));
         return Task.Run(
             () =>
             {

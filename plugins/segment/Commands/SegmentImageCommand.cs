@@ -30,7 +30,7 @@ internal sealed class SegmentImageCommand : IPluginCommand
         var image = parameters.GetImage("image");
         var postProcessing = InferenceParameters.PostProcessing(parameters);
         var tiling = InferenceParameters.Tiling(parameters);
-        var modelPath = parameters.GetString("model");
+        var modelPath = DefaultModel.Resolve(parameters.GetOptionalString("model"));
         return Task.Run(
             () =>
             {

@@ -14,7 +14,9 @@ namespace Dislocate.Segment.Model;
 /// Layout (integers little-endian):
 /// <list type="number">
 /// <item>the magic line <c>DISLOCATE-SEGMENT-MODEL\n</c> (ASCII);</item>
-/// <item>int32 file format version (<see cref="ModelMetadata.CurrentFormatVersion"/>);</item>
+/// <item>int32 file format version: 1 (<see cref="ModelMetadata.CurrentFormatVersion"/>) for float32 weights, 2
+/// (<see cref="ModelMetadata.HalfWeightsFormatVersion"/>) for weights stored as float16 (half the size, for shipping;
+/// loaded back as float32);</item>
 /// <item>int32 byte length, then the metadata as UTF-8 JSON (snake_case: plugin_version, spec, normalisation,
 /// tile_size, training);</item>
 /// <item>int64 byte length, then the weights in TorchSharp's own state-dict format (<c>Module.save</c>: LEB128 entry
@@ -33,8 +35,11 @@ internal static class ModelFile
 
     private const int MaxMetadataBytes = 16 << 20;
 
-    /// <summary>Writes <paramref name="model"/> and <paramref name="metadata"/> to <paramref name="path"/> atomically (temporary file, then rename).</summary>
-    public static void Save(string path, UNetPlusPlus model, ModelMetadata metadata)
+    /// <summary>
+    /// Writes <paramref name="model"/> and <paramref name="metadata"/> to <paramref name="path"/> atomically (temporary
+    /// file, then rename); with <paramref name="halfWeights"/> the weights are stored as float16 (format 2).
+    /// </summary>
+    public static void Save(string path, UNetPlusPlus model, ModelMetadata metadata, bool halfWeights = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(model);
@@ -54,12 +59,30 @@ internal static class ModelFile
         {
             using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
             writer.Write(Encoding.ASCII.GetBytes(Magic));
-            writer.Write(ModelMetadata.CurrentFormatVersion);
+            writer.Write(halfWeights ? ModelMetadata.HalfWeightsFormatVersion : ModelMetadata.CurrentFormatVersion);
             writer.Write(json.Length);
             writer.Write(json);
             var lengthAt = stream.Position;
             writer.Write(0L);
-            model.save(writer);
+            if (halfWeights)
+            {
+                using var half = new UNetPlusPlus(model.Spec);
+                using (torch.no_grad())
+                {
+                    foreach (var (target, source) in half.state_dict().Values.Zip(model.state_dict().Values))
+                    {
+                        target.copy_(source);
+                    }
+                }
+
+                SetFloatType(half, ScalarType.Float16);
+                half.save(writer);
+            }
+            else
+            {
+                model.save(writer);
+            }
+
             writer.Flush();
             var end = stream.Position;
             stream.Position = lengthAt;
@@ -81,9 +104,19 @@ internal static class ModelFile
         try
         {
             var start = stream.Position;
+            var half = metadata.FormatVersion == ModelMetadata.HalfWeightsFormatVersion;
             try
             {
+                if (half)
+                {
+                    SetFloatType(model, ScalarType.Float16);
+                }
+
                 model.load(reader, strict: true);
+                if (half)
+                {
+                    SetFloatType(model, ScalarType.Float32);
+                }
             }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException or EndOfStreamException or IOException or NotImplementedException or System.Runtime.InteropServices.ExternalException)
             {
@@ -124,6 +157,19 @@ internal static class ModelFile
         return spec.ToString();
     }
 
+    // Module.to(dtype) on the whole network trips over the decoder's ModuleDict indexer (TorchSharp reflects over its
+    // properties); the leaf modules hold every parameter and buffer, so converting them does the same.
+    private static void SetFloatType(UNetPlusPlus model, ScalarType type)
+    {
+        foreach (var module in model.modules())
+        {
+            if (module is TorchSharp.Modules.Conv2d or TorchSharp.Modules.BatchNorm2d)
+            {
+                module.to(type);
+            }
+        }
+    }
+
     private static FileStream Open(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -148,9 +194,9 @@ internal static class ModelFile
             }
 
             var version = reader.ReadInt32();
-            if (version > ModelMetadata.CurrentFormatVersion)
+            if (version > ModelMetadata.HalfWeightsFormatVersion)
             {
-                throw new InputFileException(path, "format_version", $"is {version}: the model was written by a newer segment plugin; this one reads format {ModelMetadata.CurrentFormatVersion} and older, so update the plugin");
+                throw new InputFileException(path, "format_version", $"is {version}: the model was written by a newer segment plugin; this one reads format {ModelMetadata.HalfWeightsFormatVersion} and older, so update the plugin");
             }
 
             if (version < 1)

@@ -13,8 +13,11 @@ public sealed record ModelMetadata(
     IReadOnlyDictionary<string, string> Training,
     string PluginVersion)
 {
-    /// <summary>The model file format this version writes, and the newest it reads.</summary>
+    /// <summary>The model file format this version writes for float32 weights.</summary>
     public const int CurrentFormatVersion = 1;
+
+    /// <summary>The format of files whose weights are stored as float16 (half the size; loaded back as float32), and the newest this version reads.</summary>
+    public const int HalfWeightsFormatVersion = 2;
 
     /// <summary>Largest tile size accepted (a corrupted file must not make us allocate gigabytes).</summary>
     public const int MaxTileSize = 8192;

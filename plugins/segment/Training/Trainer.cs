@@ -120,8 +120,12 @@ internal sealed class Trainer
                 break;
             }
 
-            var (trainLoss, rate) = this.TrainEpoch(model, adam, scaler, epoch, context);
+            var phases = new StepPhases();
+            var (trainLoss, rate) = this.TrainEpoch(model, adam, scaler, epoch, context, phases);
+            phases.Start();
             var (testLoss, testMetric) = this.Evaluate(model, context.Cancellation);
+            phases.Stop(StepPhases.Phase.Evaluation);
+            context.Log.Info($"epoch {epoch} time: {phases.Describe(this.options.BatchSize)}");
             var step = (long)epoch * this.options.StepsPerEpoch;
             records.Add(new EpochRecord(epoch, step, rate, trainLoss, testLoss, testMetric, secondsBefore + clock.Elapsed.TotalSeconds));
             var best = testMetric > state.BestMetric;
@@ -142,6 +146,10 @@ internal sealed class Trainer
         return new TrainingSummary(records, state.BestMetric, state.BestEpoch, modelPath, resumedFrom, stopped);
     }
 
+    // An instance model keeps at most as many true masks per crop as it has outputs; a line map's target is the union of
+    // every visible line (keeping only the largest taught the map to ignore all other lines).
+    private int MaxTruthInstances => this.options.Spec.Output == OutputKind.LineMap ? int.MaxValue : this.options.Spec.Outputs;
+
     /// <summary>The crops of training sample number <paramref name="k"/> of the run (counting over all epochs).</summary>
     internal TrainingSample TrainingCropAt(long k)
     {
@@ -156,7 +164,7 @@ internal sealed class Trainer
         new Rng(SeedDerivation.Derive(SeedDerivation.Derive(this.options.Seed, "order"), (ulong)cycle)).Shuffle(order.AsSpan());
         var sample = this.train.Get(order[k % count]);
         var rng = new Rng(SeedDerivation.Derive(SeedDerivation.Derive(this.options.Seed, "augment"), (ulong)k));
-        var crop = TrainingCrop.Cut(sample, this.options.Crop, this.options.MinMaskPixels, this.options.Spec.Outputs, rng);
+        var crop = TrainingCrop.Cut(sample, this.options.Crop, this.options.MinMaskPixels, this.MaxTruthInstances, rng);
         var masks = crop.Masks.ToList();
         Augmentation.Apply(crop.Image, masks, crop.Width, this.options.Augmentation, rng);
         return crop with { Masks = masks };
@@ -166,10 +174,10 @@ internal sealed class Trainer
     internal TrainingSample TestCropAt(long index)
     {
         var rng = new Rng(SeedDerivation.Derive(SeedDerivation.Derive(this.options.Seed, "test"), (ulong)index));
-        return TrainingCrop.Cut(this.test.Get(index), this.options.Crop, this.options.MinMaskPixels, this.options.Spec.Outputs, rng);
+        return TrainingCrop.Cut(this.test.Get(index), this.options.Crop, this.options.MinMaskPixels, this.MaxTruthInstances, rng);
     }
 
-    private (double Loss, double Rate) TrainEpoch(UNetPlusPlus model, Adam adam, GradScaler? scaler, int epoch, CommandContext context)
+    private (double Loss, double Rate) TrainEpoch(UNetPlusPlus model, Adam adam, GradScaler? scaler, int epoch, CommandContext context, StepPhases phases)
     {
         model.train();
         var lossSum = 0.0;
@@ -178,6 +186,7 @@ internal sealed class Trainer
         for (var s = 0; s < this.options.StepsPerEpoch; s++)
         {
             context.Cancellation.ThrowIfCancellationRequested();
+            phases.Start();
             var step = ((long)(epoch - 1) * this.options.StepsPerEpoch) + s;
             var crops = new TrainingSample[batch];
             for (var b = 0; b < batch; b++)
@@ -195,23 +204,31 @@ internal sealed class Trainer
             {
                 using var tensors = TrainingBatch.From(crops, this.options.Normalisation, this.device);
                 adam.zero_grad();
-                var probabilities = torch.sigmoid(this.TrainingForward(model, tensors.Input));
+                phases.Stop(StepPhases.Phase.Data);
+                var logits = this.TrainingForward(model, tensors.Input);
+                phases.Stop(StepPhases.Phase.Forward);
+                var probabilities = torch.sigmoid(logits);
                 var loss = this.options.Spec.Output == OutputKind.LineMap
                     ? LineMapLoss.Compute(probabilities, tensors.Truth, this.options.DiceSmooth)
                     : MatchingDiceLoss.Compute(probabilities, tensors.Truth, tensors.Counts, this.options.Matching, this.options.DiceSmooth).Loss;
+                lossSum += loss.item<float>();
+                phases.Stop(StepPhases.Phase.Loss);
                 if (scaler is null)
                 {
                     loss.backward();
+                    phases.Stop(StepPhases.Phase.Backward);
                     adam.step();
                 }
                 else
                 {
                     scaler.ScaleLoss(loss).backward();
+                    phases.Stop(StepPhases.Phase.Backward);
                     scaler.Step(adam);
                     scaler.Update();
                 }
 
-                lossSum += loss.item<float>();
+                phases.Stop(StepPhases.Phase.Optimiser);
+                phases.StepDone();
             }
 
             context.Progress.Report(new ProgressUpdate(step + 1, this.options.TotalSteps, string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}/{this.options.Epochs}, loss {lossSum / (s + 1):F4}")));

@@ -1,0 +1,77 @@
+using System.Globalization;
+using Dislocate.Contracts;
+using Dislocate.Segment.Model;
+using TorchSharp;
+
+namespace Dislocate.Segment.Commands;
+
+/// <summary><c>segment export</c>: writes a model in another form; today a copy with float16 weights (half the size, for shipping).</summary>
+internal sealed class ExportCommand : IPluginCommand
+{
+    public CommandDescriptor Descriptor { get; } = new(
+        "export",
+        "Export Segmentation Model",
+        "Segment",
+        "Write a model in another form: fp16 = the same .dislocate model with float16 weights (half the size; loaded back as float32).",
+        [
+            ParameterSpec.Path("model", "model (file)", ParameterKind.InputFile, "The .dislocate model to export.", required: true),
+            ParameterSpec.Path("out", "out (file)", ParameterKind.OutputFile, "The file to write.", required: true),
+            ParameterSpec.Choice("format", "format", "fp16", ["fp16"], "fp16 = .dislocate with float16 weights."),
+            ParameterSpec.Text("name", "name", string.Empty, "A name for the model, kept in its training record (empty = keep)."),
+            ParameterSpec.Text("version", "version", string.Empty, "A version for the model, kept in its training record (empty = keep)."),
+            ParameterSpec.Text("record", "record (key=value …)", string.Empty, "More entries for the training record, e.g. scores: 'real_f1=0.41 synthetic_f1=0.83'."),
+        ]);
+
+    public Task<CommandResult> ExecuteAsync(ParameterValues parameters, CommandContext context)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(context);
+        var source = context.ResolvePath(parameters.GetString("model"));
+        var target = context.ResolvePath(parameters.GetString("out"));
+        if (Path.GetFullPath(source) == Path.GetFullPath(target))
+        {
+            throw new ParameterException("out", $"'{target}' is the input model; choose another file so the input is not overwritten");
+        }
+
+        return Task.Run(
+            () =>
+            {
+                var (model, metadata) = ModelFile.Load(source, torch.CPU);
+                using (model)
+                {
+                    ModelFile.Save(target, model, metadata with { Training = Record(metadata.Training, parameters) }, halfWeights: true);
+                }
+
+                var before = new FileInfo(source).Length;
+                var after = new FileInfo(target).Length;
+                return CommandResult.Of(string.Create(CultureInfo.InvariantCulture, $"Wrote {target} with float16 weights: {after / 1e6:F1} MB (from {before / 1e6:F1} MB)."), new FileOutput("model", target));
+            },
+            context.Cancellation);
+    }
+
+    // The training record with the name, version and extra entries given (a key given twice keeps the last value).
+    private static Dictionary<string, string> Record(IReadOnlyDictionary<string, string> training, ParameterValues parameters)
+    {
+        var record = new Dictionary<string, string>(training, StringComparer.Ordinal);
+        foreach (var key in new[] { "name", "version" })
+        {
+            if (parameters.GetOptionalString(key) is { Length: > 0 } value)
+            {
+                record[key] = value;
+            }
+        }
+
+        foreach (var entry in (parameters.GetOptionalString("record") ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = entry.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw new ParameterException("record", $"'{entry}' is not key=value");
+            }
+
+            record[entry[..equals]] = entry[(equals + 1)..];
+        }
+
+        return record;
+    }
+}

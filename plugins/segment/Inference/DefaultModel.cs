@@ -1,0 +1,27 @@
+using Dislocate.Contracts;
+
+namespace Dislocate.Segment.Inference;
+
+/// <summary>
+/// The model the inference commands use when none is given: the one shipped in the plugin's <c>models/</c> folder
+/// (trained by <c>packaging/models/recipes/train-default.sh</c>), or the file <c>DISLOCATE_MODEL</c> names.
+/// </summary>
+internal static class DefaultModel
+{
+    /// <summary>File name of the shipped model.</summary>
+    public const string FileName = "dislocate-lines-r18.dislocate";
+
+    /// <summary>Environment variable naming another default model file.</summary>
+    public const string Variable = "DISLOCATE_MODEL";
+
+    /// <summary>Where the shipped model lives: <c>models/</c> beside the plugin's assembly.</summary>
+    public static string ShippedPath => System.IO.Path.Combine(System.IO.Path.GetDirectoryName(typeof(DefaultModel).Assembly.Location) ?? ".", "models", FileName);
+
+    /// <summary>The default model file (the variable's, else the shipped one), or null when neither exists.</summary>
+    public static string? Path => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } chosen ? chosen : File.Exists(ShippedPath) ? ShippedPath : null;
+
+    /// <summary>The model to use: <paramref name="given"/> when not empty, else the default; a clear error when there is none.</summary>
+    public static string Resolve(string? given) =>
+        !string.IsNullOrWhiteSpace(given) ? given
+        : Path ?? throw new ParameterException("model", $"no model given and no default model is installed (expected {ShippedPath}, or a file named by {Variable})");
+}
