@@ -8,7 +8,9 @@ switch (which)
         return Dislocate.Segment.Bench.MetricBench.Run(rest);
     case "model":
         return Dislocate.Segment.Bench.ModelBench.Run(rest);
+    case "trainstep":
+        return Dislocate.Segment.Bench.TrainStepBench.Run(rest);
     default:
-        Console.Error.WriteLine("usage: Segment.Bench <benchmark> [args]; benchmarks: metric, model");
+        Console.Error.WriteLine("usage: Segment.Bench <benchmark> [args]; benchmarks: metric, model, trainstep");
         return 2;
 }

@@ -4,18 +4,24 @@ using Dislocate.Segment.Training;
 
 namespace Dislocate.Segment.Commands;
 
-/// <summary><c>segment finetune</c>: continues training a model on a few real images annotated with labelme polylines (paper section 5.4).</summary>
+/// <summary>
+/// <c>segment finetune</c>: continues training a model on a few real images (paper section 5.4), annotated with labelme
+/// polylines or as union line masks (one mask image per frame; instances are its connected pieces).
+/// </summary>
 internal sealed class FineTuneCommand : IPluginCommand
 {
     public CommandDescriptor Descriptor { get; } = new(
         "finetune",
         "Fine-tune Segmentation Model",
         "Segment",
-        "Fine-tune a model on real images annotated in labelme (one polyline per dislocation).",
+        "Fine-tune a model on real images annotated in labelme (one polyline per dislocation) or as line masks (all dislocations of a frame in one mask image).",
         [
             ParameterSpec.Path("model", "model (file)", ParameterKind.InputFile, "The model to start from (a .dislocate file).", required: true),
-            ParameterSpec.Path("annotations", "annotations (labelme folder)", ParameterKind.InputFolder, "Labelme JSON files with their images (the paper used 10).", required: true),
+            ParameterSpec.Path("annotations", "annotations (labelme folder)", ParameterKind.InputFolder, "Labelme JSON files with their images (the paper used 10); or give images and masks instead."),
             ParameterSpec.Path("test", "test (labelme folder)", ParameterKind.InputFolder, "Held-out annotated images for the per-epoch metric; empty = the training images themselves."),
+            ParameterSpec.Path("images", "images (folder)", ParameterKind.InputFolder, "With masks: the frames, paired with mask files by file stem."),
+            ParameterSpec.Path("masks", "masks (folder)", ParameterKind.InputFolder, "Line masks of some frames (any value but the background is a line; instances are 8-connected pieces)."),
+            ParameterSpec.Path("test-masks", "test-masks (folder)", ParameterKind.InputFolder, "With masks: held-out masks of other frames (images from 'images') for the per-epoch metric; empty = the training frames."),
             ParameterSpec.Real("mask-width", "mask-width (px)", 3, 0.5, 50, "Width of the masks rasterised from the polylines."),
             TrainingParameters.Out,
             TrainingParameters.Crop with { Default = 256L },
@@ -35,9 +41,7 @@ internal sealed class FineTuneCommand : IPluginCommand
         var modelPath = parameters.GetString("model");
         var metadata = ModelFile.ReadMetadata(modelPath);
         var options = TrainingParameters.Options(parameters, metadata.Spec, metadata.Normalisation);
-        var width = parameters.GetReal("mask-width");
-        var train = new LabelmeFolderSamples(parameters.GetString("annotations"), width);
-        var test = parameters.GetOptionalString("test") is { Length: > 0 } t ? new LabelmeFolderSamples(t, width) : train;
+        var (train, test) = Sources(parameters);
         var folder = parameters.GetString("out");
         return Task.Run(
             () =>
@@ -47,5 +51,27 @@ internal sealed class FineTuneCommand : IPluginCommand
                 return TrainingParameters.Result(summary, folder);
             },
             context.Cancellation);
+    }
+
+    // Labelme annotations, or images with union masks: exactly one of the two.
+    private static (ITrainingSamples Train, ITrainingSamples Test) Sources(ParameterValues v)
+    {
+        var annotations = v.GetOptionalString("annotations") is { Length: > 0 } a ? a : null;
+        var masks = v.GetOptionalString("masks") is { Length: > 0 } m ? m : null;
+        if ((annotations is null) == (masks is null))
+        {
+            throw new ParameterException(annotations is null ? "annotations" : "masks", "give either annotations (labelme folder) or images and masks, not both and not neither");
+        }
+
+        if (annotations is not null)
+        {
+            var width = v.GetReal("mask-width");
+            var train = new LabelmeFolderSamples(annotations, width);
+            return (train, v.GetOptionalString("test") is { Length: > 0 } t ? new LabelmeFolderSamples(t, width) : train);
+        }
+
+        var images = v.GetOptionalString("images") is { Length: > 0 } i ? i : throw new ParameterException("images", "masks need the folder of their images");
+        var trainMasks = new MaskFolderSamples(images, masks!);
+        return (trainMasks, v.GetOptionalString("test-masks") is { Length: > 0 } tm ? new MaskFolderSamples(images, tm) : trainMasks);
     }
 }

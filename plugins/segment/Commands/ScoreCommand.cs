@@ -27,7 +27,7 @@ internal sealed class ScoreCommand : IPluginCommand
         "Centre-line F1 at a pixel tolerance of predicted line masks (a 'segment run' folder, mask images or a stack) against true masks.",
         [
             ParameterSpec.Path("pred", "pred (masks)", ParameterKind.InputFolder, "A 'segment run' output folder (its labels/), a folder of mask images, a multi-page TIFF or one image.", required: true),
-            ParameterSpec.Path("truth", "truth (masks)", ParameterKind.InputFolder, "True line masks: a folder of images, a multi-page TIFF or one image; any value other than the background (the most frequent value) is a line.", required: true),
+            ParameterSpec.Path("truth", "truth (masks)", ParameterKind.InputFolder, "True line masks: a folder of images, a multi-page TIFF (a hyperstack's channels are one frame) or one image; any value other than the background (the most frequent value) is a line.", required: true),
             ParameterSpec.Path("out", "out (folder)", ParameterKind.OutputFolder, "Folder for scores.csv (one row per frame) and score.json (overall).", required: true),
             ParameterSpec.Real("tolerance", "tolerance (px)", CentreLines.DefaultTolerance, 0, 100, "A centre-line pixel counts as found when one of the other side lies within this distance."),
         ]);
@@ -76,7 +76,7 @@ internal sealed class ScoreCommand : IPluginCommand
 
                 if (rows.Count == 0)
                 {
-                    throw new InputFileException(predPath, null, $"has no frame whose name matches a frame of {truthPath} (names are file stems, or frame_000001 … for stack pages)");
+                    throw new InputFileException(predPath, null, $"has no frame whose name matches a frame of {truthPath} (names are file stems, or <stem>_000001 … for the frames of a stack, as 'segment run' names them)");
                 }
 
                 var truthNames = truths.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);

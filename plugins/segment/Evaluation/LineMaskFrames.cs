@@ -5,7 +5,7 @@ using Dislocate.Core.IO;
 namespace Dislocate.Segment.Evaluation;
 
 /// <summary>One frame of a line mask: a name to pair it by and its foreground (1 = line pixel).</summary>
-/// <param name="Name">The file's stem (a folder of images), or <c>frame_000001</c> style for the pages of a stack.</param>
+/// <param name="Name">The file's stem (a folder of images or one image), or <c>&lt;stem&gt;_000001</c> for the frames of a stack, as <c>segment run</c> names its outputs.</param>
 /// <param name="Width">Width in pixels.</param>
 /// <param name="Height">Height in pixels.</param>
 /// <param name="Mask">Row-major 0/1 bytes.</param>
@@ -14,7 +14,7 @@ public sealed record LineMaskFrame(string Name, int Width, int Height, byte[] Ma
 
 /// <summary>
 /// Reads line masks for scoring: a <c>segment run</c> folder (its <c>labels/</c>), a folder of mask images, a multi-page
-/// TIFF (one frame per page) or a single image.
+/// TIFF (one frame per page, or per K pages of an ImageJ hyperstack with K channels) or a single image.
 /// </summary>
 /// <remarks>
 /// Any image type: the background is each frame's most frequent value and every other value is a line pixel. That one
@@ -52,18 +52,57 @@ public static class LineMaskFrames
         var extension = Path.GetExtension(path).ToLowerInvariant();
         if (extension is ".tif" or ".tiff" && TiffStackReader.CountPages(path) > 1)
         {
-            var frames = new List<LineMaskFrame>();
-            var index = 0;
-            foreach (var page in TiffStackReader.ReadPages(path))
-            {
-                index++;
-                frames.Add(FromImage($"frame_{index:D6}", page.ToGrayImage(), path));
-            }
-
-            return frames;
+            return ReadStack(path);
         }
 
         return [FromImage(Path.GetFileNameWithoutExtension(path), ImageFileReader.ReadGray(path), path)];
+    }
+
+    // Pages of a stack, named as 'segment run' names a stack's frames (<stem>_000001 …); an ImageJ hyperstack with
+    // channels=K (the generator's sequence masks: one channel per dislocation) gives one frame per K pages, their union.
+    private static List<LineMaskFrame> ReadStack(string path)
+    {
+        var description = TiffStackReader.ParseImageJDescription(TiffStackReader.ReadImageDescription(path));
+        var channels = description.TryGetValue("channels", out var c) && int.TryParse(c, out var n) && n > 1 ? n : 1;
+        var pages = TiffStackReader.CountPages(path);
+        if (pages % channels != 0)
+        {
+            throw new InputFileException(path, "ImageDescription", $"says channels={channels}, but the file has {pages} pages, not a multiple of it");
+        }
+
+        var stem = Path.GetFileNameWithoutExtension(path);
+        var frames = new List<LineMaskFrame>();
+        LineMaskFrame? union = null;
+        var page = 0;
+        foreach (var tiffPage in TiffStackReader.ReadPages(path))
+        {
+            var name = $"{stem}_{(page / channels) + 1:D6}";
+            var frame = FromImage(name, tiffPage.ToGrayImage(), path);
+            if (union is null)
+            {
+                union = frame;
+            }
+            else
+            {
+                if (frame.Width != union.Width || frame.Height != union.Height)
+                {
+                    throw new InputFileException(path, $"page {page + 1}", $"is {frame.Width}×{frame.Height}, not {union.Width}×{union.Height} like the pages before it");
+                }
+
+                for (var i = 0; i < frame.Mask.Length; i++)
+                {
+                    union.Mask[i] |= frame.Mask[i];
+                }
+            }
+
+            if (++page % channels == 0)
+            {
+                frames.Add(union);
+                union = null;
+            }
+        }
+
+        return frames;
     }
 
     /// <summary>The line pixels of one image: every value other than its most frequent one.</summary>

@@ -33,7 +33,7 @@ internal static partial class TorchRuntime
 
     private static readonly Lock Gate = new();
     private static bool applied;
-    private static int trainings;
+    private static int trainingsWithoutMkldnn;
     private static KernelProbeResult? probe;
 
     /// <summary>True when oneDNN is forced off in this process (<c>DISLOCATE_MKLDNN=0</c>, or libtorch lacks the switch).</summary>
@@ -100,11 +100,14 @@ internal static partial class TorchRuntime
 
     /// <summary>
     /// Marks a training run: the first one in a process probes oneDNN's gradients (see the remarks); oneDNN stays off
-    /// while any training runs if the probe failed.
+    /// while any training runs that cannot use it: when the probe failed, or for bfloat16 autocast on the CPU
+    /// (<paramref name="cpuBfloat16"/>), whose oneDNN convolution was off by 100 % on the reference machine while ATen's
+    /// is right (AutocastScopeTests).
     /// </summary>
-    public static IDisposable TrainingKernels()
+    public static IDisposable TrainingKernels(bool cpuBfloat16 = false)
     {
         EnsureInitialized();
+        bool withoutMkldnn;
         lock (Gate)
         {
             if (!MkldnnDisabled && probe is null && Environment.GetEnvironmentVariable(MkldnnVariable) != "1")
@@ -114,7 +117,8 @@ internal static partial class TorchRuntime
                 TrainingUsesMkldnn = probe.Passed;
             }
 
-            if (++trainings == 1 && !TrainingUsesMkldnn && !MkldnnDisabled)
+            withoutMkldnn = !MkldnnDisabled && (!TrainingUsesMkldnn || cpuBfloat16);
+            if (withoutMkldnn && ++trainingsWithoutMkldnn == 1)
             {
                 SetMkldnn(false);
             }
@@ -124,7 +128,7 @@ internal static partial class TorchRuntime
         {
             lock (Gate)
             {
-                if (--trainings == 0 && !TrainingUsesMkldnn && !MkldnnDisabled)
+                if (withoutMkldnn && --trainingsWithoutMkldnn == 0)
                 {
                     SetMkldnn(true);
                 }

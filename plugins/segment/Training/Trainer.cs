@@ -69,7 +69,7 @@ internal sealed class Trainer
     public TrainingSummary Run(string folder, string? initialModel, bool resume, CommandContext context, TimeSpan? timeLimit = null)
     {
         ArgumentNullException.ThrowIfNull(context);
-        using var kernels = TorchRuntime.TrainingKernels();
+        using var kernels = TorchRuntime.TrainingKernels(cpuBfloat16: this.autocastType == ScalarType.BFloat16 && this.device.type == DeviceType.CPU);
         Directory.CreateDirectory(folder);
         var checkpointPath = Path.Combine(folder, Checkpoint.FileName);
         var curvesPath = Path.Combine(folder, "curves.csv");

@@ -108,7 +108,7 @@ public sealed class ModelFileTests : IDisposable
     {
         var path = this.SaveTiny();
         var bytes = File.ReadAllBytes(path);
-        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(ModelFile.Magic.Length), ModelMetadata.CurrentFormatVersion + 1);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(ModelFile.Magic.Length), ModelMetadata.HalfWeightsFormatVersion + 1);
         File.WriteAllBytes(path, bytes);
         var e = AssertRejected(path, () => ModelFile.Load(path, CPU));
         Assert.Equal("format_version", e.Field);

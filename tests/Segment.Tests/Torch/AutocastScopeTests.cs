@@ -10,6 +10,7 @@ public sealed class AutocastScopeTests
     public void Convolution_and_linear_run_in_bfloat16_inside_a_cpu_scope_and_in_float32_outside()
     {
         Assert.True(AutocastScope.IsAvailable);
+        using var kernels = TorchRuntime.TrainingKernels(cpuBfloat16: true); // as the trainer runs CPU autocast: ATen's kernels
         torch.manual_seed(3);
         using var x = torch.randn(1, 2, 8, 8);
         using var kernel = torch.randn(3, 2, 3, 3);
