@@ -18,6 +18,7 @@ internal sealed class TrainCommand : IPluginCommand
             TrainingParameters.Out,
             ParameterSpec.Path("data", "data (dataset folder)", ParameterKind.InputFolder, "A folder written by 'synthetic generate' (train/ and test/); empty = generate samples in memory."),
             ParameterSpec.Path("preset", "preset (generator)", ParameterKind.InputFile, "Generator preset JSON for in-memory samples (from 'synthetic fit'); empty = M2 defaults."),
+            ParameterSpec.Path("init", "init (model)", ParameterKind.InputFile, "Start from this model's weights (same architecture) instead of random ones, e.g. to train the shipped model further."),
             ParameterSpec.Whole("train-count", "train-count (images)", 4000, 1, long.MaxValue, "In-memory training images (paper: 4000); they repeat after this many."),
             ParameterSpec.Whole("test-count", "test-count (images)", 100, 1, 1000000, "In-memory test images evaluated after every epoch (paper: 1000)."),
             TrainingParameters.Encoder,
@@ -46,7 +47,8 @@ internal sealed class TrainCommand : IPluginCommand
             () =>
             {
                 var device = TrainingParameters.Prepare(parameters);
-                var summary = new Trainer(options, train, test, device).Run(folder, null, parameters.GetBoolean("resume"), context, TrainingParameters.ReadTimeLimit(parameters));
+                var init = parameters.GetOptionalString("init") is { Length: > 0 } i ? context.ResolvePath(i) : null;
+                var summary = new Trainer(options, train, test, device).Run(folder, init, parameters.GetBoolean("resume"), context, TrainingParameters.ReadTimeLimit(parameters));
                 return TrainingParameters.Result(summary, folder);
             },
             context.Cancellation);
