@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Fine-tunes a line-map model on ten frames of the real development video (split.txt) and scores it on the others.
+# Fine-tunes a line-map model on ten frames of the real development video (split.txt), interleaved one to one with
+# synthetic real-like-v2 images (real frames alone made the model forget synthetic lines), and scores it on the others.
 # The best epoch is chosen on the ten training frames themselves, never on the frames it is scored on.
 # Usage: packaging/models/recipes/finetune-real-dev.sh MODEL OUT
 set -euo pipefail
@@ -11,7 +12,7 @@ dislocate=${DISLOCATE:-$root/artifacts/dislocate/dislocate}
 real=${REAL_DEV:-$root/../shared/data/real-dev/tanaka-twip-grain2um-video7}
 "$here/real-dev-split.sh" "$real" "$out/real"
 "$dislocate" segment finetune --model "$model" --images "$real/frames" --masks "$out/real/train-masks" \
-  --out "$out/model" --crop 256 --batch 4 --epochs 12 --steps 10 \
+  --synthetic 400 --preset "$here/real-like-v2.preset.json" --out "$out/model" --crop 256 --batch 4 --epochs 12 --steps 20 \
   --rate 0.0003 --schedule cosine --warmup 10 --seed 1 --threads 2
 "$dislocate" segment run "$real/frames" --model "$out/model/model.dislocate" --out "$out/real-pred" --quiet
 "$dislocate" segment score --pred "$out/real-pred" --truth "$out/real/test-masks" --out "$out/real-pred/score-test" --quiet

@@ -15,5 +15,7 @@ record+=" synthetic_line_f1=$(f1 "$eval_dir/m2-pred/score/score.json")"
 record+=" synthetic_test_set=M2-defaults-seed1000-$(ls "$eval_dir/m2/test/images" | wc -l)-images"
 record+=" real_line_f1=$(f1 "$eval_dir/real-pred/score-test/score.json")"
 record+=" real_test_set=real-dev-video7-39-frames-outside-split.txt"
+record+=" fine_tuned_on=real-dev-video7-10-frames-of-split.txt+real-like-v2-synthetic"
+record+=" ${EXTRA_RECORD:-}"
 "$dislocate" segment export --model "$model" --out "$root/packaging/models/dislocate-lines-r18.dislocate" --format fp16 \
   --name dislocate-lines-r18 --version "$version" --record "$record"
