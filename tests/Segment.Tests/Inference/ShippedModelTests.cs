@@ -12,10 +12,10 @@ namespace Dislocate.Segment.Tests.Inference;
 public sealed class ShippedModelTests
 {
     /// <summary>
-    /// The floor for the shipped model on these images. It measured 0.xx here when it was shipped (see the README's
-    /// model table); a broken or swapped model file scores near 0.
+    /// The floor for the shipped model on these four images: dislocate-lines-r18 1.0.0 measured 0.526 (precision 0.752,
+    /// recall 0.405) when it was shipped; an untrained or broken model file scores near 0 (or near 0.1 by chance).
     /// </summary>
-    private const double F1Floor = 0.5;
+    private const double F1Floor = 0.4;
 
     [Fact]
     public void The_shipped_model_is_installed_and_describes_itself()
