@@ -26,8 +26,9 @@ internal sealed class ScoreCommand : IPluginCommand
         "Segment",
         "Centre-line F1 at a pixel tolerance of predicted line masks (a 'segment run' folder, mask images or a stack) against true masks.",
         [
-            ParameterSpec.Path("pred", "pred (masks)", ParameterKind.InputFolder, "A 'segment run' output folder (its labels/), a folder of mask images, a multi-page TIFF or one image.", required: true),
-            ParameterSpec.Path("truth", "truth (masks)", ParameterKind.InputFolder, "True line masks: a folder of images, a multi-page TIFF (a hyperstack's channels are one frame) or one image; any value other than the background (the most frequent value) is a line.", required: true),
+            // Text, not InputFolder: each may be a file or a folder; LineMaskFrames checks it and names it in errors.
+            new ParameterSpec("pred", "pred (masks)", ParameterKind.Text, "A 'segment run' output folder (its labels/), a folder of mask images, a multi-page TIFF or one image.", Required: true),
+            new ParameterSpec("truth", "truth (masks)", ParameterKind.Text, "True line masks: a folder of images, a multi-page TIFF (a hyperstack's channels are one frame) or one image; any value other than the background (the most frequent value) is a line.", Required: true),
             ParameterSpec.Path("out", "out (folder)", ParameterKind.OutputFolder, "Folder for scores.csv (one row per frame) and score.json (overall).", required: true),
             ParameterSpec.Real("tolerance", "tolerance (px)", CentreLines.DefaultTolerance, 0, 100, "A centre-line pixel counts as found when one of the other side lies within this distance."),
         ]);
