@@ -15,8 +15,8 @@ namespace Dislocate.Segment.Bench;
 /// For each encoder and decoder scale (1.0 and 0.5): parameter count; forward time (eval mode, no gradients); and
 /// training-step time (train mode: forward, a matching-free BCE + soft-Dice loss against fixed random masks, backward,
 /// Adam step); each the median of <c>runs</c> timed runs after one warm-up pass and step at 64² (JIT, Adam state).
-/// Kernels as the plugin uses them: forward under <c>TorchRuntime.InferenceKernels</c> (oneDNN on), training under
-/// <c>TorchRuntime.TrainingKernels</c> (oneDNN off, see TorchRuntime).
+/// Kernels as the plugin uses them: the forward pass on oneDNN, training steps under <c>TorchRuntime.TrainingKernels</c>
+/// (oneDNN once its gradient probe passed, else ATen; see TorchRuntime).
 /// Peak RSS is the process's resident high-water mark (VmHWM) while that variant ran, reset between variants where
 /// the kernel allows it.
 /// </remarks>
@@ -50,7 +50,7 @@ internal static class ModelBench
         }
 
         TorchRuntime.EnsureInitialized();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"UNet++ at {size}×{size}, batch 1, N = {Outputs}, CPU, {get_num_threads()} Torch threads, {(TorchRuntime.MkldnnDisabled ? "forward with oneDNN, training step without" : "oneDNN everywhere (DISLOCATE_MKLDNN=1)")}, median of {runs} run(s) after a 64² warm-up; libtorch {__version__}, {Environment.ProcessorCount} logical CPUs"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"UNet++ at {size}×{size}, batch 1, N = {Outputs}, CPU, {get_num_threads()} Torch threads, kernels: {TorchRuntime.KernelDescription}, median of {runs} run(s) after a 64² warm-up; libtorch {__version__}, {Environment.ProcessorCount} logical CPUs"));
         Console.WriteLine("| encoder | decoder | parameters | forward (s/image) | training step (s/image) | peak RSS (GiB) |");
         Console.WriteLine("|---|---|---:|---:|---:|---:|");
         foreach (var kind in kinds)
@@ -95,7 +95,6 @@ internal static class ModelBench
     private static void Forward(UNetPlusPlus model, Tensor input)
     {
         model.eval();
-        using var kernels = TorchRuntime.InferenceKernels(); // as Segmenter runs inference: oneDNN's forward is right
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         model.call(input);
@@ -104,7 +103,7 @@ internal static class ModelBench
     private static void TrainingStep(UNetPlusPlus model, optim.Optimizer adam, Tensor input, Tensor target)
     {
         model.train();
-        using var kernels = TorchRuntime.TrainingKernels(); // as Trainer runs: ATen's convolutions (oneDNN's backward is wrong here)
+        using var kernels = TorchRuntime.TrainingKernels(); // as Trainer runs: oneDNN after its probe, else ATen
         using var scope = NewDisposeScope();
         adam.zero_grad();
         var logits = model.call(input);

@@ -17,6 +17,13 @@ public static class ImageFileReader
     /// <summary>The extensions <see cref="ReadGray"/> accepts, lower case with the dot.</summary>
     public static IReadOnlyList<string> SupportedExtensions { get; } = [".tif", ".tiff", ".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp"];
 
+    /// <summary>The files of <paramref name="folder"/> with a supported extension (any case), sorted by ordinal name.</summary>
+    public static string[] ImageFiles(string folder) =>
+        Directory.EnumerateFiles(folder)
+            .Where(f => SupportedExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
     /// <summary>Reads <paramref name="path"/> as a grayscale image; see the class remarks for the rules per format.</summary>
     public static GrayImage ReadGray(string path)
     {

@@ -177,6 +177,22 @@ public static class TiffStackReader
         return tif.GetField(TiffTag.IMAGEDESCRIPTION)?[0].ToString();
     }
 
+    /// <summary>
+    /// The channels per frame of an ImageJ hyperstack (<c>channels=K</c> in its description; 1 when absent or not
+    /// ImageJ), checked against the file's <paramref name="pages"/>; an error names the file when they do not divide.
+    /// </summary>
+    public static int ReadImageJChannels(string path, int pages)
+    {
+        var description = ParseImageJDescription(ReadImageDescription(path));
+        var channels = description.TryGetValue("channels", out var c) && int.TryParse(c, out var n) && n > 1 ? n : 1;
+        if (pages % channels != 0)
+        {
+            throw new InputFileException(path, "ImageDescription", $"says channels={channels}, but the file has {pages} pages, not a multiple of it");
+        }
+
+        return channels;
+    }
+
     /// <summary>Reads only the first page of <paramref name="path"/>.</summary>
     public static TiffPage ReadFirstPage(string path)
     {

@@ -1,8 +1,6 @@
 using Dislocate.Contracts;
 using Dislocate.Segment.Model;
 using Dislocate.Segment.Training;
-using Dislocate.Synthetic.Presets;
-using Dislocate.Synthetic.Settings;
 
 namespace Dislocate.Segment.Commands;
 
@@ -25,7 +23,7 @@ internal sealed class FineTuneCommand : IPluginCommand
             ParameterSpec.Path("masks", "masks (folder)", ParameterKind.InputFolder, "Line masks of some frames (any value but the background is a line; instances are 8-connected pieces)."),
             ParameterSpec.Path("test-masks", "test-masks (folder)", ParameterKind.InputFolder, "With masks: held-out masks of other frames (images from 'images') for the per-epoch metric; empty = the training frames."),
             ParameterSpec.Whole("synthetic", "synthetic (images mixed in)", 0, 0, 1000000, "Synthetic images rendered in memory and interleaved one to one with the real ones, so the model keeps what it learned on synthetic data; 0 = real images only."),
-            ParameterSpec.Path("preset", "preset (generator)", ParameterKind.InputFile, "Generator preset JSON for the mixed-in synthetic images; empty = M2 defaults."),
+            TrainingParameters.Preset,
             ParameterSpec.Real("mask-width", "mask-width (px)", 3, 0.5, 50, "Width of the masks rasterised from the polylines."),
             TrainingParameters.Out,
             TrainingParameters.Crop with { Default = 256L },
@@ -48,7 +46,7 @@ internal sealed class FineTuneCommand : IPluginCommand
         var (train, test) = Sources(parameters);
         if (parameters.GetInteger("synthetic") is > 0 and var synthetic)
         {
-            var settings = parameters.GetOptionalString("preset") is { Length: > 0 } preset ? PresetFile.Read(context.ResolvePath(preset)).Settings : GeneratorSettings.Default;
+            var settings = TrainingParameters.GeneratorSettingsFrom(parameters.GetOptionalString("preset") is { Length: > 0 } preset ? context.ResolvePath(preset) : null);
             train = new MixedSamples(train, new SyntheticStreamSamples(settings, options.Seed, 0, synthetic));
         }
 

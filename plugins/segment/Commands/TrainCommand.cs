@@ -1,8 +1,6 @@
 using Dislocate.Contracts;
 using Dislocate.Segment.Model;
 using Dislocate.Segment.Training;
-using Dislocate.Synthetic.Presets;
-using Dislocate.Synthetic.Settings;
 
 namespace Dislocate.Segment.Commands;
 
@@ -17,7 +15,7 @@ internal sealed class TrainCommand : IPluginCommand
         [
             TrainingParameters.Out,
             ParameterSpec.Path("data", "data (dataset folder)", ParameterKind.InputFolder, "A folder written by 'synthetic generate' (train/ and test/); empty = generate samples in memory."),
-            ParameterSpec.Path("preset", "preset (generator)", ParameterKind.InputFile, "Generator preset JSON for in-memory samples (from 'synthetic fit'); empty = M2 defaults."),
+            TrainingParameters.Preset,
             ParameterSpec.Path("init", "init (model)", ParameterKind.InputFile, "Start from this model's weights (same architecture) instead of random ones, e.g. to train the shipped model further."),
             ParameterSpec.Whole("train-count", "train-count (images)", 4000, 1, long.MaxValue, "In-memory training images (paper: 4000); they repeat after this many."),
             ParameterSpec.Whole("test-count", "test-count (images)", 100, 1, 1000000, "In-memory test images evaluated after every epoch (paper: 1000)."),
@@ -61,7 +59,7 @@ internal sealed class TrainCommand : IPluginCommand
             return (new DatasetFolderSamples(data, "train"), new DatasetFolderSamples(data, "test"));
         }
 
-        var settings = v.GetOptionalString("preset") is { Length: > 0 } preset ? PresetFile.Read(preset).Settings : GeneratorSettings.Default;
+        var settings = TrainingParameters.GeneratorSettingsFrom(v.GetOptionalString("preset"));
         var trainCount = v.GetInteger("train-count");
         return (
             new SyntheticStreamSamples(settings, seed, 0, trainCount),

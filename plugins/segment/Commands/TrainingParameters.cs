@@ -3,6 +3,8 @@ using Dislocate.Segment.Evaluation;
 using Dislocate.Segment.Model;
 using Dislocate.Segment.Torch;
 using Dislocate.Segment.Training;
+using Dislocate.Synthetic.Presets;
+using Dislocate.Synthetic.Settings;
 using TorchSharp;
 
 namespace Dislocate.Segment.Commands;
@@ -13,6 +15,8 @@ internal static class TrainingParameters
     public static ParameterSpec Out { get; } = ParameterSpec.Path("out", "out (folder)", ParameterKind.OutputFolder, "Training folder: model.dislocate (best test metric), checkpoint.bin, curves.csv/png, training.json.", required: true);
 
     public static ParameterSpec Encoder { get; } = ParameterSpec.Choice("encoder", "encoder", "resnet50", ["resnet18", "resnet34", "resnet50"], "ResNet encoder of the UNet++ (paper: resnet50; resnet18 is ~4× faster on a CPU).");
+
+    public static ParameterSpec Preset { get; } = ParameterSpec.Path("preset", "preset (generator)", ParameterKind.InputFile, "Generator preset JSON for synthetic samples rendered in memory (from 'synthetic fit'); empty = M2 defaults.");
 
     public static ParameterSpec Output { get; } = ParameterSpec.Choice("output", "output (kind)", "instances", ["instances", "lines"], "instances = N masks, one dislocation each (the paper, Algorithm 1); lines = one centre-line map whose connected pieces are the dislocations (outputs is then 1).");
 
@@ -96,6 +100,10 @@ internal static class TrainingParameters
             v.GetReal("decoder"),
             Output: lines ? OutputKind.LineMap : OutputKind.Instances);
     }
+
+    /// <summary>The generator settings of a preset file, or the M2 defaults when <paramref name="preset"/> is empty.</summary>
+    public static GeneratorSettings GeneratorSettingsFrom(string? preset) =>
+        preset is { Length: > 0 } ? PresetFile.Read(preset).Settings : GeneratorSettings.Default;
 
     /// <summary>The precision choice: auto, fp32 or mixed.</summary>
     public static TrainingPrecision ReadPrecision(ParameterValues v) => v.GetString("precision") switch

@@ -34,6 +34,22 @@ public static class CentreLines
         return thin;
     }
 
+    /// <summary>The union (0/1) of instance masks of <paramref name="pixels"/> values each (nonzero = foreground).</summary>
+    public static byte[] Union(IEnumerable<byte[]> masks, int pixels)
+    {
+        ArgumentNullException.ThrowIfNull(masks);
+        var union = new byte[pixels];
+        foreach (var mask in masks)
+        {
+            for (var i = 0; i < pixels; i++)
+            {
+                union[i] |= mask[i] != 0 ? (byte)1 : (byte)0;
+            }
+        }
+
+        return union;
+    }
+
     /// <summary>Scores a predicted against a true line mask (both thinned here).</summary>
     public static CentreLineScore Score(ReadOnlySpan<byte> predicted, ReadOnlySpan<byte> truth, int width, int height, double tolerance = DefaultTolerance)
     {

@@ -32,11 +32,8 @@ public static class LineMaskFrames
         {
             var labels = Path.Combine(path, "labels");
             var folder = Directory.Exists(labels) ? labels : path;
-            var files = Directory.EnumerateFiles(folder)
-                .Where(f => ImageFileReader.SupportedExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
-                .Order(StringComparer.Ordinal)
-                .ToList();
-            if (files.Count == 0)
+            var files = ImageFileReader.ImageFiles(folder);
+            if (files.Length == 0)
             {
                 throw new InputFileException(folder, null, "holds no image files (PNG, TIFF, JPEG, BMP, GIF, WebP)");
             }
@@ -50,9 +47,9 @@ public static class LineMaskFrames
         }
 
         var extension = Path.GetExtension(path).ToLowerInvariant();
-        if (extension is ".tif" or ".tiff" && TiffStackReader.CountPages(path) > 1)
+        if (extension is ".tif" or ".tiff" && TiffStackReader.CountPages(path) is > 1 and var pages)
         {
-            return ReadStack(path);
+            return ReadStack(path, pages);
         }
 
         return [FromImage(Path.GetFileNameWithoutExtension(path), ImageFileReader.ReadGray(path), path)];
@@ -60,16 +57,9 @@ public static class LineMaskFrames
 
     // Pages of a stack, named as 'segment run' names a stack's frames (<stem>_000001 …); an ImageJ hyperstack with
     // channels=K (the generator's sequence masks: one channel per dislocation) gives one frame per K pages, their union.
-    private static List<LineMaskFrame> ReadStack(string path)
+    private static List<LineMaskFrame> ReadStack(string path, int pages)
     {
-        var description = TiffStackReader.ParseImageJDescription(TiffStackReader.ReadImageDescription(path));
-        var channels = description.TryGetValue("channels", out var c) && int.TryParse(c, out var n) && n > 1 ? n : 1;
-        var pages = TiffStackReader.CountPages(path);
-        if (pages % channels != 0)
-        {
-            throw new InputFileException(path, "ImageDescription", $"says channels={channels}, but the file has {pages} pages, not a multiple of it");
-        }
-
+        var channels = TiffStackReader.ReadImageJChannels(path, pages);
         var stem = Path.GetFileNameWithoutExtension(path);
         var frames = new List<LineMaskFrame>();
         LineMaskFrame? union = null;

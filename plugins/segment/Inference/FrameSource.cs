@@ -26,10 +26,7 @@ internal sealed class FrameSource
         this.path = path;
         if (Directory.Exists(path))
         {
-            this.files = Directory.EnumerateFiles(path)
-                .Where(f => ImageFileReader.SupportedExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
-                .Order(StringComparer.Ordinal)
-                .ToArray();
+            this.files = ImageFileReader.ImageFiles(path);
             if (this.files.Length == 0)
             {
                 throw new InputFileException(path, null, $"folder holds no image ({string.Join(", ", ImageFileReader.SupportedExtensions)})");

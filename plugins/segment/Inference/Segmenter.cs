@@ -56,7 +56,6 @@ internal sealed class Segmenter : IDisposable
     /// <summary>Probability maps of one image, one per network output.</summary>
     public float[][] Predict(GrayImage image, CancellationToken cancellation = default)
     {
-        using var kernels = TorchRuntime.InferenceKernels();
         return this.predictor.Predict(image, cancellation);
     }
 

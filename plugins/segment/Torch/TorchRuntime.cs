@@ -39,20 +39,8 @@ internal static partial class TorchRuntime
     /// <summary>True when oneDNN is forced off in this process (<c>DISLOCATE_MKLDNN=0</c>, or libtorch lacks the switch).</summary>
     public static bool MkldnnDisabled { get; private set; }
 
-    /// <summary>The kernel probe's result once a training run made it (null before, or when DISLOCATE_MKLDNN decided).</summary>
-    public static KernelProbeResult? Probe
-    {
-        get
-        {
-            lock (Gate)
-            {
-                return probe;
-            }
-        }
-    }
-
     /// <summary>True when training uses oneDNN's kernels (decided by the probe on the first training run of the process).</summary>
-    public static bool TrainingUsesMkldnn { get; private set; }
+    private static bool TrainingUsesMkldnn { get; set; }
 
     /// <summary>One line on the kernels training and inference use in this process, for logs, <c>segment info</c> and model records.</summary>
     public static string KernelDescription
@@ -134,16 +122,6 @@ internal static partial class TorchRuntime
                 }
             }
         });
-    }
-
-    /// <summary>
-    /// Forward-only work (no gradients). oneDNN's forward pass is right in any layout, so it is used unless forced off;
-    /// while a training run that could not use oneDNN runs in the same process, its ATen kernels serve inference too.
-    /// </summary>
-    public static IDisposable InferenceKernels()
-    {
-        EnsureInitialized();
-        return new Scope(() => { });
     }
 
     /// <summary>Switches oneDNN on or off (and NNPACK off) for the whole process; false when libtorch does not export the switch.</summary>

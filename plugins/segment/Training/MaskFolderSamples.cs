@@ -33,8 +33,8 @@ internal sealed class MaskFolderSamples : ITrainingSamples
             }
         }
 
-        var byStem = ImageFiles(images).ToDictionary(f => Path.GetFileNameWithoutExtension(f), StringComparer.Ordinal);
-        this.pairs = [.. ImageFiles(masks)
+        var byStem = ImageFileReader.ImageFiles(images).ToDictionary(f => Path.GetFileNameWithoutExtension(f), StringComparer.Ordinal);
+        this.pairs = [.. ImageFileReader.ImageFiles(masks)
             .Where(m => byStem.ContainsKey(Path.GetFileNameWithoutExtension(m)))
             .Select(m => (byStem[Path.GetFileNameWithoutExtension(m)], m))];
         if (this.pairs.Length == 0)
@@ -98,9 +98,4 @@ internal sealed class MaskFolderSamples : ITrainingSamples
 
         return pieces;
     }
-
-    private static IEnumerable<string> ImageFiles(string folder) =>
-        Directory.EnumerateFiles(folder)
-            .Where(f => ImageFileReader.SupportedExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
-            .Order(StringComparer.Ordinal);
 }

@@ -317,21 +317,12 @@ internal sealed class Trainer
             }
 
             var predicted = new byte[plane];
-            var truth = new byte[plane];
             for (var i = 0; i < plane; i++)
             {
                 predicted[i] = host[(b * plane) + i] >= 0.5f ? (byte)1 : (byte)0;
             }
 
-            foreach (var mask in crops[b].Masks)
-            {
-                for (var i = 0; i < plane; i++)
-                {
-                    truth[i] |= mask[i] != 0 ? (byte)1 : (byte)0;
-                }
-            }
-
-            scores.Add(CentreLines.Score(predicted, truth, size, size).F1);
+            scores.Add(CentreLines.Score(predicted, CentreLines.Union(crops[b].Masks, plane), size, size).F1);
         }
     }
 

@@ -57,13 +57,7 @@ public sealed class MaskStackSource
             }
 
             var pages = TiffStackReader.CountPages(path);
-            var description = TiffStackReader.ParseImageJDescription(TiffStackReader.ReadImageDescription(path));
-            var channels = description.TryGetValue("channels", out var c) && int.TryParse(c, out var n) && n > 1 ? n : 1;
-            if (pages % channels != 0)
-            {
-                throw new InputFileException(path, "ImageDescription", $"says channels={channels}, but the file has {pages} pages, not a multiple of it");
-            }
-
+            var channels = TiffStackReader.ReadImageJChannels(path, pages);
             this.PagesPerFrame = channels;
             this.Count = pages / channels;
         }

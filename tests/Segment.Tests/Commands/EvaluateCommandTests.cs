@@ -127,17 +127,7 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.Equal(ParameterKind.OutputFile, d.Find("out")!.Kind);
     }
 
-    private static ParameterValues Values(EvaluateCommand command, params (string Key, string Text)[] given)
-    {
-        var d = command.Descriptor;
-        var values = given.ToDictionary(g => g.Key, g => d.Find(g.Key)!.Parse(g.Text));
-        foreach (var p in d.Parameters.Where(p => p.Default is not null && !values.ContainsKey(p.Key)))
-        {
-            values[p.Key] = p.Default!;
-        }
-
-        return new ParameterValues(d, values, given.Select(g => g.Key));
-    }
+    private static ParameterValues Values(EvaluateCommand command, params (string Key, string Text)[] given) => CommandValues.Of(command, given);
 
     private string WriteBytes(string name, params float[][] planes)
     {

@@ -60,17 +60,7 @@ public sealed class ScoreCommandTests : IDisposable
         Assert.Equal("out", p.Key);
     }
 
-    private static ParameterValues Values(ScoreCommand command, params (string Key, string Text)[] given)
-    {
-        var d = command.Descriptor;
-        var values = given.ToDictionary(g => g.Key, g => d.Find(g.Key)!.Parse(g.Text));
-        foreach (var p in d.Parameters.Where(p => p.Default is not null && !values.ContainsKey(p.Key)))
-        {
-            values[p.Key] = p.Default!;
-        }
-
-        return new ParameterValues(d, values, given.Select(g => g.Key));
-    }
+    private static ParameterValues Values(ScoreCommand command, params (string Key, string Text)[] given) => CommandValues.Of(command, given);
 
     private static float[] Max(float[] a, float[] b) => [.. a.Zip(b, Math.Max)];
 

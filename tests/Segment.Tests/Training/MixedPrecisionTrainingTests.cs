@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dislocate.Contracts;
 using Dislocate.Segment.Commands;
 using Dislocate.Segment.Model;
+using Dislocate.Segment.Tests.Commands;
 using Dislocate.Segment.Training;
 using TorchSharp;
 
@@ -81,17 +82,7 @@ public sealed class MixedPrecisionTrainingTests : IDisposable
         }
     }
 
-    private static ParameterValues Values(IPluginCommand command, params (string Key, string Text)[] given)
-    {
-        var d = command.Descriptor;
-        var values = given.ToDictionary(g => g.Key, g => d.Find(g.Key)!.Parse(g.Text));
-        foreach (var p in d.Parameters.Where(p => p.Default is not null && !values.ContainsKey(p.Key)))
-        {
-            values[p.Key] = p.Default!;
-        }
-
-        return new ParameterValues(d, values, given.Select(g => g.Key));
-    }
+    private static ParameterValues Values(IPluginCommand command, params (string Key, string Text)[] given) => CommandValues.Of(command, given);
 
     private string Path(params string[] parts) => System.IO.Path.Combine([this.folder, .. parts]);
 }
