@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Dislocate.Contracts;
 using Dislocate.Core.IO;
+using Dislocate.Core.Jobs;
 using Dislocate.Synthetic.Dataset;
 using Dislocate.Synthetic.Recipes;
 using Dislocate.Synthetic.Rendering;

@@ -11,6 +11,9 @@ public sealed record CommandContext(
     string WorkingDirectory,
     CancellationToken Cancellation)
 {
+    /// <summary>Services of the loaded plugins (since host API 1.1); empty outside a host.</summary>
+    public HostServices Services { get; init; } = HostServices.Empty;
+
     /// <summary>A context that discards progress and log output.</summary>
     public static CommandContext Silent(CancellationToken cancellation = default) =>
         new(new Progress<ProgressUpdate>(), NullCommandLog.Instance, Environment.CurrentDirectory, cancellation);

@@ -12,4 +12,10 @@ public interface IPlugin
 
     /// <summary>The commands this plugin offers, in menu order.</summary>
     IReadOnlyList<IPluginCommand> Commands { get; }
+
+    /// <summary>
+    /// Services this plugin offers the others through the host (e.g. an <see cref="ISampleSourceProvider"/>); none by
+    /// default. Since host API 1.1.
+    /// </summary>
+    IReadOnlyList<object> Services => [];
 }

@@ -12,14 +12,21 @@ public sealed class CommandRegistry
     public CommandRegistry(IEnumerable<LoadedPlugin> plugins)
     {
         ArgumentNullException.ThrowIfNull(plugins);
+        var services = new List<object>();
         foreach (var p in plugins)
         {
+            services.AddRange(p.Plugin.Services);
             foreach (var c in p.Plugin.Commands)
             {
                 this.commands.Add(new RegisteredCommand(p, c));
             }
         }
+
+        this.Services = new HostServices(services);
     }
+
+    /// <summary>The services the loaded plugins offer one another, in plugin load order.</summary>
+    public HostServices Services { get; }
 
     /// <summary>Every registered command.</summary>
     public IReadOnlyList<RegisteredCommand> Commands => this.commands;

@@ -1,5 +1,6 @@
 using Dislocate.Contracts;
 using Dislocate.Synthetic.Commands;
+using Dislocate.Synthetic.Streaming;
 
 namespace Dislocate.Synthetic;
 
@@ -26,4 +27,7 @@ public sealed class SyntheticPlugin : IPlugin
         new StackCommand(),
         new OverlayCommand(),
     ];
+
+    /// <summary>Offers the generator to other plugins: training streams synthetic images through it.</summary>
+    public IReadOnlyList<object> Services { get; } = [new SyntheticSampleProvider()];
 }

@@ -5,7 +5,7 @@ using Dislocate.Hosting.Parameters;
 namespace Dislocate.Cli.Execution;
 
 /// <summary>Binds raw values, runs one plugin command with progress and cancellation, and maps the outcome to an exit code.</summary>
-internal sealed class CommandRunner(TextWriter output, TextWriter error, bool quiet, string outputFolder)
+internal sealed class CommandRunner(TextWriter output, TextWriter error, bool quiet, string outputFolder, HostServices services)
 {
     /// <summary>Runs with CLI-style values (absent options take their defaults).</summary>
     public Task<int> RunAsync(RegisteredCommand command, IReadOnlyDictionary<string, string> raw, CancellationToken cancellation) =>
@@ -26,7 +26,7 @@ internal sealed class CommandRunner(TextWriter output, TextWriter error, bool qu
         }
 
         using var progress = new ConsoleProgress(error, interactive: !Console.IsErrorRedirected, quiet);
-        var context = new CommandContext(progress, new ConsoleLog(error, quiet), Environment.CurrentDirectory, cancellation);
+        var context = new CommandContext(progress, new ConsoleLog(error, quiet), Environment.CurrentDirectory, cancellation) { Services = services };
         try
         {
             var result = await command.Command.ExecuteAsync(values, context).ConfigureAwait(false);

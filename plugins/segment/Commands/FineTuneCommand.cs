@@ -46,8 +46,8 @@ internal sealed class FineTuneCommand : IPluginCommand
         var (train, test) = Sources(parameters);
         if (parameters.GetInteger("synthetic") is > 0 and var synthetic)
         {
-            var settings = TrainingParameters.GeneratorSettingsFrom(parameters.GetOptionalString("preset") is { Length: > 0 } preset ? context.ResolvePath(preset) : null);
-            train = new MixedSamples(train, new SyntheticStreamSamples(settings, options.Seed, 0, synthetic));
+            var images = TrainingParameters.SyntheticImages(context, parameters.GetOptionalString("preset"), options.Seed);
+            train = new MixedSamples(train, new StreamedSamples(images, 0, synthetic));
         }
 
         var folder = parameters.GetString("out");

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Dislocate.Contracts;
+using Dislocate.Core.Jobs;
 using Dislocate.Segment.Inference;
-using Dislocate.Synthetic.Dataset;
 
 namespace Dislocate.Segment.Commands;
 

@@ -39,7 +39,7 @@ internal sealed class TrainCommand : IPluginCommand
         ArgumentNullException.ThrowIfNull(context);
         var spec = TrainingParameters.ReadSpec(parameters);
         var options = TrainingParameters.Options(parameters, spec, InputNormalisation.Default);
-        var (train, test) = Sources(parameters, options.Seed);
+        var (train, test) = Sources(parameters, context, options.Seed);
         var folder = parameters.GetString("out");
         return Task.Run(
             () =>
@@ -52,17 +52,15 @@ internal sealed class TrainCommand : IPluginCommand
             context.Cancellation);
     }
 
-    private static (ITrainingSamples Train, ITrainingSamples Test) Sources(ParameterValues v, ulong seed)
+    private static (ITrainingSamples Train, ITrainingSamples Test) Sources(ParameterValues v, CommandContext context, ulong seed)
     {
         if (v.GetOptionalString("data") is { Length: > 0 } data)
         {
             return (new DatasetFolderSamples(data, "train"), new DatasetFolderSamples(data, "test"));
         }
 
-        var settings = TrainingParameters.GeneratorSettingsFrom(v.GetOptionalString("preset"));
+        var images = TrainingParameters.SyntheticImages(context, v.GetOptionalString("preset"), seed);
         var trainCount = v.GetInteger("train-count");
-        return (
-            new SyntheticStreamSamples(settings, seed, 0, trainCount),
-            new SyntheticStreamSamples(settings, seed, trainCount, v.GetInteger("test-count")));
+        return (new StreamedSamples(images, 0, trainCount), new StreamedSamples(images, trainCount, v.GetInteger("test-count")));
     }
 }

@@ -3,8 +3,6 @@ using Dislocate.Segment.Evaluation;
 using Dislocate.Segment.Model;
 using Dislocate.Segment.Torch;
 using Dislocate.Segment.Training;
-using Dislocate.Synthetic.Presets;
-using Dislocate.Synthetic.Settings;
 using TorchSharp;
 
 namespace Dislocate.Segment.Commands;
@@ -101,9 +99,13 @@ internal static class TrainingParameters
             Output: lines ? OutputKind.LineMap : OutputKind.Instances);
     }
 
-    /// <summary>The generator settings of a preset file, or the M2 defaults when <paramref name="preset"/> is empty.</summary>
-    public static GeneratorSettings GeneratorSettingsFrom(string? preset) =>
-        preset is { Length: > 0 } ? PresetFile.Read(preset).Settings : GeneratorSettings.Default;
+    /// <summary>
+    /// The synthetic images of a preset file (the generator's M2 defaults when <paramref name="preset"/> is empty), from
+    /// the sample source the synthetic plugin registers with the host; a clear error when it is not installed.
+    /// </summary>
+    public static ISampleSource SyntheticImages(CommandContext context, string? preset, ulong seed) =>
+        context.Services.Require<ISampleSourceProvider>("synthetic training images", "synthetic")
+            .Open(preset is { Length: > 0 } ? context.ResolvePath(preset) : null, seed);
 
     /// <summary>The precision choice: auto, fp32 or mixed.</summary>
     public static TrainingPrecision ReadPrecision(ParameterValues v) => v.GetString("precision") switch

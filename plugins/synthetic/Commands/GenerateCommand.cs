@@ -1,4 +1,5 @@
 using Dislocate.Contracts;
+using Dislocate.Core.Jobs;
 using Dislocate.Synthetic.Dataset;
 using Dislocate.Synthetic.Settings;
 

@@ -1,3 +1,5 @@
+using Dislocate.Core.Jobs;
+
 namespace Dislocate.Synthetic.Dataset;
 
 /// <summary>Where and how a dataset is written.</summary>

@@ -1,5 +1,6 @@
 using Dislocate.Contracts;
 using Dislocate.Core.IO;
+using Dislocate.Core.Jobs;
 using Dislocate.Core.Random;
 using Dislocate.Synthetic.Backgrounds;
 using Dislocate.Synthetic.Recipes;

@@ -1,3 +1,4 @@
+using Dislocate.Contracts;
 using Dislocate.Synthetic.Backgrounds;
 using Dislocate.Synthetic.Dataset;
 using Dislocate.Synthetic.Rendering;
@@ -10,17 +11,21 @@ namespace Dislocate.Synthetic.Streaming;
 /// image and masks that <c>generate</c> writes for index i with the same seed and settings.
 /// </summary>
 /// <remarks>Thread-safe: each thread renders with its own scratch buffers.</remarks>
-public sealed class SyntheticSampleSource
+public sealed class SyntheticSampleSource : ISampleSource
 {
     private readonly BackgroundLibrary? library;
 
     /// <summary>Creates a stream; validates the settings and opens the background folder when one is used.</summary>
-    public SyntheticSampleSource(GeneratorSettings settings, ulong seed)
+    /// <param name="settings">Generator settings.</param>
+    /// <param name="seed">Master seed.</param>
+    /// <param name="origin">Where the settings came from (a preset file), for <see cref="Description"/>; null = given in code.</param>
+    public SyntheticSampleSource(GeneratorSettings settings, ulong seed, string? origin = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         SettingsValidator.Validate(settings);
         this.Settings = settings;
         this.Seed = seed;
+        this.Description = $"synthetic {SyntheticPlugin.Version} ({origin ?? "settings in code"}, seed {seed}, {settings.Width}×{settings.Height})";
         this.library = settings.Background.Kind == BackgroundKind.Real ? new BackgroundLibrary(settings.Background.Folder!) : null;
     }
 
@@ -29,6 +34,15 @@ public sealed class SyntheticSampleSource
 
     /// <summary>The master seed.</summary>
     public ulong Seed { get; }
+
+    /// <inheritdoc/>
+    public int Width => this.Settings.Width;
+
+    /// <inheritdoc/>
+    public int Height => this.Settings.Height;
+
+    /// <inheritdoc/>
+    public string Description { get; }
 
     /// <summary>Sample <paramref name="index"/> (its first frame for sequence settings).</summary>
     public RenderedSample Get(long index) => this.GetFrames(index)[0];
@@ -39,6 +53,13 @@ public sealed class SyntheticSampleSource
     /// </summary>
     public RenderedSample GetView(long index) =>
         DatasetWriter.Generate(this.Settings with { Sequence = this.Settings.Sequence with { Frames = 1 } }, this.Seed, index, this.library, inPlace: true).Frames[0];
+
+    /// <inheritdoc/>
+    LabelledImage ISampleSource.Render(long index)
+    {
+        var sample = this.Get(index);
+        return new LabelledImage(sample.Image.Width, sample.Image.Height, sample.Image.Pixels, sample.Masks);
+    }
 
     /// <summary>All frames of sample <paramref name="index"/>.</summary>
     public IReadOnlyList<RenderedSample> GetFrames(long index) =>

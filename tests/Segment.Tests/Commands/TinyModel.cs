@@ -1,4 +1,5 @@
 using Dislocate.Core.IO;
+using Dislocate.Core.Jobs;
 using Dislocate.Segment.Model;
 using Dislocate.Segment.Tests.Training;
 using Dislocate.Synthetic.Dataset;

@@ -3,6 +3,7 @@ using Dislocate.Segment.Evaluation;
 using Dislocate.Segment.Model;
 using Dislocate.Segment.Training;
 using Dislocate.Synthetic.Settings;
+using Dislocate.Synthetic.Streaming;
 
 namespace Dislocate.Segment.Tests.Training;
 
@@ -42,5 +43,5 @@ internal static class TinySynthetic
         Seed: 5);
 
     public static (ITrainingSamples Train, ITrainingSamples Test) Data(long train, long test) =>
-        (new SyntheticStreamSamples(Settings, 11, 0, train), new SyntheticStreamSamples(Settings, 11, train, test));
+        (new StreamedSamples(new SyntheticSampleSource(Settings, 11), 0, train), new StreamedSamples(new SyntheticSampleSource(Settings, 11), train, test));
 }

@@ -1,5 +1,6 @@
 using Dislocate.Contracts;
 using Dislocate.Core.IO;
+using Dislocate.Core.Jobs;
 using Dislocate.Synthetic.Dataset;
 using Dislocate.Synthetic.Recipes;
 using Dislocate.Synthetic.Settings;

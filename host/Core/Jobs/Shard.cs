@@ -1,7 +1,7 @@
 using System.Globalization;
 using Dislocate.Contracts;
 
-namespace Dislocate.Synthetic.Dataset;
+namespace Dislocate.Core.Jobs;
 
 /// <summary>Part <see cref="Index"/> of <see cref="Count"/> of a job array: it owns the sample indices i with i mod Count = Index.</summary>
 /// <param name="Index">This shard, 0-based.</param>
