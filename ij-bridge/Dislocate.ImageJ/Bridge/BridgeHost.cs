@@ -64,7 +64,7 @@ internal static class BridgeHost
     {
         using var cancellation = new CancellationTokenSource();
         var progress = new LatestProgress();
-        var context = new CommandContext(progress, NullCommandLog.Instance, workingDirectory, cancellation.Token);
+        var context = new CommandContext(progress, NullCommandLog.Instance, workingDirectory, cancellation.Token) { Services = Registry.Services };
         var task = Task.Run(() => command.Command.ExecuteAsync(values, context), cancellation.Token);
         var java = env.FindClass("dislocate/bridge/NativeBridge");
         try
