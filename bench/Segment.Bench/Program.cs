@@ -8,9 +8,11 @@ switch (which)
         return Dislocate.Segment.Bench.MetricBench.Run(rest);
     case "model":
         return Dislocate.Segment.Bench.ModelBench.Run(rest);
+    case "engines":
+        return Dislocate.Segment.Bench.EngineBench.Run(rest);
     case "trainstep":
         return Dislocate.Segment.Bench.TrainStepBench.Run(rest);
     default:
-        Console.Error.WriteLine("usage: Segment.Bench <benchmark> [args]; benchmarks: metric, model, trainstep");
+        Console.Error.WriteLine("usage: Segment.Bench <benchmark> [args]; benchmarks: metric, model, engines, trainstep");
         return 2;
 }

@@ -1,6 +1,9 @@
 using System.Globalization;
 using Dislocate.Contracts;
+using Dislocate.Core.IO;
 using Dislocate.Segment.Model;
+using Dislocate.Segment.Onnx;
+using Google.Protobuf;
 using TorchSharp;
 
 namespace Dislocate.Segment.Commands;
@@ -12,11 +15,11 @@ internal sealed class ExportCommand : IPluginCommand
         "export",
         "Export Segmentation Model",
         "Segment",
-        "Write a model in another form: fp16 = the same .dislocate model with float16 weights (half the size; loaded back as float32).",
+        "Write a model in another form: fp16 = the same .dislocate model with float16 weights (half the size; loaded back as float32); onnx = an ONNX model (opset 17) for ONNX Runtime and other tools.",
         [
             ParameterSpec.Path("model", "model (file)", ParameterKind.InputFile, "The .dislocate model to export.", required: true),
             ParameterSpec.Path("out", "out (file)", ParameterKind.OutputFile, "The file to write.", required: true),
-            ParameterSpec.Choice("format", "format", "fp16", ["fp16"], "fp16 = .dislocate with float16 weights."),
+            ParameterSpec.Choice("format", "format", "fp16", ["fp16", "onnx"], "fp16 = .dislocate with float16 weights; onnx = ONNX model, input 'image' [batch, 1, height, width] normalised, output 'logits' [batch, masks, height, width], the model's metadata in metadata_props."),
             ParameterSpec.Text("name", "name", string.Empty, "A name for the model, kept in its training record (empty = keep)."),
             ParameterSpec.Text("version", "version", string.Empty, "A version for the model, kept in its training record (empty = keep)."),
             ParameterSpec.Text("record", "record (key=value …)", string.Empty, "More entries for the training record, e.g. scores: 'real_f1=0.41 synthetic_f1=0.83'."),
@@ -31,6 +34,22 @@ internal sealed class ExportCommand : IPluginCommand
         if (Path.GetFullPath(source) == Path.GetFullPath(target))
         {
             throw new ParameterException("out", $"'{target}' is the input model; choose another file so the input is not overwritten");
+        }
+
+        if (parameters.GetString("format") == "onnx")
+        {
+            return Task.Run(
+                () =>
+                {
+                    var (metadata, weights) = ModelFile.ReadWeights(source);
+                    var onnx = OnnxExporter.Build(metadata with { Training = Record(metadata.Training, parameters) }, weights);
+                    AtomicFile.Write(target, onnx.WriteTo);
+                    var size = new FileInfo(target).Length;
+                    return CommandResult.Of(
+                        string.Create(CultureInfo.InvariantCulture, $"Wrote {target}: ONNX opset {OnnxExporter.Opset}, {onnx.Graph.Node.Count} nodes, {size / 1e6:F1} MB (float32 weights, batch norm folded)."),
+                        new FileOutput("model", target));
+                },
+                context.Cancellation);
         }
 
         return Task.Run(

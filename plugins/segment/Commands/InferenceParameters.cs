@@ -31,7 +31,20 @@ internal static class InferenceParameters
 
     public static ParameterSpec Batch { get; } = ParameterSpec.Whole("batch", "batch (tiles)", 2, 1, TilingOptions.MaxBatchSize, "Tiles per network call.");
 
-    public static IEnumerable<ParameterSpec> All => [Model, Threshold, MinPixels, Duplicate, Split, Area, Pieces, Points, Tile, Overlap, Resize, Batch];
+    public static ParameterSpec Engine { get; } = ParameterSpec.Choice("engine", "engine", "auto", EngineChoice.Choices, "auto = ONNX Runtime on the CPU (faster here, no libtorch), libtorch for CUDA or --resize; torch; onnx (also runs .onnx models).");
+
+    public static IEnumerable<ParameterSpec> All => [Model, Threshold, MinPixels, Duplicate, Split, Area, Pieces, Points, Tile, Overlap, Resize, Batch, Engine];
+
+    /// <summary>
+    /// The segmenter for <paramref name="modelPath"/> on the engine, device and thread count given; the ONNX engine loads
+    /// no libtorch.
+    /// </summary>
+    public static Segmenter OpenSegmenter(ParameterValues v, string modelPath, TilingOptions tiling, PostProcessingOptions postProcessing)
+    {
+        var device = v.GetString("device");
+        var engine = EngineChoice.Resolve(v.GetString("engine"), modelPath, device, tiling.Resize);
+        return Segmenter.Open(modelPath, engine, device, v.GetInt32("threads"), tiling, postProcessing);
+    }
 
     /// <summary>The post-processing options given.</summary>
     public static PostProcessingOptions PostProcessing(ParameterValues v) => PostProcessingOptions.Default with

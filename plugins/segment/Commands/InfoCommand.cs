@@ -27,9 +27,16 @@ internal sealed class InfoCommand : IPluginCommand
         var summary =
             $"TorchSharp {typeof(torch).Assembly.GetName().Version}, libtorch {torch.__version__}; " +
             $"device {device.type}; CUDA available: {torch.cuda.is_available()}; CPU threads: {torch.get_num_threads()}; " +
-            $"kernels: {TorchRuntime.KernelDescription}; allocator: {ProcessAllocator.Describe()}; default model: {DefaultModelDescription()}; probe sum = {probe.item<float>()}";
+            $"kernels: {TorchRuntime.KernelDescription}; allocator: {ProcessAllocator.Describe()}; default model: {DefaultModelDescription()}; " +
+            $"inference engine (--engine auto, tiled): {AutoEngine(parameters.GetString("device"))}; probe sum = {probe.item<float>()}";
         return Task.FromResult(CommandResult.Of(summary));
     }
+
+    // What 'segment run' takes with --engine auto on this device, and ONNX Runtime's version.
+    private static string AutoEngine(string device) =>
+        EngineChoice.Resolve("auto", DefaultModel.ShippedPath, device, resize: false) == InferenceEngine.Onnx
+            ? $"onnx (ONNX Runtime {Microsoft.ML.OnnxRuntime.OrtEnv.Instance().GetVersionString()}, CPU; measured faster than libtorch here)"
+            : "torch (libtorch; CUDA, or --resize)";
 
     private static string DefaultModelDescription()
     {

@@ -37,8 +37,8 @@ internal sealed class RunCommand : IPluginCommand
         return Task.Run(
             () =>
             {
-                var device = TrainingParameters.Prepare(parameters);
-                using var segmenter = new Segmenter(modelPath, device, tiling, postProcessing);
+                using var segmenter = InferenceParameters.OpenSegmenter(parameters, modelPath, tiling, postProcessing);
+                context.Log.Info($"model {Path.GetFileName(modelPath)} on {segmenter.Engine}");
                 var suffix = shard.Count > 1 ? $".shard-{shard.Index}-of-{shard.Count}" : string.Empty;
                 using var outputs = new SegmentationOutputs(folder, suffix);
                 var mine = Enumerable.Range(0, source.Count).Count(i => shard.Owns(i));
@@ -57,7 +57,7 @@ internal sealed class RunCommand : IPluginCommand
                     context.Progress.Report(new ProgressUpdate(outputs.FrameCount, mine, $"frame {frame.Index + 1}: {result.Instances.Count} dislocations"));
                 }
 
-                outputs.Complete(input, modelPath, segmenter.Metadata, new { post_processing = segmenter.PostProcessing, tiling = segmenter.Tiling, shard = shard.ToString() });
+                outputs.Complete(input, modelPath, segmenter.Metadata, new { post_processing = segmenter.PostProcessing, tiling = segmenter.Tiling, engine = segmenter.Engine, shard = shard.ToString() });
                 if (empty > 0)
                 {
                     context.Log.Warn($"{empty} of {outputs.FrameCount} frames had no dislocation above the threshold.");

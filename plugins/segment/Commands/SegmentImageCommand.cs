@@ -34,8 +34,8 @@ internal sealed class SegmentImageCommand : IPluginCommand
         return Task.Run(
             () =>
             {
-                var device = TrainingParameters.Prepare(parameters);
-                using var segmenter = new Segmenter(modelPath, device, tiling, postProcessing);
+                using var segmenter = InferenceParameters.OpenSegmenter(parameters, modelPath, tiling, postProcessing);
+                context.Log.Info($"model {Path.GetFileName(modelPath)} on {segmenter.Engine}");
                 var labels = new List<float[]>();
                 var rois = new List<PolylineRoi>();
                 var rows = new List<IReadOnlyList<object>>();

@@ -18,13 +18,13 @@ internal sealed class Segmenter : IDisposable
     /// <summary>The smallest default tile side (the paper's image size).</summary>
     public const int DefaultTileSize = 512;
 
-    private readonly UNetPlusPlus model;
+    private readonly UNetPlusPlus? model;
     private readonly TiledPredictor predictor;
 
     /// <summary>
-    /// Loads <paramref name="modelPath"/> onto <paramref name="device"/>. A tile size of 0 (or no tiling) means
-    /// max(512, the crop the model was trained at): the network is fully convolutional, so larger tiles than its
-    /// training crops work and need far fewer overlapping tiles.
+    /// Loads <paramref name="modelPath"/> onto <paramref name="device"/> (the torch engine). A tile size of 0 (or no
+    /// tiling) means max(512, the crop the model was trained at): the network is fully convolutional, so larger tiles
+    /// than its training crops work and need far fewer overlapping tiles.
     /// </summary>
     public Segmenter(string modelPath, torch.Device device, TilingOptions? tiling, PostProcessingOptions postProcessing)
     {
@@ -32,20 +32,64 @@ internal sealed class Segmenter : IDisposable
         postProcessing.Validate();
         TorchRuntime.EnsureInitialized();
         (this.model, this.Metadata) = ModelFile.Load(modelPath, device);
-        this.PostProcessing = ForOutput(postProcessing, this.Metadata.Spec.Output);
-        tiling ??= new TilingOptions(TileSize: 0);
-        this.Tiling = tiling.TileSize == 0 ? tiling with { TileSize = Math.Max(DefaultTileSize, this.Metadata.TileSize) } : tiling;
-        if (this.Tiling.FindProblem() is { } problem)
+        try
+        {
+            (this.PostProcessing, this.Tiling) = Settle(this.Metadata, tiling, postProcessing);
+        }
+        catch
         {
             this.model.Dispose();
-            throw new ParameterException(problem.Field == "tile_size" ? "tile" : problem.Field, problem.Problem);
+            throw;
         }
 
         this.predictor = new TiledPredictor(this.model, this.Metadata, device, this.Tiling);
     }
 
+    private Segmenter(ModelMetadata metadata, ITileNetwork network, TilingOptions? tiling, PostProcessingOptions postProcessing)
+    {
+        this.Metadata = metadata;
+        try
+        {
+            (this.PostProcessing, this.Tiling) = Settle(metadata, tiling, postProcessing);
+        }
+        catch
+        {
+            network.Dispose();
+            throw;
+        }
+
+        this.predictor = new TiledPredictor(network, metadata.Normalisation, this.Tiling);
+    }
+
+    /// <summary>
+    /// Opens <paramref name="modelPath"/> (a .dislocate or an .onnx file) on <paramref name="engine"/>. The ONNX engine
+    /// converts a .dislocate model to ONNX in memory (<see cref="Onnx.OnnxExporter"/>) and never loads libtorch.
+    /// </summary>
+    /// <param name="modelPath">Model file.</param>
+    /// <param name="engine">The engine (see <see cref="EngineChoice.Resolve"/>).</param>
+    /// <param name="device">auto, cpu or cuda (the torch engine's device).</param>
+    /// <param name="threads">CPU threads; 0 = all cores.</param>
+    /// <param name="tiling">Tiling (null = defaults).</param>
+    /// <param name="postProcessing">Post-processing options.</param>
+    public static Segmenter Open(string modelPath, InferenceEngine engine, string device, int threads, TilingOptions? tiling, PostProcessingOptions postProcessing)
+    {
+        ArgumentNullException.ThrowIfNull(postProcessing);
+        postProcessing.Validate();
+        if (engine == InferenceEngine.Torch)
+        {
+            torch.set_num_threads(threads > 0 ? threads : Environment.ProcessorCount);
+            return new Segmenter(modelPath, TorchDevice.Resolve(device), tiling, postProcessing);
+        }
+
+        var (metadata, network) = Onnx.OnnxModels.Open(modelPath, threads);
+        return new Segmenter(metadata, network, tiling, postProcessing);
+    }
+
     /// <summary>The model's metadata.</summary>
     public ModelMetadata Metadata { get; }
+
+    /// <summary>The engine that runs the network, e.g. <c>onnxruntime 1.32.0 (cpu, 2 threads)</c>.</summary>
+    public string Engine => this.predictor.Engine;
 
     /// <summary>Tiling in use.</summary>
     public TilingOptions Tiling { get; }
@@ -87,6 +131,18 @@ internal sealed class Segmenter : IDisposable
     public void Dispose()
     {
         this.predictor.Dispose();
-        this.model.Dispose();
+        this.model?.Dispose();
+    }
+
+    private static (PostProcessingOptions PostProcessing, TilingOptions Tiling) Settle(ModelMetadata metadata, TilingOptions? tiling, PostProcessingOptions postProcessing)
+    {
+        tiling ??= new TilingOptions(TileSize: 0);
+        var settled = tiling.TileSize == 0 ? tiling with { TileSize = Math.Max(DefaultTileSize, metadata.TileSize) } : tiling;
+        if (settled.FindProblem() is { } problem)
+        {
+            throw new ParameterException(problem.Field == "tile_size" ? "tile" : problem.Field, problem.Problem);
+        }
+
+        return (ForOutput(postProcessing, metadata.Spec.Output), settled);
     }
 }

@@ -1,6 +1,5 @@
 using Dislocate.Core.Imaging;
 using Dislocate.Segment.Model;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Dislocate.Segment.Inference;
@@ -21,22 +20,16 @@ namespace Dislocate.Segment.Inference;
 /// </remarks>
 internal sealed class TiledPredictor : IDisposable
 {
-    private readonly Func<Tensor, Tensor> network;
+    private readonly ITileNetwork network;
     private readonly int outputs;
     private readonly InputNormalisation normalisation;
-    private readonly Device device;
     private readonly TilingOptions options;
-    private readonly UNetPlusPlus? model;
-    private readonly bool modelWasTraining;
     private bool disposed;
 
     /// <summary>Creates a predictor for <paramref name="model"/> (already on <paramref name="device"/>) with its <paramref name="metadata"/>.</summary>
     public TiledPredictor(UNetPlusPlus model, ModelMetadata metadata, Device device, TilingOptions options)
-        : this(Forward(model), CheckedOutputs(model, metadata), metadata.Normalisation, device, options)
+        : this(new TorchTileNetwork(Checked(model, metadata), device), metadata.Normalisation, options)
     {
-        this.model = model;
-        this.modelWasTraining = model.training;
-        model.eval();
     }
 
     /// <summary>
@@ -44,28 +37,36 @@ internal sealed class TiledPredictor : IDisposable
     /// (tests use pointwise functions whose exact result is known).
     /// </summary>
     internal TiledPredictor(Func<Tensor, Tensor> network, int outputs, InputNormalisation normalisation, Device device, TilingOptions options)
+        : this(new TorchTileNetwork(network, outputs, device), normalisation, options)
+    {
+    }
+
+    /// <summary>Creates a predictor around a network of either engine; the predictor owns and disposes it.</summary>
+    public TiledPredictor(ITileNetwork network, InputNormalisation normalisation, TilingOptions options)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(normalisation);
-        ArgumentNullException.ThrowIfNull(device);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outputs);
         if (options.FindProblem() is { } problem)
         {
+            network.Dispose();
             throw new ArgumentException($"Invalid tiling options: {problem.Field} {problem.Problem}.", nameof(options));
         }
 
         if (normalisation.FindProblem() is { } bad)
         {
+            network.Dispose();
             throw new ArgumentException($"Invalid input normalisation: {bad.Field} {bad.Problem}.", nameof(normalisation));
         }
 
         this.network = network;
-        this.outputs = outputs;
+        this.outputs = network.Outputs;
         this.normalisation = normalisation;
-        this.device = device;
         this.options = options;
     }
+
+    /// <summary>The engine that runs the network.</summary>
+    public string Engine => this.network.Engine;
 
     /// <summary>The tiling in use.</summary>
     public TilingOptions Options => this.options;
@@ -81,9 +82,8 @@ internal sealed class TiledPredictor : IDisposable
         cancellation.ThrowIfCancellationRequested();
         var input = new float[image.Pixels.Length];
         this.normalisation.Apply(image.Pixels, input);
-        using var noGrad = no_grad();
         var result = this.options.Resize
-            ? this.PredictResized(input, image.Width, image.Height)
+            ? this.network.RunResized(input, image.Width, image.Height, this.options.TileSize)
             : this.PredictTiled(input, image.Width, image.Height, cancellation);
         foreach (var map in result)
         {
@@ -106,16 +106,10 @@ internal sealed class TiledPredictor : IDisposable
         }
 
         this.disposed = true;
-        this.model?.train(this.modelWasTraining);
+        this.network.Dispose();
     }
 
-    private static Func<Tensor, Tensor> Forward(UNetPlusPlus model)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        return model.call;
-    }
-
-    private static int CheckedOutputs(UNetPlusPlus model, ModelMetadata metadata)
+    private static UNetPlusPlus Checked(UNetPlusPlus model, ModelMetadata metadata)
     {
         ArgumentNullException.ThrowIfNull(metadata);
         if (model.Spec != metadata.Spec)
@@ -128,7 +122,7 @@ internal sealed class TiledPredictor : IDisposable
             throw new ArgumentException($"Grey images need a 1-channel model; this one takes {model.Spec.InputChannels} channels.", nameof(model));
         }
 
-        return model.Spec.Outputs;
+        return model;
     }
 
     private float[][] PredictTiled(float[] input, int width, int height, CancellationToken cancellation)
@@ -165,7 +159,7 @@ internal sealed class TiledPredictor : IDisposable
                 CutTile(input, width, height, xs[column], ys[row], tileWidth, tileHeight, batch.AsSpan(b * tilePlane, tilePlane));
             }
 
-            this.Run(batch.AsSpan(0, count * tilePlane), count, tileHeight, tileWidth, probabilities.AsSpan(0, count * this.outputs * tilePlane));
+            this.network.Run(batch.AsSpan(0, count * tilePlane), count, tileHeight, tileWidth, probabilities.AsSpan(0, count * this.outputs * tilePlane));
             for (var b = 0; b < count; b++)
             {
                 var (row, column) = tiles[first + b];
@@ -184,27 +178,6 @@ internal sealed class TiledPredictor : IDisposable
         return result;
     }
 
-    private float[][] PredictResized(float[] input, int width, int height)
-    {
-        var size = this.options.TileSize;
-        using var scope = NewDisposeScope();
-        var image = tensor(input, [1, 1, height, width]).to(this.device);
-        var shrink = size < width || size < height;
-        var resized = nn.functional.interpolate(image, size: [size, size], mode: InterpolationMode.Bilinear, align_corners: false, antialias: shrink);
-        var maps = sigmoid(this.network(resized));
-        var back = nn.functional.interpolate(maps, size: [height, width], mode: InterpolationMode.Bilinear, align_corners: false, antialias: width < size || height < size);
-        var values = back.cpu().contiguous().data<float>().ToArray();
-        var plane = width * height;
-        var result = new float[this.outputs][];
-        for (var k = 0; k < this.outputs; k++)
-        {
-            result[k] = values.AsSpan(k * plane, plane).ToArray();
-        }
-
-        return result;
-    }
-
-    /// <summary>Copies the tile at (<paramref name="x0"/>, <paramref name="y0"/>) out of the image, reflecting coordinates past its edges.</summary>
     private static void CutTile(float[] image, int width, int height, int x0, int y0, int tileWidth, int tileHeight, Span<float> tile)
     {
         for (var r = 0; r < tileHeight; r++)
@@ -224,22 +197,6 @@ internal sealed class TiledPredictor : IDisposable
         }
     }
 
-    /// <summary>Sigmoid probabilities [count, outputs, h, w] of a batch of tiles, copied to <paramref name="destination"/>.</summary>
-    private void Run(ReadOnlySpan<float> tiles, int count, int tileHeight, int tileWidth, Span<float> destination)
-    {
-        using var scope = NewDisposeScope();
-        var input = tensor(tiles.ToArray(), [count, 1, tileHeight, tileWidth]).to(this.device);
-        var logits = this.network(input);
-        long[] expected = [count, this.outputs, tileHeight, tileWidth];
-        if (!logits.shape.SequenceEqual(expected))
-        {
-            throw new InvalidOperationException($"The network returned [{string.Join(", ", logits.shape)}] for [{string.Join(", ", input.shape)}]; expected [{string.Join(", ", expected)}].");
-        }
-
-        sigmoid(logits).cpu().contiguous().data<float>().CopyTo(destination);
-    }
-
-    /// <summary>Adds one tile's weighted probabilities (the part inside the image) to the running sums.</summary>
     private void Accumulate(ReadOnlySpan<float> tile, int x0, int y0, int tileWidth, int tileHeight, float[] windowX, float[] windowY, int width, int height, float[][] result, float[] weightSum)
     {
         var rows = Math.Min(tileHeight, height - y0);

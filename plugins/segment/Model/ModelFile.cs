@@ -140,6 +140,26 @@ internal static class ModelFile
         }
     }
 
+    /// <summary>
+    /// The metadata and the weights as plain numbers (fp16 widened to float), read without libtorch: what the ONNX
+    /// exporter and engine build their graph from.
+    /// </summary>
+    public static (ModelMetadata Metadata, IReadOnlyDictionary<string, WeightTensor> Weights) ReadWeights(string path)
+    {
+        using var stream = Open(path);
+        using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+        var metadata = ReadHeader(path, reader);
+        var length = ReadWeightLength(path, reader);
+        try
+        {
+            return (metadata, StateDictReader.Read(path, reader, length));
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InputFileException(path, "weights", $"are corrupt: {e.Message}", e);
+        }
+    }
+
     /// <summary>Reads only the metadata (and checks the file's structure and length), without building the network.</summary>
     public static ModelMetadata ReadMetadata(string path)
     {

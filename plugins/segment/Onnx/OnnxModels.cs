@@ -1,0 +1,81 @@
+using System.Text;
+using Dislocate.Contracts;
+using Dislocate.Segment.Model;
+using Google.Protobuf;
+
+namespace Dislocate.Segment.Onnx;
+
+/// <summary>Opens a model for the ONNX engine: a .dislocate file converted in memory, or an .onnx file, with its metadata.</summary>
+internal static class OnnxModels
+{
+    // An ONNX segmentation model of the sizes Dislocate uses is tens of MB; a file far larger is not one.
+    private const long MaxOnnxBytes = 2L << 30;
+
+    /// <summary>
+    /// The model's metadata and an ONNX Runtime network. An .onnx file's metadata is that of the .dislocate model it was
+    /// exported from (metadata_props <see cref="OnnxExporter.MetadataKey"/>); an ONNX model made elsewhere gets
+    /// <see cref="Foreign"/> metadata.
+    /// </summary>
+    public static (ModelMetadata Metadata, OnnxTileNetwork Network) Open(string modelPath, int threads)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(modelPath);
+        if (!Inference.EngineChoice.IsOnnxFile(modelPath))
+        {
+            var (metadata, weights) = ModelFile.ReadWeights(modelPath);
+            return (metadata, new OnnxTileNetwork(OnnxExporter.Build(metadata, weights).ToByteArray(), threads, modelPath));
+        }
+
+        var network = new OnnxTileNetwork(ReadBytes(modelPath), threads, modelPath);
+        try
+        {
+            var metadata = network.Metadata.TryGetValue(OnnxExporter.MetadataKey, out var json)
+                ? ModelMetadataJson.Parse(Encoding.UTF8.GetBytes(json), modelPath)
+                : Foreign(network.Outputs, modelPath);
+            if (metadata.Spec.Outputs != network.Outputs)
+            {
+                throw new InputFileException(modelPath, OnnxExporter.MetadataKey, $"describes {metadata.Spec.Outputs} outputs, but the graph gives {network.Outputs}");
+            }
+
+            return (metadata, network);
+        }
+        catch
+        {
+            network.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// What is assumed of an ONNX model made elsewhere: per-image normalisation (zero mean, unit standard deviation, as
+    /// Dislocate trains), tiles of 512, and one output = a centre-line map, several = one mask per dislocation.
+    /// </summary>
+    public static ModelMetadata Foreign(int outputs, string path) => new(
+        new ModelSpec(EncoderKind.ResNet50, outputs, 1.0, Output: outputs == 1 ? OutputKind.LineMap : OutputKind.Instances),
+        InputNormalisation.Default,
+        512,
+        new Dictionary<string, string>(StringComparer.Ordinal) { ["source"] = $"ONNX model {Path.GetFileName(path)} (made elsewhere; architecture unknown)" },
+        SegmentPlugin.Version);
+
+    private static byte[] ReadBytes(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                throw new InputFileException(path, null, "does not exist");
+            }
+
+            if (info.Length > MaxOnnxBytes)
+            {
+                throw new InputFileException(path, null, $"is {info.Length} bytes, larger than any segmentation model");
+            }
+
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputFileException(path, null, $"cannot be read: {e.Message}", e);
+        }
+    }
+}
