@@ -36,14 +36,17 @@ internal static class InferenceParameters
     public static IEnumerable<ParameterSpec> All => [Model, Threshold, MinPixels, Duplicate, Split, Area, Pieces, Points, Tile, Overlap, Resize, Batch, Engine];
 
     /// <summary>
-    /// The segmenter for <paramref name="modelPath"/> on the engine, device and thread count given; the ONNX engine loads
-    /// no libtorch.
+    /// The segmenter for <paramref name="modelPath"/> on the engine, device and thread count given (the ONNX engine loads
+    /// no libtorch), from <see cref="SegmenterCache"/>: a command repeated in one session reuses the loaded model.
     /// </summary>
-    public static Segmenter OpenSegmenter(ParameterValues v, string modelPath, TilingOptions tiling, PostProcessingOptions postProcessing)
+    public static SegmenterCache.Lease OpenSegmenter(ParameterValues v, string modelPath, TilingOptions tiling, PostProcessingOptions postProcessing)
     {
         var device = v.GetString("device");
+        var threads = v.GetInt32("threads");
         var engine = EngineChoice.Resolve(v.GetString("engine"), modelPath, device, tiling.Resize);
-        return Segmenter.Open(modelPath, engine, device, v.GetInt32("threads"), tiling, postProcessing);
+        return SegmenterCache.Acquire(
+            SegmenterKey.Of(modelPath, engine, device, threads, tiling, postProcessing),
+            () => Segmenter.Open(modelPath, engine, device, threads, tiling, postProcessing));
     }
 
     /// <summary>The post-processing options given.</summary>

@@ -37,7 +37,8 @@ internal sealed class RunCommand : IPluginCommand
         return Task.Run(
             () =>
             {
-                using var segmenter = InferenceParameters.OpenSegmenter(parameters, modelPath, tiling, postProcessing);
+                using var lease = InferenceParameters.OpenSegmenter(parameters, modelPath, tiling, postProcessing);
+                var segmenter = lease.Segmenter;
                 context.Log.Info($"model {Path.GetFileName(modelPath)} on {segmenter.Engine}");
                 var suffix = shard.Count > 1 ? $".shard-{shard.Index}-of-{shard.Count}" : string.Empty;
                 using var outputs = new SegmentationOutputs(folder, suffix);

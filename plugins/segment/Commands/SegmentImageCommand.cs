@@ -34,7 +34,8 @@ internal sealed class SegmentImageCommand : IPluginCommand
         return Task.Run(
             () =>
             {
-                using var segmenter = InferenceParameters.OpenSegmenter(parameters, modelPath, tiling, postProcessing);
+                using var lease = InferenceParameters.OpenSegmenter(parameters, modelPath, tiling, postProcessing);
+                var segmenter = lease.Segmenter;
                 context.Log.Info($"model {Path.GetFileName(modelPath)} on {segmenter.Engine}");
                 var labels = new List<float[]>();
                 var rois = new List<PolylineRoi>();
