@@ -12,7 +12,7 @@ dislocate=${DISLOCATE:-$root/artifacts/dislocate/dislocate}
 real=${REAL_DEV:-$root/../shared/data/real-dev/tanaka-twip-grain2um-video7}
 "$here/real-dev-split.sh" "$real" "$out/real"
 "$dislocate" segment finetune --model "$model" --images "$real/frames" --masks "$out/real/train-masks" \
-  --synthetic 400 --preset "$here/real-like-v2.preset.json" --out "$out/model" --crop 256 --batch 4 --epochs 12 --steps 20 \
+  --synthetic 400 --preset "$here/real-like-v2.preset.json" --out "$out/model" --crop 256 --batch 4 --epochs 40 --steps 25 \
   --rate 0.0003 --schedule cosine --warmup 10 --seed 1 --threads 2
 "$dislocate" segment run "$real/frames" --model "$out/model/model.dislocate" --out "$out/real-pred" --quiet
 "$dislocate" segment score --pred "$out/real-pred" --truth "$out/real/test-masks" --out "$out/real-pred/score-test" --quiet

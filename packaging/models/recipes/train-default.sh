@@ -4,11 +4,11 @@
 #   1. OUT/stage1: 24 epochs × 50 steps from random weights on real-like-v1.preset.json (M2 widened towards real frames);
 #   2. OUT/stage2: 8 epochs × 50 steps from stage 1's best model on real-like-v2.preset.json (strong slip bands as
 #      negatives, denser and fainter pileups: what stage 1's model got wrong on real frames).
-#   3. OUT/stage3: finetune-real-dev.sh: 12 epochs × 20 steps on ten frames of the real development video
+#   3. OUT/stage3: finetune-real-dev.sh: 40 epochs × 25 steps (crop 256, batch 4) on ten frames of the real development video
 #      (../shared/data/real-dev, split.txt) interleaved one to one with real-like-v2 synthetic images.
 # The shipped file is OUT/stage3/model/model.dislocate exported with float16 weights and its scores (ship-default.sh).
 # Every option and seed is here; the same thread count gives the same model. On the reference machine (2 cores) stage 1
-# took 53 min, stage 2 12 min, stage 3 7 min.
+# took 53 min, stage 2 12 min, stage 3 33 min (model 1.1.0; 1.0.0 had 12 × 20 steps, 7 min).
 #   packaging/models/recipes/train-default.sh OUT                 # both stages
 #   packaging/models/recipes/train-default.sh OUT --init MODEL    # stage 2 only, from MODEL (e.g. the shipped model),
 #                                                                 # to train it further

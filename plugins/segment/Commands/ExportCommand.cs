@@ -19,9 +19,10 @@ internal sealed class ExportCommand : IPluginCommand
         [
             ParameterSpec.Path("model", "model (file)", ParameterKind.InputFile, "The .dislocate model to export.", required: true),
             ParameterSpec.Path("out", "out (file)", ParameterKind.OutputFile, "The file to write.", required: true),
-            ParameterSpec.Choice("format", "format", "fp16", ["fp16", "onnx"], "fp16 = .dislocate with float16 weights; onnx = ONNX model, input 'image' [batch, 1, height, width] normalised, output 'logits' [batch, masks, height, width], the model's metadata in metadata_props."),
+            ParameterSpec.Choice("format", "format", "fp16", ["fp16", "onnx", "bioimageio"], "fp16 = .dislocate with float16 weights; bioimageio = a bioimage.io model package (zip: rdf.yaml, ONNX weights, test tensors, cover, documentation) for deepImageJ, ilastik and BiaPy; onnx = ONNX model, input 'image' [batch, 1, height, width] normalised, output 'logits' [batch, masks, height, width], the model's metadata in metadata_props."),
             ParameterSpec.Text("name", "name", string.Empty, "A name for the model, kept in its training record (empty = keep)."),
             ParameterSpec.Text("version", "version", string.Empty, "A version for the model, kept in its training record (empty = keep)."),
+            ParameterSpec.Text("license", "license (SPDX)", string.Empty, "Licence of the weights for bioimageio packages, an SPDX id such as CC-BY-4.0 (empty = the training record's 'license')."),
             ParameterSpec.Text("record", "record (key=value …)", string.Empty, "More entries for the training record, e.g. scores: 'real_f1=0.41 synthetic_f1=0.83'."),
         ]);
 
@@ -34,6 +35,26 @@ internal sealed class ExportCommand : IPluginCommand
         if (Path.GetFullPath(source) == Path.GetFullPath(target))
         {
             throw new ParameterException("out", $"'{target}' is the input model; choose another file so the input is not overwritten");
+        }
+
+        if (parameters.GetString("format") == "bioimageio")
+        {
+            var record = Record(ModelFile.ReadMetadata(source).Training, parameters);
+            var license = parameters.GetOptionalString("license") is { Length: > 0 } given ? given : record.GetValueOrDefault("license", string.Empty);
+            if (license.Length == 0)
+            {
+                throw new ParameterException("license", "a bioimage.io package names the licence of its weights; give an SPDX id (e.g. CC-BY-4.0), or put license=… in the training record");
+            }
+
+            return Task.Run(
+                () =>
+                {
+                    BioImageIoPackage.Write(source, target, license, record);
+                    return CommandResult.Of(
+                        string.Create(CultureInfo.InvariantCulture, $"Wrote {target}: bioimage.io model package (spec {BioImageIoPackage.FormatVersion}, ONNX weights, licence {license}), {new FileInfo(target).Length / 1e6:F1} MB."),
+                        new FileOutput("package", target));
+                },
+                context.Cancellation);
         }
 
         if (parameters.GetString("format") == "onnx")
