@@ -44,21 +44,33 @@ internal sealed class RunCommand : IPluginCommand
                 using var outputs = new SegmentationOutputs(folder, suffix);
                 var mine = Enumerable.Range(0, source.Count).Count(i => shard.Owns(i));
                 var empty = 0;
+                var phases = new InferencePhases();
+                var decode = phases.Time("decode");
                 foreach (var frame in source.Frames())
                 {
+                    decode.Dispose();
                     context.Cancellation.ThrowIfCancellationRequested();
                     if (!shard.Owns(frame.Index))
                     {
+                        decode = phases.Time("decode");
                         continue;
                     }
 
-                    var result = segmenter.Segment(frame.Image, context.Cancellation);
+                    var result = segmenter.Segment(frame.Image, phases, context.Cancellation);
                     empty += result.Instances.Count == 0 ? 1 : 0;
-                    outputs.Add(frame, result);
+                    using (phases.Time("write"))
+                    {
+                        outputs.Add(frame, result);
+                    }
+
                     context.Progress.Report(new ProgressUpdate(outputs.FrameCount, mine, $"frame {frame.Index + 1}: {result.Instances.Count} dislocations"));
+                    decode = phases.Time("decode");
                 }
 
-                outputs.Complete(input, modelPath, segmenter.Metadata, new { post_processing = segmenter.PostProcessing, tiling = segmenter.Tiling, engine = segmenter.Engine, shard = shard.ToString() });
+                decode.Dispose();
+                context.Log.Info($"time per phase: {phases.Describe(outputs.FrameCount)}");
+
+                outputs.Complete(input, modelPath, segmenter.Metadata, new { post_processing = segmenter.PostProcessing, tiling = segmenter.Tiling, engine = segmenter.Engine, phases_seconds = phases.Seconds(), shard = shard.ToString() });
                 if (empty > 0)
                 {
                     context.Log.Warn($"{empty} of {outputs.FrameCount} frames had no dislocation above the threshold.");

@@ -81,7 +81,7 @@ internal sealed class Segmenter : IDisposable
             return new Segmenter(modelPath, TorchDevice.Resolve(device), tiling, postProcessing);
         }
 
-        var (metadata, network) = Onnx.OnnxModels.Open(modelPath, threads);
+        var (metadata, network) = Onnx.OnnxModels.Open(modelPath, threads, device);
         return new Segmenter(metadata, network, tiling, postProcessing);
     }
 
@@ -98,16 +98,18 @@ internal sealed class Segmenter : IDisposable
     public PostProcessingOptions PostProcessing { get; }
 
     /// <summary>Probability maps of one image, one per network output.</summary>
-    public float[][] Predict(GrayImage image, CancellationToken cancellation = default)
-    {
-        return this.predictor.Predict(image, cancellation);
-    }
+    public float[][] Predict(GrayImage image, CancellationToken cancellation = default) => this.predictor.Predict(image, null, cancellation);
 
     /// <summary>Segments one image into dislocation instances.</summary>
-    public PostProcessedImage Segment(GrayImage image, CancellationToken cancellation = default)
+    public PostProcessedImage Segment(GrayImage image, CancellationToken cancellation = default) => this.Segment(image, null, cancellation);
+
+    /// <summary>As <see cref="Segment(GrayImage, CancellationToken)"/>, adding the time of each phase to <paramref name="phases"/>.</summary>
+    public PostProcessedImage Segment(GrayImage image, InferencePhases? phases, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(image);
-        var maps = this.Predict(image, cancellation);
+        phases ??= new InferencePhases();
+        var maps = this.predictor.Predict(image, phases, cancellation);
+        using var post = phases.Time("post-process");
         return InstancePostProcessor.Process(MaskStack.FromArrays(image.Width, image.Height, maps), this.PostProcessing);
     }
 

@@ -75,16 +75,25 @@ internal sealed class TiledPredictor : IDisposable
     /// Probability maps of <paramref name="image"/>: <c>result[k][y * width + x]</c> in [0, 1] for output k. Checks
     /// <paramref name="cancellation"/> before every batch.
     /// </summary>
-    public float[][] Predict(GrayImage image, CancellationToken cancellation = default)
+    public float[][] Predict(GrayImage image, CancellationToken cancellation = default) => this.Predict(image, null, cancellation);
+
+    /// <summary>As <see cref="Predict(GrayImage, CancellationToken)"/>, adding the time of each phase to <paramref name="phases"/>.</summary>
+    public float[][] Predict(GrayImage image, InferencePhases? phases, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(image);
         ObjectDisposedException.ThrowIf(this.disposed, this);
         cancellation.ThrowIfCancellationRequested();
+        phases ??= new InferencePhases();
         var input = new float[image.Pixels.Length];
-        this.normalisation.Apply(image.Pixels, input);
+        using (phases.Time("normalise"))
+        {
+            this.normalisation.Apply(image.Pixels, input);
+        }
+
         var result = this.options.Resize
             ? this.network.RunResized(input, image.Width, image.Height, this.options.TileSize)
-            : this.PredictTiled(input, image.Width, image.Height, cancellation);
+            : this.PredictTiled(input, image.Width, image.Height, phases, cancellation);
+        using var blend = phases.Time("blend");
         foreach (var map in result)
         {
             // A weighted mean of values in [0, 1] can round a hair outside; the contract is [0, 1].
@@ -125,7 +134,7 @@ internal sealed class TiledPredictor : IDisposable
         return model;
     }
 
-    private float[][] PredictTiled(float[] input, int width, int height, CancellationToken cancellation)
+    private float[][] PredictTiled(float[] input, int width, int height, InferencePhases phases, CancellationToken cancellation)
     {
         var tileWidth = TileLayout.Extent(width, this.options.TileSize);
         var tileHeight = TileLayout.Extent(height, this.options.TileSize);
@@ -153,13 +162,21 @@ internal sealed class TiledPredictor : IDisposable
         {
             cancellation.ThrowIfCancellationRequested();
             var count = Math.Min(this.options.BatchSize, tiles.Length - first);
-            for (var b = 0; b < count; b++)
+            using (phases.Time("tile"))
             {
-                var (row, column) = tiles[first + b];
-                CutTile(input, width, height, xs[column], ys[row], tileWidth, tileHeight, batch.AsSpan(b * tilePlane, tilePlane));
+                for (var b = 0; b < count; b++)
+                {
+                    var (row, column) = tiles[first + b];
+                    CutTile(input, width, height, xs[column], ys[row], tileWidth, tileHeight, batch.AsSpan(b * tilePlane, tilePlane));
+                }
             }
 
-            this.network.Run(batch.AsSpan(0, count * tilePlane), count, tileHeight, tileWidth, probabilities.AsSpan(0, count * this.outputs * tilePlane));
+            using (phases.Time("forward"))
+            {
+                this.network.Run(batch.AsSpan(0, count * tilePlane), count, tileHeight, tileWidth, probabilities.AsSpan(0, count * this.outputs * tilePlane));
+            }
+
+            using var accumulate = phases.Time("blend");
             for (var b = 0; b < count; b++)
             {
                 var (row, column) = tiles[first + b];

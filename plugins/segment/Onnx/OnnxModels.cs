@@ -3,6 +3,7 @@ using Dislocate.Contracts;
 using Dislocate.Segment.Model;
 using Google.Protobuf;
 
+
 namespace Dislocate.Segment.Onnx;
 
 /// <summary>Opens a model for the ONNX engine: a .dislocate file converted in memory, or an .onnx file, with its metadata.</summary>
@@ -16,16 +17,19 @@ internal static class OnnxModels
     /// exported from (metadata_props <see cref="OnnxExporter.MetadataKey"/>); an ONNX model made elsewhere gets
     /// <see cref="Foreign"/> metadata.
     /// </summary>
-    public static (ModelMetadata Metadata, OnnxTileNetwork Network) Open(string modelPath, int threads)
+    /// <param name="modelPath">A .dislocate or .onnx file.</param>
+    /// <param name="threads">CPU threads; 0 = all cores.</param>
+    /// <param name="device">auto (CUDA when ONNX Runtime has it and a session opens on it, else the CPU), cpu or cuda.</param>
+    public static (ModelMetadata Metadata, OnnxTileNetwork Network) Open(string modelPath, int threads, string device = "cpu")
     {
         ArgumentException.ThrowIfNullOrEmpty(modelPath);
         if (!Inference.EngineChoice.IsOnnxFile(modelPath))
         {
             var (metadata, weights) = ModelFile.ReadWeights(modelPath);
-            return (metadata, new OnnxTileNetwork(OnnxExporter.Build(metadata, weights).ToByteArray(), threads, modelPath));
+            return (metadata, Session(OnnxExporter.Build(metadata, weights).ToByteArray(), threads, modelPath, device));
         }
 
-        var network = new OnnxTileNetwork(ReadBytes(modelPath), threads, modelPath);
+        var network = Session(ReadBytes(modelPath), threads, modelPath, device);
         try
         {
             var metadata = network.Metadata.TryGetValue(OnnxExporter.MetadataKey, out var json)
@@ -55,6 +59,24 @@ internal static class OnnxModels
         512,
         new Dictionary<string, string>(StringComparer.Ordinal) { ["source"] = $"ONNX model {Path.GetFileName(path)} (made elsewhere; architecture unknown)" },
         SegmentPlugin.Version);
+
+    private static OnnxTileNetwork Session(byte[] model, int threads, string path, string device)
+    {
+        if (device == "cpu" || (device == "auto" && !OnnxTileNetwork.CudaAvailable))
+        {
+            return new OnnxTileNetwork(model, threads, path);
+        }
+
+        try
+        {
+            return new OnnxTileNetwork(model, threads, path, cuda: true);
+        }
+        catch (Exception e) when (device == "auto" && e is Microsoft.ML.OnnxRuntime.OnnxRuntimeException or InputFileException)
+        {
+            // auto: a CUDA provider without a usable device or its libraries falls back to the CPU.
+            return new OnnxTileNetwork(model, threads, path);
+        }
+    }
 
     private static byte[] ReadBytes(string path)
     {

@@ -130,6 +130,15 @@ public sealed class OnnxExportTests : IDisposable
         Assert.Equal(expected, EngineChoice.Resolve(choice, model, device, resize).ToString());
 
     [Fact]
+    public void EngineChoice_TakesOnnxRuntimeOnCuda_WhereItsCudaProviderIsBuiltIn()
+    {
+        Assert.Equal(InferenceEngine.Onnx, EngineChoice.Resolve("auto", "m.dislocate", "cuda", false, onnxCuda: true));
+        Assert.Equal(InferenceEngine.Onnx, EngineChoice.Resolve("onnx", "m.dislocate", "cuda", false, onnxCuda: true));
+        Assert.Equal(InferenceEngine.Torch, EngineChoice.Resolve("auto", "m.dislocate", "cuda", false, onnxCuda: false));
+        Assert.False(OnnxTileNetwork.CudaAvailable); // this build takes the CPU package
+    }
+
+    [Fact]
     public void EngineChoice_RefusesWhatAnEngineCannotDo_NamingTheParameter()
     {
         Assert.Equal("engine", Assert.Throws<ParameterException>(() => EngineChoice.Resolve("torch", "m.onnx", "cpu", false)).Key);

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Inference as users run it: `segment run` through the CLI, process start included, on each engine, with the shipped
+# default model. Prints wall time, frames/s, peak RSS and the per-phase profile of every run.
+# Usage: bench/inference/engines.sh STACK [BIG_FRAME …]   (STACK: a multi-page 512² TIFF, e.g. 100 frames)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+dislocate=${DISLOCATE:-$root/artifacts/dislocate/dislocate}
+stack=${1:?usage: engines.sh STACK [BIG_FRAME …]}
+shift
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+frames=$(/usr/bin/python3 -c "from PIL import Image; print(Image.open('$stack').n_frames)" 2>/dev/null || echo "?")
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); stack: $stack ($frames frames)"
+run() {
+  local label=$1; shift
+  /usr/bin/time -f "%e %M" -o "$out/time" "$dislocate" segment run "$@" --out "$out/run" > /dev/null 2> "$out/log"
+  read -r wall rss < "$out/time"
+  local phases; phases=$(grep -o 'time per phase: .*' "$out/log" | sed 's/time per phase: //')
+  echo "$label: wall ${wall} s, peak RSS $((rss / 1024)) MB; $phases"
+  rm -rf "$out/run"
+}
+for engine in onnx torch; do
+  run "$engine, 1 frame (start-up)" "$stack" --engine "$engine" --shard "0/$frames"
+  run "$engine, $frames frames" "$stack" --engine "$engine"
+done
+for big in "$@"; do
+  for engine in onnx torch; do
+    run "$engine, $(basename "$big")" "$big" --engine "$engine"
+  done
+done
