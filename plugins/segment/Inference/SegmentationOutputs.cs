@@ -66,18 +66,7 @@ internal sealed class SegmentationOutputs : IDisposable
         TiffStackWriter.Write(Path.Combine(this.folder, "labels", frame.Name + ".tif"), [result.Labels], w, h, TiffCompression.PackBits, durable: false);
         if (result.Instances.Count > 0)
         {
-            var pages = new List<ReadOnlyMemory<byte>>();
-            foreach (var instance in result.Instances)
-            {
-                var mask = new byte[w * h];
-                foreach (var p in instance.Pixels)
-                {
-                    mask[p] = 255;
-                }
-
-                pages.Add(mask);
-            }
-
+            var pages = new InstanceMaskPages(result.Instances, w, h);
             TiffStackWriter.Write(Path.Combine(this.folder, "masks", frame.Name + ".tif"), pages, w, h, TiffCompression.PackBits, TiffStackWriter.ImageJDescription(pages.Count), durable: false);
         }
 
