@@ -15,7 +15,24 @@ public static class CliApplication
         ArgumentNullException.ThrowIfNull(args);
         var pluginRoot = FindOption(args, "--plugins") ?? PluginCatalog.DefaultRoot();
         var quiet = args.Contains("--quiet");
-        var outputFolder = Path.GetFullPath(FindOption(args, "--output-dir") ?? Environment.CurrentDirectory);
+        var outputDir = FindOption(args, "--output-dir");
+        if (outputDir is not null && string.IsNullOrWhiteSpace(outputDir))
+        {
+            error.WriteLine("error: --output-dir needs a folder (it was given empty).");
+            return ExitCodes.Usage;
+        }
+
+        string outputFolder;
+        try
+        {
+            outputFolder = Path.GetFullPath(outputDir ?? Environment.CurrentDirectory);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            error.WriteLine($"error: --output-dir '{outputDir}' is not a usable folder path: {e.Message}");
+            return ExitCodes.Usage;
+        }
+
         var catalog = PluginCatalog.Load(pluginRoot);
         var root = BuildRoot(catalog, output, error, quiet, outputFolder);
 

@@ -24,6 +24,12 @@ internal sealed class CommandRunner(TextWriter output, TextWriter error, bool qu
             error.WriteLine($"error: {command.QualifiedId}: {e.Message}");
             return ExitCodes.Usage;
         }
+        catch (InputFileException e)
+        {
+            // An image argument is read while binding; a file that cannot be read is the user's to fix, not a crash.
+            error.WriteLine($"error: {command.QualifiedId}: {e.Message}");
+            return ExitCodes.Failure;
+        }
 
         using var progress = new ConsoleProgress(error, interactive: !Console.IsErrorRedirected, quiet);
         var context = new CommandContext(progress, new ConsoleLog(error, quiet), Environment.CurrentDirectory, cancellation) { Services = services };

@@ -10,6 +10,19 @@ internal static class ImageFiles
     /// <summary>Reads a TIFF stack (with its ImageJ hyperstack dimensions) or a single PNG/JPEG image.</summary>
     public static ImageData Load(string path)
     {
+        try
+        {
+            return Read(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or OverflowException or ArgumentException or IndexOutOfRangeException or InvalidCastException or NotSupportedException)
+        {
+            // Readers of hostile files fail in many ways; the user learns which file and why, never a stack trace.
+            throw new InputFileException(path, null, $"cannot be read as an image: {e.Message}", e);
+        }
+    }
+
+    private static ImageData Read(string path)
+    {
         var ext = Path.GetExtension(path).ToLowerInvariant();
         if (ext is ".tif" or ".tiff")
         {

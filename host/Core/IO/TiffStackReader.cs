@@ -134,7 +134,7 @@ public static class TiffStackReader
         {
             using var tif = Tiff.ClientOpen(path, "r", stream, new TiffStream())
                 ?? throw new InputFileException(path, null, "not a readable TIFF file" + Details(messages));
-            return tif.NumberOfDirectories();
+            return Directories(stream, path).Count;
         }
         finally
         {
@@ -151,13 +151,13 @@ public static class TiffStackReader
         ArgumentNullException.ThrowIfNull(path);
         using var stream = OpenFile(path);
         using var tif = Open(stream, path);
-        var count = tif.NumberOfDirectories();
+        var directories = Directories(stream, path);
         TiffPage? first = null;
-        for (var p = 0; p < count; p++)
+        for (var p = 0; p < directories.Count; p++)
         {
-            // Step to the next directory rather than seeking page p from the start (libtiff walks the IFD chain from
-            // the first page on every SetDirectory, which makes a 20 000-page stack quadratic).
-            var page = ReadPageAt(tif, path, p, sequential: p > 0);
+            // Each page by its offset: SetDirectory(p) walks the chain from the first page every time (a 20 000-page
+            // stack became quadratic) and LibTiff.NET's own count stops at 32 767.
+            var page = ReadPageAt(tif, path, p, directories[p]);
             if (first is not null && (page.Width != first.Width || page.Height != first.Height))
             {
                 throw new InputFileException(path, $"page {p}", $"size {page.Width}×{page.Height} differs from the first page's {first.Width}×{first.Height}");
@@ -244,12 +244,13 @@ public static class TiffStackReader
         {
             using var tif = Tiff.ClientOpen(sourceName, "r", stream, new TiffStream())
                 ?? throw new InputFileException(sourceName, null, "not a readable TIFF file" + Details(messages));
-            var pageCount = firstPageOnly ? 1 : tif.NumberOfDirectories();
+            var directories = firstPageOnly ? [0L] : Directories(stream, sourceName);
             var description = tif.GetField(TiffTag.IMAGEDESCRIPTION)?[0].ToString();
-            var pages = new List<TiffPage>(pageCount);
-            for (short p = 0; p < pageCount; p++)
+            var pages = new List<TiffPage>(directories.Count);
+            for (var p = 0; p < directories.Count; p++)
             {
-                if (p > 0 && !tif.SetDirectory(p))
+                // Each page by its offset (see ReadPages).
+                if (p > 0 && !tif.SetSubDirectory(directories[p]))
                 {
                     throw new InputFileException(sourceName, $"page {p}", "cannot read the page directory" + Details(messages));
                 }
@@ -293,12 +294,27 @@ public static class TiffStackReader
         }
     }
 
-    private static TiffPage ReadPageAt(Tiff tif, string sourceName, int index, bool sequential)
+    // LibTiff.NET counts directories in a 16-bit short (a 65 537-page stack read as one page, a 40 000-page one as a
+    // negative count) and cannot step past directory 32 767; the chain is read here instead, and each page is reached
+    // by its offset.
+    private static List<long> Directories(Stream stream, string sourceName)
+    {
+        try
+        {
+            return TiffDirectoryChain.Offsets(stream);
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException)
+        {
+            throw new InputFileException(sourceName, null, $"not a readable TIFF file: {e.Message}", e);
+        }
+    }
+
+    private static TiffPage ReadPageAt(Tiff tif, string sourceName, int index, long offset)
     {
         var messages = CollectingErrorHandler.Begin();
         try
         {
-            if (sequential ? !tif.ReadDirectory() : index > short.MaxValue || !tif.SetDirectory((short)index))
+            if (index > 0 && !tif.SetSubDirectory(offset))
             {
                 throw new InputFileException(sourceName, $"page {index}", "cannot read the page directory" + Details(messages));
             }

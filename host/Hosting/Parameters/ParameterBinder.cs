@@ -79,7 +79,70 @@ public static class ParameterBinder
             }
         }
 
+        ProtectInputs(descriptor, values, raw, workingDirectory);
         return new ParameterValues(descriptor, values, given);
+    }
+
+    /// <summary>
+    /// Refuses an output file that is one of the command's inputs (an input file, an image file, an existing path given
+    /// as text) or an existing file inside an input folder: no output may replace an input.
+    /// </summary>
+    public static void ProtectInputs(CommandDescriptor descriptor, IReadOnlyDictionary<string, object> values, IReadOnlyDictionary<string, string> raw, string workingDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(raw);
+        var inputs = new List<(string Key, string Path, bool Folder)>();
+        foreach (var spec in descriptor.Parameters)
+        {
+            var text = spec.Kind == ParameterKind.Image
+                ? raw.FirstOrDefault(kv => string.Equals(kv.Key, spec.Key, StringComparison.OrdinalIgnoreCase)).Value
+                : values.TryGetValue(spec.Key, out var v) ? v as string : null;
+            if (string.IsNullOrEmpty(text) || spec.Kind is not (ParameterKind.InputFile or ParameterKind.InputFolder or ParameterKind.Text or ParameterKind.Image))
+            {
+                continue;
+            }
+
+            string full;
+            try
+            {
+                full = Path.GetFullPath(text, workingDirectory);
+            }
+            catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+            {
+                continue; // Text that is no path cannot be an input file.
+            }
+
+            if (File.Exists(full))
+            {
+                inputs.Add((spec.Key, full, false));
+            }
+            else if (Directory.Exists(full))
+            {
+                inputs.Add((spec.Key, Path.TrimEndingDirectorySeparator(full), true));
+            }
+        }
+
+        foreach (var spec in descriptor.Parameters.Where(p => p.Kind == ParameterKind.OutputFile))
+        {
+            if (!values.TryGetValue(spec.Key, out var v) || v is not string output || output.Length == 0)
+            {
+                continue;
+            }
+
+            foreach (var (key, path, folder) in inputs)
+            {
+                if (!folder && string.Equals(output, path, StringComparison.Ordinal))
+                {
+                    throw new ParameterException(spec.Key, $"'{output}' is also the input '{key}'; choose another file so the input is not overwritten");
+                }
+
+                if (folder && File.Exists(output) && output.StartsWith(path + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                {
+                    throw new ParameterException(spec.Key, $"'{output}' is a file of the input folder '{key}'; choose another file so that input is not overwritten");
+                }
+            }
+        }
     }
 
     /// <summary>

@@ -88,4 +88,48 @@ public sealed class CliTests : IDisposable
         Assert.Equal(ExitCodes.Failure, code);
         Assert.Contains(bad, error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("empty.tif", new byte[0])]
+    [InlineData("garbage.png", new byte[] { 1, 2, 3, 4, 5, 6, 7, 8, 9 })]
+    [InlineData("garbage.tif", new byte[] { (byte)'I', (byte)'I', 42, 0, 255, 255, 255, 0 })]
+    public async Task AnUnreadableImageArgument_IsAFailureNamingTheFile_NotAStackTrace(string name, byte[] bytes)
+    {
+        var path = Path.Combine(this.work, name);
+        await File.WriteAllBytesAsync(path, bytes);
+
+        var (code, _, error) = await Run("track", "image", path);
+
+        Assert.Equal(ExitCodes.Failure, code);
+        Assert.Contains(path, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnEmptyOutputDir_IsAUsageError()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await CliApplication.RunAsync(["--output-dir=", "list", "--plugins", Layout.PluginsRoot], output, error);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("--output-dir", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnOutputNamingAnInput_IsRefused_AndTheInputIsKept()
+    {
+        var annotations = Directory.CreateDirectory(Path.Combine(this.work, "annotations")).FullName;
+        var annotation = Path.Combine(annotations, "000000.json");
+        await File.WriteAllTextAsync(annotation, "{}");
+        var before = await File.ReadAllBytesAsync(annotation);
+
+        var (code, _, error) = await Run("synthetic", "fit", annotations, "--out", annotation);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("input folder", error, StringComparison.Ordinal);
+        Assert.Equal(before, await File.ReadAllBytesAsync(annotation));
+    }
 }
