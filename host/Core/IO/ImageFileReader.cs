@@ -24,6 +24,9 @@ public static class ImageFileReader
             .Order(StringComparer.Ordinal)
             .ToArray();
 
+    /// <summary>Most pixels a JPEG, BMP, GIF, WebP or interlaced PNG may declare (8192 × 8192).</summary>
+    public const long MaxDecodedPixels = 8192L * 8192;
+
     /// <summary>Reads <paramref name="path"/> as a grayscale image; see the class remarks for the rules per format.</summary>
     public static GrayImage ReadGray(string path)
     {
@@ -114,6 +117,12 @@ public static class ImageFileReader
         if (info.Width <= 0 || info.Height <= 0)
         {
             throw new InputFileException(path, null, "the image has no pixels");
+        }
+
+        // The header's size decides the allocation (4 bytes a pixel here, 4 more as floats): refuse lies before it.
+        if ((long)info.Width * info.Height > MaxDecodedPixels)
+        {
+            throw new InputFileException(path, null, $"declares {info.Width}×{info.Height} pixels, more than the {MaxDecodedPixels} this reader decodes");
         }
 
         var gray = info.ColorType == SKColorType.Gray8;

@@ -144,9 +144,14 @@ public static class PngDecoder
 
     internal static byte[] ReadFile(string path)
     {
+        // Read no more than the file's length when checked: /dev/zero or a growing file never makes the array grow.
+        var length = InputFileCheck.Readable(path, int.MaxValue);
         try
         {
-            return File.ReadAllBytes(path);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            var bytes = new byte[length];
+            stream.ReadExactly(bytes);
+            return bytes;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {

@@ -71,6 +71,7 @@ internal static class TiffDirectoryChain
                 throw new InvalidDataException($"directory {offsets.Count - 1} at offset {next} claims {entries} entries, more than the file holds");
             }
 
+            CheckEntries(stream, offsets.Count - 1, next + countSize, entries, big, little, length);
             stream.Position = nextAt;
             stream.ReadExactly(field[..offsetSize]);
             next = big ? (long)Read64(field, little) : Read32(field, little);
@@ -82,6 +83,62 @@ internal static class TiffDirectoryChain
         }
 
         return offsets;
+    }
+
+    /// <summary>Most pixels one page may declare (16384 × 16384): a page this size already takes 1 GB as floats.</summary>
+    public const long MaxPagePixels = 1L << 28;
+
+    // Every tag's data must lie inside the file (a lying ImageDescription count made LibTiff.NET allocate 10 GB from a
+    // 4 KB file), and a page's declared size must fit the pixel budget, before LibTiff.NET allocates anything.
+    private static void CheckEntries(Stream stream, int directory, long at, long entries, bool big, bool little, long length)
+    {
+        const int MaxEntries = 4096;
+        if (entries > MaxEntries)
+        {
+            throw new InvalidDataException($"directory {directory} claims {entries} entries");
+        }
+
+        var entrySize = big ? 20 : 12;
+        var inline = big ? 8 : 4;
+        var block = new byte[entries * entrySize];
+        stream.Position = at;
+        stream.ReadExactly(block);
+        long width = 0, height = 0;
+        for (var e = 0; e < entries; e++)
+        {
+            var entry = block.AsSpan(e * entrySize, entrySize);
+            var tag = Read16(entry, little);
+            var type = Read16(entry[2..], little);
+            var count = big ? (long)Math.Min(Read64(entry[4..], little), long.MaxValue / 8) : Read32(entry[4..], little);
+            var size = type switch
+            {
+                1 or 2 or 6 or 7 => 1,
+                3 or 8 => 2,
+                4 or 9 or 11 or 13 => 4,
+                5 or 10 or 12 or 16 or 17 or 18 => 8,
+                _ => 0, // unknown types are skipped by readers
+            };
+            var bytes = count * size;
+            var value = entry[(big ? 12 : 8)..];
+            if (bytes > inline)
+            {
+                var offset = big ? (long)Math.Min(Read64(value, little), long.MaxValue) : Read32(value, little);
+                if (offset < 0 || offset > length || bytes > length - offset)
+                {
+                    throw new InvalidDataException($"directory {directory}: tag {tag} declares {bytes} bytes at offset {offset}, beyond the file's {length} bytes");
+                }
+            }
+            else if (tag is 256 or 257 && count == 1)
+            {
+                long v = type == 3 ? Read16(value, little) : Read32(value, little);
+                (width, height) = tag == 256 ? (v, height) : (width, v);
+            }
+        }
+
+        if (width * height > MaxPagePixels)
+        {
+            throw new InvalidDataException($"directory {directory} declares {width}×{height} pixels, more than the {MaxPagePixels} a page may have");
+        }
     }
 
     private static ushort Read16(ReadOnlySpan<byte> b, bool little) => little ? BinaryPrimitives.ReadUInt16LittleEndian(b) : BinaryPrimitives.ReadUInt16BigEndian(b);

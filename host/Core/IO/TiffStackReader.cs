@@ -132,8 +132,6 @@ public static class TiffStackReader
         var messages = CollectingErrorHandler.Begin();
         try
         {
-            using var tif = Tiff.ClientOpen(path, "r", stream, new TiffStream())
-                ?? throw new InputFileException(path, null, "not a readable TIFF file" + Details(messages));
             return Directories(stream, path).Count;
         }
         finally
@@ -150,8 +148,8 @@ public static class TiffStackReader
     {
         ArgumentNullException.ThrowIfNull(path);
         using var stream = OpenFile(path);
-        using var tif = Open(stream, path);
         var directories = Directories(stream, path);
+        using var tif = Open(stream, path);
         TiffPage? first = null;
         for (var p = 0; p < directories.Count; p++)
         {
@@ -173,6 +171,7 @@ public static class TiffStackReader
     {
         ArgumentNullException.ThrowIfNull(path);
         using var stream = OpenFile(path);
+        Directories(stream, path);
         using var tif = Open(stream, path);
         return tif.GetField(TiffTag.IMAGEDESCRIPTION)?[0].ToString();
     }
@@ -227,6 +226,7 @@ public static class TiffStackReader
 
     private static FileStream OpenFile(string path)
     {
+        InputFileCheck.Readable(path);
         try
         {
             return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 64 * 1024);
@@ -242,9 +242,10 @@ public static class TiffStackReader
         var messages = CollectingErrorHandler.Begin();
         try
         {
+            // The chain is checked before LibTiff.NET reads any directory: it allocates what the tags declare.
+            var directories = firstPageOnly ? Directories(stream, sourceName)[..1] : Directories(stream, sourceName);
             using var tif = Tiff.ClientOpen(sourceName, "r", stream, new TiffStream())
                 ?? throw new InputFileException(sourceName, null, "not a readable TIFF file" + Details(messages));
-            var directories = firstPageOnly ? [0L] : Directories(stream, sourceName);
             var description = tif.GetField(TiffTag.IMAGEDESCRIPTION)?[0].ToString();
             var pages = new List<TiffPage>(directories.Count);
             for (var p = 0; p < directories.Count; p++)
