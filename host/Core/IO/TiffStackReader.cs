@@ -308,6 +308,11 @@ public static class TiffStackReader
         {
             throw new InputFileException(sourceName, null, $"not a readable TIFF file: {e.Message}", e);
         }
+        finally
+        {
+            // LibTiff.NET reads the header from wherever the stream stands.
+            stream.Position = 0;
+        }
     }
 
     private static TiffPage ReadPageAt(Tiff tif, string sourceName, int index, long offset)

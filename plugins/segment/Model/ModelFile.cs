@@ -120,7 +120,7 @@ internal static class ModelFile
             }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException or EndOfStreamException or IOException or NotImplementedException or System.Runtime.InteropServices.ExternalException)
             {
-                throw new InputFileException(path, "weights", $"do not match the architecture {metadata.Spec}: {e.Message}", e);
+                throw new InputFileException(path, "weights", $"do not match the architecture {metadata.Spec}: {Printable(e.Message)}", e);
             }
 
             var read = stream.Position - start;
@@ -175,6 +175,13 @@ internal static class ModelFile
     {
         ArgumentNullException.ThrowIfNull(spec);
         return spec.ToString();
+    }
+
+    // A corrupt tensor name reaches the message as raw bytes (29 KB of binary once): keep a short, printable excerpt.
+    private static string Printable(string text, int max = 300)
+    {
+        var clean = new string(text.Take(max).Select(c => char.IsControl(c) || char.IsSurrogate(c) || c == '\uFFFD' ? '?' : c).ToArray());
+        return text.Length > max ? clean + $"… ({text.Length} characters)" : clean;
     }
 
     // Module.to(dtype) on the whole network trips over the decoder's ModuleDict indexer (TorchSharp reflects over its

@@ -45,6 +45,11 @@ internal static class StateDictReader
                 }
 
                 var name = Encoding.UTF8.GetString(reader.ReadBytes((int)nameLength));
+                if (name.Any(c => char.IsControl(c) || c == '\uFFFD'))
+                {
+                    throw Corrupt(path, $"tensor {i} has a name that is not text");
+                }
+
                 var type = (int)ReadVarint(reader);
                 var rank = ReadVarint(reader);
                 if (rank is < 0 or > MaxRank)

@@ -58,6 +58,13 @@ internal sealed class Trainer
             throw new ParameterException("crop", $"{options.Crop} is not a positive multiple of 32");
         }
 
+        // Batch normalisation while training needs more than one value per channel; at the encoder's deepest level
+        // (stride 32) a 32-px crop with batch 1 leaves exactly one, and the loss became NaN.
+        if ((long)options.BatchSize * (options.Crop / 32) * (options.Crop / 32) < 2)
+        {
+            throw new ParameterException("batch", $"a {options.Crop}-px crop with batch {options.BatchSize} leaves one value per channel at the network's deepest level, where batch normalisation is undefined; use --batch 2 or more, or --crop 64 or more");
+        }
+
         this.autocastType = AutocastType(options.Precision, device);
     }
 

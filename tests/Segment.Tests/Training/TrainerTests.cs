@@ -12,6 +12,18 @@ public sealed class TrainerTests : IDisposable
     public TrainerTests() => torch.set_num_threads(2);
 
     [Fact]
+    public void A32PixelCropWithBatch1_IsRefusedUpFront_NotANaNLoss()
+    {
+        var (train, test) = TinySynthetic.Data(2, 1);
+
+        var e = Assert.Throws<ParameterException>(() => new Trainer(TinySynthetic.Options(epochs: 1, steps: 1, batch: 1) with { Crop = 32 }, train, test, torch.CPU));
+
+        Assert.Equal("batch", e.Key);
+        Assert.Contains("--batch 2", e.Message, StringComparison.Ordinal);
+        _ = new Trainer(TinySynthetic.Options(epochs: 1, steps: 1, batch: 2) with { Crop = 32 }, train, test, torch.CPU);
+    }
+
+    [Fact]
     public void Tiny_model_brings_the_matching_loss_down_clearly()
     {
         // Four images seen over and over: the loss must fall far below its start (≈ 0.95 for an untrained network).
