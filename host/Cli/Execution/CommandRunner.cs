@@ -76,7 +76,16 @@ internal sealed class CommandRunner(TextWriter output, TextWriter error, bool qu
 #pragma warning restore CA1031
         {
             progress.Dispose();
-            error.WriteLine($"error: {command.QualifiedId} failed: {e.GetType().Name}: {e.Message}");
+            var inner = FailureText.Unwrap(e);
+            if (inner is ParameterException)
+            {
+                error.WriteLine($"error: {command.QualifiedId}: {inner.Message}");
+                return ExitCodes.Usage;
+            }
+
+            error.WriteLine(inner is CommandException or InputFileException
+                ? $"error: {command.QualifiedId}: {inner.Message}"
+                : $"error: {command.QualifiedId} failed: {FailureText.Of(inner)}");
             if (Environment.GetEnvironmentVariable("DISLOCATE_DEBUG") == "1")
             {
                 error.WriteLine(e);

@@ -52,12 +52,11 @@ internal static class BridgeHost
     }
 
     /// <summary>The user-facing text of a failure: the message for expected failures, type and message otherwise.</summary>
-    public static string Message(Exception e) => e switch
+    public static string Message(Exception e) => FailureText.Unwrap(e) switch
     {
-        AggregateException { InnerExceptions.Count: 1 } a => Message(a.InnerExceptions[0]),
-        ParameterException or CommandException or InputFileException or FormatException => e.Message,
+        ParameterException or CommandException or InputFileException or FormatException => FailureText.Unwrap(e).Message,
         OperationCanceledException => "Cancelled.",
-        _ => $"{e.GetType().Name}: {e.Message}",
+        var other => FailureText.Of(other),
     };
 
     private static CommandResult Execute(JniEnv env, RegisteredCommand command, ParameterValues values)
