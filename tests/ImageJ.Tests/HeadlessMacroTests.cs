@@ -112,7 +112,9 @@ public sealed class HeadlessMacroTests(ImageJFixture fixture)
     {
         var failed = this.ij.RunMacro("run(\"Faulty Command\");");
         Assert.False(failed.Succeeded);
-        Assert.Contains("NullReferenceException", failed.Text, StringComparison.Ordinal);
+        // The user reads the problem in words, not the .NET type (FailureText).
+        Assert.Contains("unexpected error: Object reference not set", failed.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("NullReferenceException", failed.Text, StringComparison.Ordinal);
         var next = this.Ok("newImage(\"x\", \"32-bit black\", 8, 8, 1); run(\"Echo Image\", \"add=2\"); return \"\" + getPixel(3, 3);");
         Assert.Equal("2", next.Text);
     }
