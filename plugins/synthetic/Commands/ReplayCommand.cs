@@ -98,6 +98,11 @@ internal sealed class ReplayCommand : IPluginCommand
                 throw new InputFileException(path, $"frames[{f}].width", "image size must be 1..16384");
             }
 
+            if (RecipeValidator.FindProblem(r, f) is { } problem)
+            {
+                throw new InputFileException(path, problem.Field, problem.Problem);
+            }
+
             foreach (var d in r.Dislocations)
             {
                 if (d.X.Length < 2 || d.X.Length != d.Y.Length || !d.X.Concat(d.Y).All(double.IsFinite)

@@ -85,6 +85,13 @@ internal sealed class TwinCommand : IPluginCommand
         }
 
         var background = RecipeSampler.SampleBackground(settings, seed, library);
-        return new ImageRecipe(settings.Width, settings.Height, seed, background, pileups, settings.Drawing.Profile, settings.Drawing.MaskWidth);
+        var recipe = new ImageRecipe(settings.Width, settings.Height, seed, background, pileups, settings.Drawing.Profile, settings.Drawing.MaskWidth);
+        if (RecipeValidator.FindProblem(recipe, 0) is { } problem)
+        {
+            // Far-away or non-finite annotation points: refused before rasterising (they hung the twin before).
+            throw new InputFileException(path, "shapes", problem.Problem);
+        }
+
+        return recipe;
     }
 }
