@@ -100,6 +100,8 @@ internal sealed class EvaluateMatrixCommand : IPluginCommand
     }
 
     /// <summary>The model labels given with <c>names</c>, or null when none are.</summary>
+    private const int MaxNameLength = 80;
+
     private static string[]? Names(ParameterValues parameters, int models)
     {
         var text = parameters.GetOptionalString("names");
@@ -117,6 +119,12 @@ internal sealed class EvaluateMatrixCommand : IPluginCommand
         if (names.Any(n => n.Length == 0))
         {
             throw new ParameterException("names", $"'{text}' has an empty name");
+        }
+
+        // Labels head table rows and plot axes; a 100 000-character one kept the plotting busy for minutes.
+        if (names.FirstOrDefault(n => n.Length > MaxNameLength) is { } longName)
+        {
+            throw new ParameterException("names", string.Create(CultureInfo.InvariantCulture, $"'{longName[..20]}…' has {longName.Length} characters; a model label may have at most {MaxNameLength}"));
         }
 
         if (names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)

@@ -106,12 +106,14 @@ public sealed class EvaluateMatrixCommandTests(TinyModel models) : IClassFixture
         var e3 = await Assert.ThrowsAsync<ParameterException>(() => this.Evaluate(null, ("models", model), ("datasets", d1), ("out", outFolder), ("names", "a,b")));
         var e4 = await Assert.ThrowsAsync<ParameterException>(() => this.Evaluate(null, ("models", $"{model},,{model}"), ("datasets", d1), ("out", outFolder)));
         var e5 = await Assert.ThrowsAsync<InputFileException>(() => this.Evaluate(null, ("models", model), ("datasets", d1), ("out", outFolder), ("split", "train")));
+        var e6 = await Assert.ThrowsAsync<ParameterException>(() => this.Evaluate(null, ("models", model), ("datasets", d1), ("out", outFolder), ("names", new string('n', 100_000))));
 
         Assert.Equal(("models", true), (e1.Key, e1.Message.Contains(missingModel, StringComparison.Ordinal)));
         Assert.Equal(("datasets", true), (e2.Key, e2.Message.Contains(missingData, StringComparison.Ordinal)));
         Assert.Equal(("names", true), (e3.Key, e3.Message.Contains("2 name(s) for 1 model(s)", StringComparison.Ordinal)));
         Assert.Equal("models", e4.Key);
         Assert.Equal((d1, "train"), (e5.Path, e5.Field));
+        Assert.Equal(("names", true), (e6.Key, e6.Message.Contains("has 100000 characters", StringComparison.Ordinal)));
         Assert.False(Directory.Exists(outFolder));
     }
 
