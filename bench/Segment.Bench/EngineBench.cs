@@ -25,7 +25,7 @@ internal static class EngineBench
         threads = threads > 0 ? threads : Environment.ProcessorCount;
         TorchRuntime.EnsureInitialized();
         set_num_threads(threads);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"forward of one {size}² tile (sigmoid included), batch 1, {threads} threads, median of {runs} after 2 warm-up runs; libtorch {__version__} ({TorchRuntime.KernelDescription}), ONNX Runtime {Microsoft.ML.OnnxRuntime.OrtEnv.Instance().GetVersionString()}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"forward of one {size}² tile (sigmoid included), batch 1, {threads} threads, median of {runs} after 2 warm-up runs; libtorch {__version__} ({TorchRuntime.KernelDescription}), ONNX Runtime {OnnxTileNetwork.RuntimeVersion}"));
         Console.WriteLine("| encoder | parameters | libtorch (ms) | ONNX Runtime (ms) | ONNX / libtorch |");
         Console.WriteLine("|---|---:|---:|---:|---:|");
         var folder = Directory.CreateTempSubdirectory("dislocate-engine-bench").FullName;

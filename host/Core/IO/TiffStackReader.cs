@@ -129,15 +129,7 @@ public static class TiffStackReader
     {
         ArgumentNullException.ThrowIfNull(path);
         using var stream = OpenFile(path);
-        var messages = CollectingErrorHandler.Begin();
-        try
-        {
-            return Directories(stream, path).Count;
-        }
-        finally
-        {
-            CollectingErrorHandler.End();
-        }
+        return Directories(stream, path).Count;
     }
 
     /// <summary>

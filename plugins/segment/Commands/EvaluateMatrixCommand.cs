@@ -99,9 +99,9 @@ internal sealed class EvaluateMatrixCommand : IPluginCommand
         return paths;
     }
 
-    /// <summary>The model labels given with <c>names</c>, or null when none are.</summary>
     private const int MaxNameLength = 80;
 
+    /// <summary>The model labels given with <c>names</c>, or null when none are.</summary>
     private static string[]? Names(ParameterValues parameters, int models)
     {
         var text = parameters.GetOptionalString("names");

@@ -35,7 +35,7 @@ internal sealed class InfoCommand : IPluginCommand
     // What 'segment run' takes with --engine auto on this device, and ONNX Runtime's version.
     private static string AutoEngine(string device) =>
         EngineChoice.Resolve("auto", DefaultModel.ShippedPath, device, resize: false) == InferenceEngine.Onnx
-            ? $"onnx (ONNX Runtime {Microsoft.ML.OnnxRuntime.OrtEnv.Instance().GetVersionString()}, CPU; measured faster than libtorch here)"
+            ? $"onnx (ONNX Runtime {Onnx.OnnxTileNetwork.RuntimeVersion}, CPU; measured faster than libtorch here)"
             : "torch (libtorch; CUDA, or --resize)";
 
     private static string DefaultModelDescription()

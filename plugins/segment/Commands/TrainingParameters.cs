@@ -61,12 +61,7 @@ internal static class TrainingParameters
     public static TimeSpan? ReadTimeLimit(ParameterValues v) => v.GetReal("time-limit") is > 0 and var minutes ? TimeSpan.FromMinutes(minutes) : null;
 
     /// <summary>Applies the thread and device choices and returns the device.</summary>
-    public static torch.Device Prepare(ParameterValues v)
-    {
-        var threads = v.GetInt32("threads");
-        torch.set_num_threads(threads > 0 ? threads : Environment.ProcessorCount);
-        return TorchDevice.Resolve(v.GetString("device"));
-    }
+    public static torch.Device Prepare(ParameterValues v) => TorchDevice.Use(v.GetString("device"), v.GetInt32("threads"));
 
     /// <summary>Reads the options every run has; <paramref name="spec"/> and the normalisation come from the caller.</summary>
     public static TrainingOptions Options(ParameterValues v, ModelSpec spec, InputNormalisation normalisation) =>

@@ -74,13 +74,12 @@ internal sealed class Segmenter : IDisposable
     public static Segmenter Open(string modelPath, InferenceEngine engine, string device, int threads, TilingOptions? tiling, PostProcessingOptions postProcessing)
     {
         ArgumentNullException.ThrowIfNull(postProcessing);
-        postProcessing.Validate();
         if (engine == InferenceEngine.Torch)
         {
-            torch.set_num_threads(threads > 0 ? threads : Environment.ProcessorCount);
-            return new Segmenter(modelPath, TorchDevice.Resolve(device), tiling, postProcessing);
+            return new Segmenter(modelPath, TorchDevice.Use(device, threads), tiling, postProcessing);
         }
 
+        postProcessing.Validate(); // before the model is read, as the torch constructor does
         var (metadata, network) = Onnx.OnnxModels.Open(modelPath, threads, device);
         return new Segmenter(metadata, network, tiling, postProcessing);
     }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Dislocate.Core.IO;
 using Dislocate.Segment.Model;
 using Dislocate.Segment.Onnx.Format;
 using Google.Protobuf;
@@ -62,13 +61,6 @@ internal static class OnnxExporter
     {
         var (metadata, weights) = ModelFile.ReadWeights(modelPath);
         return Build(metadata, weights).ToByteArray();
-    }
-
-    /// <summary>Writes the ONNX model of <paramref name="modelPath"/> to <paramref name="onnxPath"/> atomically.</summary>
-    public static void Write(string modelPath, string onnxPath)
-    {
-        var bytes = Export(modelPath);
-        AtomicFile.Write(onnxPath, stream => stream.Write(bytes));
     }
 
     private static ModelProto Rename(ModelProto model, string from, string to)

@@ -85,6 +85,9 @@ internal sealed class OnnxTileNetwork : ITileNetwork
 
     private static Lazy<bool> LazyCuda { get; } = new(() => OrtEnv.Instance().GetAvailableProviders().Contains("CUDAExecutionProvider", StringComparer.Ordinal));
 
+    /// <summary>The ONNX Runtime version in use, e.g. <c>1.32.0</c>.</summary>
+    public static string RuntimeVersion => OrtEnv.Instance().GetVersionString();
+
     /// <inheritdoc/>
     public int Outputs { get; }
 
@@ -92,7 +95,7 @@ internal sealed class OnnxTileNetwork : ITileNetwork
     public IReadOnlyDictionary<string, string> Metadata { get; }
 
     /// <inheritdoc/>
-    public string Engine => string.Create(CultureInfo.InvariantCulture, $"onnxruntime {OrtEnv.Instance().GetVersionString()} ({(this.cuda ? "cuda" : "cpu")}, {this.threads} threads)");
+    public string Engine => string.Create(CultureInfo.InvariantCulture, $"onnxruntime {RuntimeVersion} ({(this.cuda ? "cuda" : "cpu")}, {this.threads} threads)");
 
     /// <inheritdoc/>
     public void Run(ReadOnlySpan<float> tiles, int count, int height, int width, Span<float> probabilities)

@@ -7,9 +7,9 @@ namespace Dislocate.Core.Tests.IO;
 /// <summary>Tiny files that declare huge contents are refused before anything of that size is allocated.</summary>
 public sealed class HostileImageFileTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("dislocate-hostile").FullName;
+    private readonly TempFolder folder = new();
 
-    public void Dispose() => Directory.Delete(this.folder, recursive: true);
+    public void Dispose() => this.folder.Dispose();
 
     [Fact]
     public void ATiffTagThatClaimsMoreBytesThanTheFileHolds_IsRefused_NamingTheTag()
@@ -38,18 +38,9 @@ public sealed class HostileImageFileTests : IDisposable
     [Fact]
     public void ABmpHeaderClaiming30000Squared_IsRefused_AndAnEmptyFileToo()
     {
-        var bmp = new byte[70];
-        "BM"u8.CopyTo(bmp);
-        BinaryPrimitives.WriteInt32LittleEndian(bmp.AsSpan(2), 70);
-        BinaryPrimitives.WriteInt32LittleEndian(bmp.AsSpan(10), 54);
-        BinaryPrimitives.WriteInt32LittleEndian(bmp.AsSpan(14), 40);
-        BinaryPrimitives.WriteInt32LittleEndian(bmp.AsSpan(18), 30_000);
-        BinaryPrimitives.WriteInt32LittleEndian(bmp.AsSpan(22), 30_000);
-        BinaryPrimitives.WriteInt16LittleEndian(bmp.AsSpan(26), 1);
-        BinaryPrimitives.WriteInt16LittleEndian(bmp.AsSpan(28), 24);
-        var path = Path.Combine(this.folder, "big.bmp");
-        File.WriteAllBytes(path, bmp);
-        var empty = Path.Combine(this.folder, "empty.png");
+        var path = this.folder.File("big.bmp");
+        File.WriteAllBytes(path, BmpFile.Create(30_000, 30_000, 70));
+        var empty = this.folder.File("empty.png");
         File.WriteAllBytes(empty, []);
 
         Assert.Contains("30000×30000", Assert.Throws<InputFileException>(() => ImageFileReader.ReadGray(path)).Message, StringComparison.Ordinal);
@@ -78,7 +69,7 @@ public sealed class HostileImageFileTests : IDisposable
             BinaryPrimitives.WriteUInt32LittleEndian(at[8..], entries[i].Value);
         }
 
-        var path = Path.Combine(this.folder, name);
+        var path = this.folder.File(name);
         File.WriteAllBytes(path, file);
         return path;
     }

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using Dislocate.Contracts;
 using Dislocate.Core.IO;
 using SkiaSharp;
@@ -84,16 +83,7 @@ public class ImageFileReaderTests
         using var folder = new TempFolder();
 
         // A 2×1 24-bit BMP (rows bottom-up, BGR, padded to 4 bytes): blue, then gray 50.
-        var bmp = new byte[54 + 8];
-        "BM"u8.CopyTo(bmp);
-        BinaryPrimitives.WriteInt32LittleEndian(bmp.AsSpan(2), bmp.Length);
-        BinaryPrimitives.WriteInt32LittleEndian(bmp.AsSpan(10), 54);
-        BinaryPrimitives.WriteInt32LittleEndian(bmp.AsSpan(14), 40);
-        BinaryPrimitives.WriteInt32LittleEndian(bmp.AsSpan(18), 2);
-        BinaryPrimitives.WriteInt32LittleEndian(bmp.AsSpan(22), 1);
-        BinaryPrimitives.WriteInt16LittleEndian(bmp.AsSpan(26), 1);
-        BinaryPrimitives.WriteInt16LittleEndian(bmp.AsSpan(28), 24);
-        BinaryPrimitives.WriteInt32LittleEndian(bmp.AsSpan(34), 8);
+        var bmp = BmpFile.Create(2, 1, BmpFile.HeaderBytes + 8, imageBytes: 8);
         bmp[54] = 255; // blue
         bmp[57] = bmp[58] = bmp[59] = 50;
         var bmpPath = folder.File("a.bmp");

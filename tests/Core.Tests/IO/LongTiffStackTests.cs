@@ -5,15 +5,15 @@ namespace Dislocate.Core.Tests.IO;
 /// <summary>Stacks with more pages than a 16-bit count holds are read whole, in time linear in their length.</summary>
 public sealed class LongTiffStackTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("dislocate-long-tiff").FullName;
+    private readonly TempFolder folder = new();
 
-    public void Dispose() => Directory.Delete(this.folder, recursive: true);
+    public void Dispose() => this.folder.Dispose();
 
     [Fact]
     public void A65537PageStack_HasAllItsPages_ForEveryReader()
     {
         const int pages = 65_537; // 2^16 + 1: LibTiff.NET's own short count reads it as 1
-        var path = Path.Combine(this.folder, "long.tif");
+        var path = this.folder.File("long.tif");
         var list = Enumerable.Range(0, pages).Select(i => (ReadOnlyMemory<byte>)new[] { (byte)(i % 251) }).ToList();
         TiffStackWriter.Write(path, list, 1, 1, TiffCompression.None, durable: false);
 
@@ -39,7 +39,7 @@ public sealed class LongTiffStackTests : IDisposable
         byte[] outside = [(byte)'I', (byte)'I', 42, 0, 8, 0, 0, 0, 0, 0, 0, 1, 0, 0];
         foreach (var (name, bytes) in new[] { ("loop.tif", looping), ("outside.tif", outside) })
         {
-            var path = Path.Combine(this.folder, name);
+            var path = this.folder.File(name);
             File.WriteAllBytes(path, bytes);
             var e = Assert.Throws<Dislocate.Contracts.InputFileException>(() => TiffStackReader.CountPages(path));
             Assert.Contains(path, e.Message, StringComparison.Ordinal);
