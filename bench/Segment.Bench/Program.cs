@@ -10,6 +10,8 @@ switch (which)
         return Dislocate.Segment.Bench.ModelBench.Run(rest);
     case "engines":
         return Dislocate.Segment.Bench.EngineBench.Run(rest);
+    case "probmap":
+        return Dislocate.Segment.Bench.ProbMapDump.Run(rest);
     case "trainstep":
         return Dislocate.Segment.Bench.TrainStepBench.Run(rest);
     default:

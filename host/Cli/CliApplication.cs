@@ -85,6 +85,7 @@ public static class CliApplication
         root.Subcommands.Add(RunCommand.Create(registry, Runner, error));
         root.Subcommands.Add(MacroCommand.Create(registry, output, error));
         root.Subcommands.Add(ImageJCommand.Create(registry, error));
+        root.Subcommands.Add(ServeCommand.Create(registry));
         foreach (var plugin in catalog.Plugins)
         {
             var pluginCommand = new Command(plugin.Manifest.Id, $"{plugin.Plugin.DisplayName} (plugin {plugin.Manifest.Version}).");

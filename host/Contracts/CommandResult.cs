@@ -38,7 +38,11 @@ public sealed record ImageStackOutput(
     int Frames,
     IReadOnlyList<float[]> Planes,
     int BitDepth = 32,
-    IReadOnlyList<PolylineRoi>? Rois = null) : CommandOutput(Name);
+    IReadOnlyList<PolylineRoi>? Rois = null) : CommandOutput(Name)
+{
+    /// <summary>The pixels are labels (0 = background, k = object k): ImageJ shows them with a label LUT. Since host API 1.2.</summary>
+    public bool IsLabels { get; init; }
+}
 
 /// <summary>A polyline ROI with float coordinates (pixel (x, y) covers [x, x+1)), placed on one frame and channel of a hyperstack.</summary>
 /// <param name="Name">ROI name, e.g. "dislocation 3".</param>
@@ -66,7 +70,11 @@ public sealed record TableOutput(string Name, IReadOnlyList<string> Columns, IRe
 /// <param name="XLabel">x-axis label with unit.</param>
 /// <param name="YLabel">y-axis label with unit.</param>
 /// <param name="Series">The curves.</param>
-public sealed record PlotOutput(string Name, string XLabel, string YLabel, IReadOnlyList<PlotSeries> Series) : CommandOutput(Name);
+public sealed record PlotOutput(string Name, string XLabel, string YLabel, IReadOnlyList<PlotSeries> Series) : CommandOutput(Name)
+{
+    /// <summary>Shown in place of the curves when there is no series: why there is nothing to plot (empty: a generic note). Since host API 1.2.</summary>
+    public string EmptyText { get; init; } = string.Empty;
+}
 
 /// <summary>One curve of a <see cref="PlotOutput"/>.</summary>
 /// <param name="Name">Legend text.</param>

@@ -20,6 +20,16 @@ public static class InputFileCheck
         try
         {
             info = new FileInfo(path);
+
+            // A symbolic link reports its own length (the target path's), not the file's: follow it.
+            if (info.LinkTarget is not null)
+            {
+                info = info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? info;
+            }
+        }
+        catch (IOException e)
+        {
+            throw new InputFileException(path, null, $"is a symbolic link that cannot be followed: {e.Message}", e);
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException or UnauthorizedAccessException)
         {

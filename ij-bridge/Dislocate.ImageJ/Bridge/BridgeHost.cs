@@ -27,9 +27,43 @@ internal static class BridgeHost
 
     public static string Describe() => ProtocolText.Describe(Registry.Commands);
 
-    /// <summary>Runs a command for ImageJ and returns the result (never throws: failures become an error result).</summary>
+    /// <summary>Runs a command for ImageJ through JNI: progress goes to <c>NativeBridge.progress</c> on this (the Java) thread.</summary>
     public static BridgeResult Run(JniEnv env, string key, string options, ImageData? image)
     {
+        var java = env.FindClass("dislocate/bridge/NativeBridge");
+        try
+        {
+            var report = env.GetStaticMethodId(java, "progress", "(DLjava/lang/String;)Z");
+            return Run(key, options, image, (fraction, text) =>
+            {
+                var message = text is null ? 0 : env.NewString(text);
+                try
+                {
+                    return env.CallStaticBoolean(java, report, JValue.Double(fraction), JValue.Object(message));
+                }
+                finally
+                {
+                    if (message != 0)
+                    {
+                        env.DeleteLocalRef(message);
+                    }
+                }
+            });
+        }
+        finally
+        {
+            env.DeleteLocalRef(java);
+        }
+    }
+
+    /// <summary>
+    /// Runs a command for ImageJ and returns the result (never throws: failures become an error result).
+    /// <paramref name="report"/> is called on this thread every 100 ms with the progress fraction and message (and once
+    /// with 1 and null at the end); it returns true when the user asked to cancel.
+    /// </summary>
+    public static BridgeResult Run(string key, string options, ImageData? image, Func<double, string?, bool> report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
         try
         {
             var command = Registry.Find(key) ?? throw new CommandException($"No Dislocate command '{key}' is loaded.");
@@ -41,7 +75,7 @@ internal static class BridgeHost
             }
 
             var values = ParameterBinder.BindImageJ(command.Command.Descriptor, options, workingDirectory, images);
-            var outcome = Execute(env, command, values);
+            var outcome = Execute(command, values, report);
             var stacks = outcome.Outputs.OfType<ImageStackOutput>().ToList();
             return new BridgeResult(ProtocolText.Result(outcome, stacks), stacks);
         }
@@ -59,35 +93,22 @@ internal static class BridgeHost
         var other => FailureText.Of(other),
     };
 
-    private static CommandResult Execute(JniEnv env, RegisteredCommand command, ParameterValues values)
+    private static CommandResult Execute(RegisteredCommand command, ParameterValues values, Func<double, string?, bool> report)
     {
         using var cancellation = new CancellationTokenSource();
         var progress = new LatestProgress();
         var context = new CommandContext(progress, NullCommandLog.Instance, workingDirectory, cancellation.Token) { Services = Registry.Services };
         var task = Task.Run(() => command.Command.ExecuteAsync(values, context), cancellation.Token);
-        var java = env.FindClass("dislocate/bridge/NativeBridge");
-        try
+        while (!task.Wait(PollInterval))
         {
-            var report = env.GetStaticMethodId(java, "progress", "(DLjava/lang/String;)Z");
-            while (!task.Wait(PollInterval))
+            var p = progress.Latest;
+            if (report(p.Fraction, p.Message ?? string.Create(CultureInfo.InvariantCulture, $"{command.Command.Descriptor.Label}: {p.Done}/{p.Total}")))
             {
-                var p = progress.Latest;
-                var message = env.NewString(p.Message ?? string.Create(CultureInfo.InvariantCulture, $"{command.Command.Descriptor.Label}: {p.Done}/{p.Total}"));
-                var cancel = env.CallStaticBoolean(java, report, JValue.Double(p.Fraction), JValue.Object(message));
-                env.DeleteLocalRef(message);
-                if (cancel)
-                {
-                    cancellation.Cancel();
-                }
+                cancellation.Cancel();
             }
-
-            env.CallStaticBoolean(java, report, JValue.Double(1.0), JValue.Object(0));
-        }
-        finally
-        {
-            env.DeleteLocalRef(java);
         }
 
+        report(1.0, null);
         return task.GetAwaiter().GetResult();
     }
 

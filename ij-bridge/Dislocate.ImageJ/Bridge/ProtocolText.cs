@@ -65,7 +65,7 @@ internal static class ProtocolText
         for (var i = 0; i < images.Count; i++)
         {
             var im = images[i];
-            Line(sb, "I", Int(i), im.Name, Int(im.Width), Int(im.Height), Int(im.Channels), Int(im.Slices), Int(im.Frames), Int(im.BitDepth));
+            Line(sb, "I", Int(i), im.Name, Int(im.Width), Int(im.Height), Int(im.Channels), Int(im.Slices), Int(im.Frames), Int(im.BitDepth), im.IsLabels ? "labels" : "values");
             foreach (var roi in im.Rois ?? [])
             {
                 var fields = new List<string> { "L", Int(i), roi.Name, Int(roi.Frame), Int(roi.Channel) };
@@ -92,7 +92,7 @@ internal static class ProtocolText
         var plots = result.Outputs.OfType<PlotOutput>().ToList();
         for (var g = 0; g < plots.Count; g++)
         {
-            Line(sb, "G", Int(g), plots[g].Name, plots[g].XLabel, plots[g].YLabel);
+            Line(sb, "G", Int(g), plots[g].Name, plots[g].XLabel, plots[g].YLabel, plots[g].EmptyText);
             foreach (var series in plots[g].Series)
             {
                 var fields = new List<string> { "D", Int(g), series.Name };

@@ -11,11 +11,13 @@ internal static class InferenceParameters
 
     public static ParameterSpec Threshold { get; } = ParameterSpec.Real("threshold", "threshold (probability)", PostProcessingOptions.DefaultThreshold, 0.01, 1, "A pixel belongs to a mask when its probability is at least this (paper: 0.5).");
 
+    public static ParameterSpec Crest { get; } = ParameterSpec.Real("crest", "crest (line thinning σ, px)", PostProcessingOptions.DefaultCrestSigma, 0, PostProcessingOptions.MaxCrestSigma, "Line-map models: keep only the crest of each line (smoothed with this σ) before binarising, so pileup lines a few pixels apart stay apart; 0 = binarise the map as it is.");
+
     public static ParameterSpec MinPixels { get; } = ParameterSpec.Whole("min-pixels", "min-pixels (per dislocation)", PostProcessingOptions.DefaultMinPixels, 1, 1000000, "Masks or mask pieces with fewer pixels are dropped as specks.");
 
     public static ParameterSpec Duplicate { get; } = ParameterSpec.Real("duplicate", "duplicate (Dice loss below)", PostProcessingOptions.DefaultDuplicateDiceLoss, 0, 1, "Two masks with a Dice loss below this are the same dislocation; the better one is kept (paper: 0.5).");
 
-    public static ParameterSpec Split { get; } = ParameterSpec.Flag("split", "split (disconnected masks)", true, "Split a mask holding several disconnected pieces into one dislocation per piece.");
+    public static ParameterSpec Split { get; } = ParameterSpec.Flag("split", "split (disconnected masks)", true, "Instance-mask models: split a mask holding several disconnected pieces into one dislocation per piece (line-map models, such as the default, always split).");
 
     public static ParameterSpec Area { get; } = ParameterSpec.Real("area", "area (largest mask fraction)", PostProcessingOptions.DefaultMaxAreaFraction, 0.001, 1, "A mask covering more of the image than this is no dislocation and is dropped.");
 
@@ -33,7 +35,7 @@ internal static class InferenceParameters
 
     public static ParameterSpec Engine { get; } = ParameterSpec.Choice("engine", "engine", "auto", EngineChoice.Choices, "auto = ONNX Runtime on the CPU (faster here, no libtorch), libtorch for CUDA or --resize; torch; onnx (also runs .onnx models).");
 
-    public static IEnumerable<ParameterSpec> All => [Model, Threshold, MinPixels, Duplicate, Split, Area, Pieces, Points, Tile, Overlap, Resize, Batch, Engine];
+    public static IEnumerable<ParameterSpec> All => [Model, Threshold, Crest, MinPixels, Duplicate, Split, Area, Pieces, Points, Tile, Overlap, Resize, Batch, Engine];
 
     /// <summary>
     /// The segmenter for <paramref name="modelPath"/> on the engine, device and thread count given (the ONNX engine loads
@@ -53,6 +55,7 @@ internal static class InferenceParameters
     public static PostProcessingOptions PostProcessing(ParameterValues v) => PostProcessingOptions.Default with
     {
         Threshold = v.GetReal("threshold"),
+        CrestSigma = v.GetReal("crest"),
         MinPixels = v.GetInt32("min-pixels"),
         DuplicateDiceLoss = v.GetReal("duplicate"),
         SplitComponents = v.GetBoolean("split"),

@@ -70,7 +70,7 @@ internal sealed class SegmentImageCommand : IPluginCommand
                 var unit = image.Unit is "pixel" or "pixels" or "" ? "px" : image.Unit;
                 return CommandResult.Of(
                     string.Create(CultureInfo.InvariantCulture, $"Found {rows.Count} dislocations in {frames} frame(s) of {image.Title}."),
-                    new ImageStackOutput($"{Path.GetFileNameWithoutExtension(image.Title)} dislocation labels", image.Width, image.Height, 1, 1, frames, labels, 16, rois),
+                    new ImageStackOutput($"{Path.GetFileNameWithoutExtension(image.Title)} dislocation labels", image.Width, image.Height, 1, 1, frames, labels, 16, rois) { IsLabels = true },
                     new TableOutput("Dislocations", ["frame", "dislocation", "mask", "pixels", "mean_probability", $"length_{unit}"], rows));
             },
             context.Cancellation);

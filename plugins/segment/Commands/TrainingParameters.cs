@@ -40,6 +40,8 @@ internal static class TrainingParameters
 
     public static ParameterSpec Augment { get; } = ParameterSpec.Flag("augment", "augment", true, "Gaussian noise, brightness, contrast, histogram equalisation and flips/rotations (paper section 3).");
 
+    public static ParameterSpec Zoom { get; } = ParameterSpec.Real("zoom", "zoom (random rescale up to)", 1, 1, 4, "With augment: rescale each training crop by a random factor between 1/zoom and zoom, so the model works at other magnifications; 1 = none.");
+
     public static ParameterSpec MinPixels { get; } = ParameterSpec.Whole("min-pixels", "min-pixels (per instance)", 20, 1, 100000, "Instances with fewer pixels inside a training crop are not ground truth.");
 
     public static ParameterSpec Seed { get; } = ParameterSpec.Whole("seed", "seed", 1, 0, long.MaxValue, "Seeds weights, sample order, crops and augmentation.");
@@ -55,7 +57,7 @@ internal static class TrainingParameters
     public static ParameterSpec Resume { get; } = ParameterSpec.Flag("resume", "resume", true, "Continue from out/checkpoint.bin when it exists (same options and data).");
 
     /// <summary>The parameters every training command ends with, in dialog order.</summary>
-    public static IEnumerable<ParameterSpec> RunControls => [MatchingChoice, Augment, MinPixels, Seed, Threads, Device, Precision, TimeLimit, Resume];
+    public static IEnumerable<ParameterSpec> RunControls => [MatchingChoice, Augment, Zoom, MinPixels, Seed, Threads, Device, Precision, TimeLimit, Resume];
 
     /// <summary>The time limit given, or null for none.</summary>
     public static TimeSpan? ReadTimeLimit(ParameterValues v) => v.GetReal("time-limit") is > 0 and var minutes ? TimeSpan.FromMinutes(minutes) : null;
@@ -78,7 +80,7 @@ internal static class TrainingParameters
             0,
             v.GetString("matching") == "optimal" ? MatchingMode.Optimal : MatchingMode.Greedy,
             DiceLoss.DefaultEpsilon,
-            v.GetBoolean("augment") ? new AugmentationOptions() : AugmentationOptions.None,
+            v.GetBoolean("augment") ? new AugmentationOptions { Zoom = v.GetReal("zoom") > 1 ? v.GetReal("zoom") : 0 } : AugmentationOptions.None,
             v.GetInt32("min-pixels"),
             (ulong)v.GetInteger("seed"),
             ReadPrecision(v));

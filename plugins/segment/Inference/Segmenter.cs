@@ -109,19 +109,28 @@ internal sealed class Segmenter : IDisposable
         phases ??= new InferencePhases();
         var maps = this.predictor.Predict(image, phases, cancellation);
         using var post = phases.Time("post-process");
+        if (this.Metadata.Spec.Output == OutputKind.LineMap && this.PostProcessing.CrestSigma > 0)
+        {
+            var crests = new float[maps[0].Length];
+            LineCrests.Extract(maps[0], image.Width, image.Height, this.PostProcessing.CrestSigma, this.PostProcessing.Threshold, crests);
+            maps[0] = crests;
+        }
+
         return InstancePostProcessor.Process(MaskStack.FromArrays(image.Width, image.Height, maps), this.PostProcessing);
     }
 
     /// <summary>
     /// The post-processing a model's outputs need: a line map holds every dislocation of the image in its one channel,
-    /// so its pieces are not capped (an instance mask holds one dislocation and keeps at most a few pieces) and the
-    /// area limit that drops confused instance masks is raised to half the image.
+    /// so it is always split into its pieces (one dislocation each; without splitting, a macro that leaves out the
+    /// <c>split</c> checkbox got one "dislocation" per frame), its pieces are not capped (an instance mask holds one
+    /// dislocation and keeps at most a few pieces) and the area limit that drops confused instance masks is raised to
+    /// half the image.
     /// </summary>
     public static PostProcessingOptions ForOutput(PostProcessingOptions options, OutputKind output)
     {
         ArgumentNullException.ThrowIfNull(options);
         return output == OutputKind.LineMap
-            ? options with { MaxPieces = int.MaxValue, MaxAreaFraction = Math.Max(options.MaxAreaFraction, LineMapMaxAreaFraction) }
+            ? options with { SplitComponents = true, MaxPieces = int.MaxValue, MaxAreaFraction = Math.Max(options.MaxAreaFraction, LineMapMaxAreaFraction) }
             : options;
     }
 

@@ -9,6 +9,7 @@ namespace Dislocate.Segment.PostProcessing;
 /// <param name="KnotSpacing">Spacing in pixels between the spline knots taken along the ordered skeleton.</param>
 /// <param name="MaxAreaFraction">A mask covering more than this fraction of the image is no dislocation line (an undertrained or confused output) and is dropped whole.</param>
 /// <param name="MaxPieces">A split mask keeps at most this many pieces, the largest: one output holds one dislocation, or a few that touch it, not a scatter.</param>
+/// <param name="CrestSigma">Line-map models only: the map is thinned to its line crests (<see cref="LineCrests"/>) after Gaussian smoothing with this σ in pixels before it is binarised, so lines a few pixels apart stay apart; 0 = binarise the map as it is. Instance-mask models ignore it.</param>
 public sealed record PostProcessingOptions(
     double Threshold = PostProcessingOptions.DefaultThreshold,
     int MinPixels = PostProcessingOptions.DefaultMinPixels,
@@ -17,8 +18,15 @@ public sealed record PostProcessingOptions(
     int LinePoints = PostProcessingOptions.DefaultLinePoints,
     double KnotSpacing = PostProcessingOptions.DefaultKnotSpacing,
     double MaxAreaFraction = PostProcessingOptions.DefaultMaxAreaFraction,
-    int MaxPieces = PostProcessingOptions.DefaultMaxPieces)
+    int MaxPieces = PostProcessingOptions.DefaultMaxPieces,
+    double CrestSigma = PostProcessingOptions.DefaultCrestSigma)
 {
+    /// <summary>Default crest smoothing: σ 0.5 px scored best on the real development video (σ 1.5 merges pileup lines again).</summary>
+    public const double DefaultCrestSigma = 0.5;
+
+    /// <summary>Largest crest smoothing σ accepted, in pixels.</summary>
+    public const double MaxCrestSigma = 10;
+
     /// <summary>Default largest mask area: a 5 px wide line across a square image covers about 1.4 % of it, so 10 % leaves a wide margin.</summary>
     public const double DefaultMaxAreaFraction = 0.1;
 
@@ -74,6 +82,11 @@ public sealed record PostProcessingOptions(
         if (this.LinePoints < 2)
         {
             throw new ArgumentException($"LinePoints must be ≥ 2, not {this.LinePoints}.");
+        }
+
+        if (!(this.CrestSigma >= 0 && this.CrestSigma <= MaxCrestSigma))
+        {
+            throw new ArgumentException($"CrestSigma must lie in [0, {MaxCrestSigma}], not {this.CrestSigma}.");
         }
 
         if (!(this.KnotSpacing > 0 && double.IsFinite(this.KnotSpacing)))

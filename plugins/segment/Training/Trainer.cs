@@ -171,7 +171,15 @@ internal sealed class Trainer
         new Rng(SeedDerivation.Derive(SeedDerivation.Derive(this.options.Seed, "order"), (ulong)cycle)).Shuffle(order.AsSpan());
         var sample = this.train.Get(order[k % count]);
         var rng = new Rng(SeedDerivation.Derive(SeedDerivation.Derive(this.options.Seed, "augment"), (ulong)k));
-        var crop = TrainingCrop.Cut(sample, this.options.Crop, this.options.MinMaskPixels, this.MaxTruthInstances, rng);
+        var scale = 1.0;
+        if (this.options.Augmentation.Zoom > 1)
+        {
+            // Its own stream, so runs without zoom draw exactly the numbers they drew before it existed.
+            var zoom = DeterministicMath.Log(this.options.Augmentation.Zoom);
+            scale = DeterministicMath.Exp(new Rng(SeedDerivation.Derive(SeedDerivation.Derive(this.options.Seed, "zoom"), (ulong)k)).Uniform(-zoom, zoom));
+        }
+
+        var crop = TrainingCrop.Cut(sample, this.options.Crop, this.options.MinMaskPixels, this.MaxTruthInstances, rng, scale);
         var masks = crop.Masks.ToList();
         Augmentation.Apply(crop.Image, masks, crop.Width, this.options.Augmentation, rng);
         return crop with { Masks = masks };

@@ -61,13 +61,13 @@ internal sealed class TrackImageCommand : IPluginCommand
                 var title = Path.GetFileNameWithoutExtension(image.Title);
                 return CommandResult.Of(
                     string.Create(CultureInfo.InvariantCulture, $"Tracked {result.Lines} lines of {image.Title} ({kind.ToString().ToLowerInvariant()}) in {result.Frames} frame(s) into {result.Tracks.Count} tracks and {result.Pileups.Count} pileups."),
-                    new ImageStackOutput($"{title} tracks", image.Width, image.Height, 1, 1, count, planes, 16, rois),
+                    new ImageStackOutput($"{title} tracks", image.Width, image.Height, 1, 1, count, planes, 16, rois) { IsLabels = true },
                     CsvTables.Table("Tracks", TrackTables.TracksHeader, result.Kinematics.SelectMany(TrackTables.TrackRows)),
                     CsvTables.Table("Track summary", TrackTables.SummaryHeader, TrackTables.SummaryRows(result)),
                     CsvTables.Table("Dislocation lines", TrackTables.LinesHeader, lineRows),
                     CsvTables.Table("Pair distances", TrackTables.PairsHeader, TrackTables.PairRows(result, settings.Scale)),
-                    CsvTables.Plot(TrackPlots.Distances(result, settings.Scale)),
-                    CsvTables.Plot(TrackPlots.Velocities(result, settings.Scale)));
+                    CsvTables.Plot(TrackPlots.Distances(result, settings.Scale)) with { EmptyText = "no pileup of two or more tracked dislocations, so no neighbour distances." },
+                    CsvTables.Plot(TrackPlots.Velocities(result, settings.Scale)) with { EmptyText = "no dislocation was tracked over two or more frames, so no velocities." });
             },
             context.Cancellation);
     }

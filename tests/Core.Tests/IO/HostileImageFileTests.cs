@@ -47,6 +47,26 @@ public sealed class HostileImageFileTests : IDisposable
         Assert.Contains("is empty", Assert.Throws<InputFileException>(() => ImageFileReader.ReadGray(empty)).Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AnImageBehindASymbolicLink_IsRead_AndADanglingLinkIsNotFound()
+    {
+        // Seen: 'segment score' on a folder of links to masks refused every PNG as truncated (the link's own length).
+        var png = this.folder.File("mask.png");
+        using (var stream = File.Create(png))
+        {
+            PngEncoder.WriteGray8(stream, Enumerable.Range(0, 12 * 10).Select(i => (byte)i).ToArray(), 12, 10);
+        }
+
+        var link = this.folder.File("link.png");
+        File.CreateSymbolicLink(link, png);
+        var dangling = this.folder.File("dangling.png");
+        File.CreateSymbolicLink(dangling, this.folder.File("missing.png"));
+
+        Assert.Equal(new FileInfo(png).Length, InputFileCheck.Readable(link));
+        Assert.Equal(12, ImageFileReader.ReadGray(link).Width);
+        Assert.Contains("file not found", Assert.Throws<InputFileException>(() => ImageFileReader.ReadGray(dangling)).Message, StringComparison.Ordinal);
+    }
+
     // A one-page 8-bit TIFF whose ImageDescription claims descriptionBytes bytes at offset 200 (the file holds 4 KB).
     private string Tiff(string name, int width, int height, long descriptionBytes)
     {

@@ -48,6 +48,7 @@ public class Dislocate_Command implements PlugIn {
         String key = arg == null ? "" : arg.trim();
         String label = key;
         long handle = 0;
+        Backend backend = null;
         try {
             CommandSpec spec = Registry.byKey(key);
             if (spec == null) {
@@ -82,13 +83,14 @@ public class Dislocate_Command implements PlugIn {
             if (TIMING) {
                 System.err.println("java: before native " + (System.nanoTime() - t0) / 1000000 + " ms");
             }
+            backend = Backend.get();
             if (input != null) {
                 Calibration cal = input.getCalibration();
-                handle = NativeBridge.run(spec.key, options, input.getTitle(), input.getWidth(), input.getHeight(),
+                handle = backend.run(spec.key, options, input.getTitle(), input.getWidth(), input.getHeight(),
                     input.getNChannels(), input.getNSlices(), input.getNFrames(), input.getBitDepth(),
                     cal.pixelWidth, cal.pixelHeight, cal.getUnit(), planes(input));
             } else {
-                handle = NativeBridge.run(spec.key, options, null, 0, 0, 0, 0, 0, 0, 1.0, 1.0, null, null);
+                handle = backend.run(spec.key, options, null, 0, 0, 0, 0, 0, 0, 1.0, 1.0, null, null);
             }
             if (TIMING) {
                 System.err.println("java: after native " + (System.nanoTime() - t0) / 1000000 + " ms");
@@ -97,12 +99,12 @@ public class Dislocate_Command implements PlugIn {
                 fail(label + ": the .NET host returned no result");
                 return;
             }
-            Result result = Result.parse(NativeBridge.result(handle));
+            Result result = Result.parse(backend.result(handle));
             if (result.error != null) {
                 fail(result.error);
                 return;
             }
-            Outputs.show(handle, result, input);
+            Outputs.show(backend, handle, result, input);
         } catch (UnsatisfiedLinkError e) {
             fail(label + ": the Dislocate .NET host is not loaded in this ImageJ (" + e.getMessage() + ")");
         } catch (OutOfMemoryError e) {
@@ -110,9 +112,9 @@ public class Dislocate_Command implements PlugIn {
         } catch (Throwable t) {
             fail(label + ": " + describe(t));
         } finally {
-            if (handle != 0) {
+            if (handle != 0 && backend != null) {
                 try {
-                    NativeBridge.release(handle);
+                    backend.release(handle);
                 } catch (Throwable ignored) {
                     // the result is lost either way
                 }
@@ -431,7 +433,19 @@ public class Dislocate_Command implements PlugIn {
             message = "unknown error";
         }
         Interpreter interp = Interpreter.getInstance();
-        if (interp != null && Thread.currentThread().getName().startsWith("Run$_")) {
+        String thread = Thread.currentThread().getName();
+        if (interp != null && IJ.getInstance() == null && !GraphicsEnvironment.isHeadless()) {
+            // ImageJ's -batch mode with a display (e.g. under xvfb-run): Interpreter.abort(message) would show a modal
+            // dialog nobody can close, and ImageJ would exit 0 after the macro. Print the error, stop the macro, and
+            // give the batch run (whose macro runs on "Run$_main") a failing exit status.
+            System.err.println("Dislocate error: " + message);
+            interp.abortMacro();
+            if (thread.equals("Run$_main")) {
+                System.exit(1);
+            }
+            return;
+        }
+        if (interp != null && thread.startsWith("Run$_")) {
             try {
                 interp.abort(message);
                 return;

@@ -30,12 +30,12 @@ public final class Outputs {
     private Outputs() {
     }
 
-    /** Shows the outputs of a native result handle. */
-    static void show(final long handle, Result result, ImagePlus input) {
+    /** Shows the outputs of a result handle of {@code backend}. */
+    static void show(final Backend backend, final long handle, Result result, ImagePlus input) {
         show(result, input, new PlaneSource() {
             @Override
             public void plane(int output, int plane, float[] destination) {
-                NativeBridge.plane(handle, output, plane, destination);
+                backend.plane(handle, output, plane, destination);
             }
         });
     }
@@ -61,11 +61,20 @@ public final class Outputs {
 
         List<Roi> managerRois = new ArrayList<Roi>();
         List<ImagePlus> managerImages = new ArrayList<ImagePlus>();
+        // The lines also go on the input stack the user looks at (same size and frames), replacing Dislocate's earlier ones.
+        Overlay onInput = null;
         for (Result.Polyline p : result.rois) {
             if (p.xs.length == 0) {
                 continue;
             }
             ImagePlus target = images.get(p.output);
+            if (input != null && target != null && input.getWidth() == target.getWidth() && input.getHeight() == target.getHeight()
+                    && input.getStackSize() == target.getNFrames() * target.getNSlices()) {
+                if (onInput == null) {
+                    onInput = withoutDislocateRois(input.getOverlay());
+                }
+                onInput.add(roiOnInput(p, input));
+            }
             Roi roi = roi(p, target);
             if (hidden) {
                 if (target == null) {
@@ -100,11 +109,15 @@ public final class Outputs {
             WindowManager.setTempCurrentImage(main);
         }
 
+        if (onInput != null) {
+            input.setOverlay(onInput);
+        }
         if (!managerRois.isEmpty()) {
             RoiManager rm = RoiManager.getInstance();
             if (rm == null) {
                 rm = new RoiManager();
             }
+            removeDislocateRois(rm);
             ImagePlus shown = null;
             for (int i = 0; i < managerRois.size(); i++) {
                 ImagePlus target = managerImages.get(i);
@@ -151,7 +164,14 @@ public final class Outputs {
             if (p.xs.size() > 1) {
                 plot.addLegend(legend.toString());
             }
-            plot.setLimitsToFit(false); // all series, not only the first, decide the axes
+            if (p.xs.isEmpty()) {
+                // No series (e.g. no pileup, so no pair distances): say so instead of drawing NaN axes.
+                plot.setLimits(0, 1, 0, 1);
+                plot.setColor(java.awt.Color.DARK_GRAY);
+                plot.addLabel(0.05, 0.5, "Nothing to plot: " + (p.emptyReason.length() > 0 ? p.emptyReason : "the command found no data for this chart."));
+            } else {
+                plot.setLimitsToFit(false); // all series, not only the first, decide the axes
+            }
             if (hidden) {
                 // Plots stay reachable from macros as images; the main output stays the active image.
                 ImagePlus plotImage = plot.getImagePlus();
@@ -255,6 +275,9 @@ public final class Outputs {
         } else if (min <= max) {
             imp.setDisplayRange(min, max > min ? max : min + 1); // one range for the whole stack: planes compare
         }
+        if (o.labels) {
+            applyLabelLut(imp, max);
+        }
         return imp;
     }
 
@@ -285,6 +308,7 @@ public final class Outputs {
      */
     static Roi roi(Result.Polyline p, ImagePlus target) {
         Roi roi = new PolygonRoi(new FloatPolygon(p.xs.clone(), p.ys.clone()), Roi.POLYLINE);
+        roi.setProperty(ROI_PROPERTY, "1");
         if (p.name != null && p.name.length() > 0) {
             roi.setName(p.name);
         }
@@ -307,6 +331,82 @@ public final class Outputs {
             roi.setPosition(p.frame);
         }
         return roi;
+    }
+
+    /**
+     * A ROI for the input stack: result frame k is the input's k-th plane (a plain stack, whether ImageJ calls its
+     * planes slices or frames) or its k-th time point (a hyperstack with frames).
+     */
+    static Roi roiOnInput(Result.Polyline p, ImagePlus input) {
+        Roi roi = roi(p, null);
+        if (input.isHyperStack() && input.getNFrames() > 1) {
+            roi.setPosition(0, 0, p.frame);
+        } else {
+            roi.setPosition(p.frame > 0 && input.getStackSize() > 1 ? p.frame : 0);
+        }
+        return roi;
+    }
+
+    /** Property that marks the ROIs Dislocate made, so a new run replaces them instead of piling up. */
+    static final String ROI_PROPERTY = "dislocate";
+
+    /**
+     * A label LUT: 0 black, every label a bright colour distinct from its neighbours (golden-angle hues), so touching
+     * dislocations differ; the display range maps one grey level to one label up to 255.
+     */
+    static void applyLabelLut(ImagePlus imp, double max) {
+        byte[] r = new byte[256];
+        byte[] g = new byte[256];
+        byte[] b = new byte[256];
+        for (int i = 1; i < 256; i++) {
+            java.awt.Color c = java.awt.Color.getHSBColor((float) ((i * 0.618033988749895) % 1.0), 0.85f, 1f);
+            r[i] = (byte) c.getRed();
+            g[i] = (byte) c.getGreen();
+            b[i] = (byte) c.getBlue();
+        }
+        ij.process.LUT lut = new ij.process.LUT(r, g, b);
+        double top = imp.getBitDepth() == 8 ? 255 : Math.max(255, max);
+        for (int c = 1; c <= Math.max(1, imp.getNChannels()); c++) {
+            imp.setC(c);
+            imp.getProcessor().setLut(lut);
+            imp.getProcessor().setMinAndMax(0, top);
+        }
+        if (imp.getNChannels() <= 1) {
+            imp.getStack().setColorModel(lut);
+        }
+        imp.setC(1);
+    }
+
+    /** Removes the ROIs an earlier Dislocate command put in {@code overlay}; returns it (a new one when null). */
+    static Overlay withoutDislocateRois(Overlay overlay) {
+        if (overlay == null) {
+            return new Overlay();
+        }
+        for (int i = overlay.size() - 1; i >= 0; i--) {
+            if ("1".equals(overlay.get(i).getProperty(ROI_PROPERTY))) {
+                overlay.remove(i);
+            }
+        }
+        return overlay;
+    }
+
+    /** Deletes the ROIs an earlier Dislocate command put in the ROI Manager; the user's own ROIs stay. */
+    static void removeDislocateRois(RoiManager rm) {
+        Roi[] rois = rm.getRoisAsArray();
+        boolean all = rois.length > 0;
+        for (Roi r : rois) {
+            all &= "1".equals(r.getProperty(ROI_PROPERTY));
+        }
+        if (all) {
+            rm.reset();
+            return;
+        }
+        for (int i = rois.length - 1; i >= 0; i--) {
+            if ("1".equals(rois[i].getProperty(ROI_PROPERTY))) {
+                rm.select(i);
+                rm.runCommand("Delete");
+            }
+        }
     }
 
     private static int clamp(int v, int n) {

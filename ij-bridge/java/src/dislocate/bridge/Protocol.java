@@ -121,6 +121,18 @@ public final class Protocol {
         return sb.toString();
     }
 
+    /** One protocol line: every field escaped, joined by tabs. */
+    public static String join(String... fields) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) {
+                sb.append('\t');
+            }
+            sb.append(escape(fields[i]));
+        }
+        return sb.toString();
+    }
+
     /** True when the text is a plain decimal number ('.' separator, optional exponent), Infinity or NaN. */
     public static boolean isNumber(String s) {
         return s != null && NUMBER.matcher(s.trim()).matches() && s.trim().length() > 0;

@@ -163,7 +163,7 @@ public final class Registry {
     /** Loads from {@link NativeBridge#describe()} unless already loaded. */
     public static synchronized void ensureLoaded() {
         if (commands == null) {
-            load(NativeBridge.describe());
+            load(Backend.get().describe());
         }
     }
 

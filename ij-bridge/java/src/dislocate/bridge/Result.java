@@ -11,10 +11,12 @@ import java.util.TreeMap;
  * <pre>
  * E  message
  * S  summary
- * I  output  name  width  height  channels  slices  frames  bitDepth
+ * I  output  name  width  height  channels  slices  frames  bitDepth  [labels|values]
  * L  output  roiName  frame  channel  x1  y1  x2  y2 ...
  * T  table  name  column  column ...
  * R  table  cell  cell ...
+ * G  plot  name  xLabel  yLabel  [text shown when it has no series]
+ * D  plot  series  x1  y1  x2  y2 ...
  * F  name  path
  * </pre>
  */
@@ -29,6 +31,9 @@ public final class Result {
         public final int slices;
         public final int frames;
         public final int bitDepth;
+
+        /** Pixel values are labels (0 = background, k = object k): shown with a label LUT. */
+        public boolean labels;
 
         ImageOut(int index, String name, int width, int height, int channels, int slices, int frames, int bitDepth) {
             this.index = index;
@@ -88,6 +93,8 @@ public final class Result {
         public final List<String> seriesNames = new ArrayList<String>();
         public final List<double[]> xs = new ArrayList<double[]>();
         public final List<double[]> ys = new ArrayList<double[]>();
+        /** Why the plot may have no series, shown in its place (empty when not given). */
+        public String emptyReason = "";
 
         PlotOut(int index, String name, String xLabel, String yLabel) {
             this.index = index;
@@ -169,7 +176,9 @@ public final class Result {
                 if (r.image(index) != null) {
                     throw new IllegalArgumentException(where + ": image output " + index + " appears twice");
                 }
-                r.images.add(new ImageOut(index, f[2], w, h, c, z, t, bits));
+                ImageOut image = new ImageOut(index, f[2], w, h, c, z, t, bits);
+                image.labels = f.length > 9 && f[9].equals("labels");
+                r.images.add(image);
             } else if (type.equals("L")) {
                 need(f, 5, where, "L output name frame channel x1 y1 ...");
                 int output = Protocol.parseInt(f[1], where + " output");
@@ -204,7 +213,9 @@ public final class Result {
                 r.files.add(new FileOut(f[1], f[2]));
             } else if (type.equals("G")) {
                 need(f, 5, where, "G plot name xlabel ylabel");
-                r.plots.add(new PlotOut(Protocol.parseInt(f[1], where + " plot"), f[2], f[3], f[4]));
+                PlotOut plot = new PlotOut(Protocol.parseInt(f[1], where + " plot"), f[2], f[3], f[4]);
+                plot.emptyReason = f.length > 5 ? f[5] : "";
+                r.plots.add(plot);
             } else if (type.equals("D")) {
                 need(f, 3, where, "D plot series x y ...");
                 int index = Protocol.parseInt(f[1], where + " plot");

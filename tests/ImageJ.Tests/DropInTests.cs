@@ -1,0 +1,211 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Dislocate.ImageJ.Tests;
+
+/// <summary>
+/// The drop-in for a user's own ImageJ or Fiji: Debian's ImageJ started as a plain <c>java -jar ij.jar</c> (no .NET
+/// in-process) with Dislocate_.jar in its plugins folder and the runtime beside it runs every command in a
+/// <c>dislocate serve</c> worker, in <c>-batch</c> mode and in its window, and a dead worker fails the macro instead of hanging it.
+/// </summary>
+public sealed class DropInTests : IDisposable
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
+    private readonly string work = Layout.TempFolder();
+    private readonly string marker = Guid.NewGuid().ToString("N");
+
+    public void Dispose() => Directory.Delete(this.work, recursive: true);
+
+    [Fact]
+    public void BatchMacro_InPlainImageJ_SegmentsAStackThroughTheWorker_AsTheCliDoes()
+    {
+        var frames = this.SyntheticFrames(3);
+        var cli = ProcessRunner.Run(null, Limit, "segment", "run", frames, "--out", Path.Combine(this.work, "cli"), "--quiet");
+        Assert.True(cli.Code == 0, cli.Err);
+        var expected = File.ReadAllLines(Path.Combine(this.work, "cli", "dislocations.csv")).Length - 1;
+        Assert.True(expected > 3, $"the CLI found only {expected} dislocations");
+
+        var report = Path.Combine(this.work, "report.txt");
+        var macro = this.Macro("batch.ijm", $$"""
+            File.openSequence("{{frames}}/");
+            input = getImageID();
+            run("Segment Dislocations", "threshold=0.5");
+            selectImage(input);
+            run("Segment Dislocations", "threshold=0.5");
+            text = "rows=" + nResults + " slices=" + nSlices + " title=" + getTitle();
+            getLut(reds, greens, blues);
+            text = text + "\nlut=" + reds[0] + greens[0] + blues[0] + "," + (reds[1] != reds[2] || greens[1] != greens[2] || blues[1] != blues[2]);
+            selectImage(input);
+            n = Overlay.size;
+            positions = "";
+            for (i = 0; i < n; i++) { Overlay.activateSelection(i); positions = positions + getSliceNumber() + " "; }
+            File.saveString(text + "\ninput overlay=" + n + "\n" + positions, "{{report}}");
+            """);
+        var (code, output) = this.ImageJ(this.Home(), "-batch", macro);
+
+        Assert.True(code == 0, output);
+        var lines = File.ReadAllLines(report);
+        Assert.Equal($"rows={expected} slices=3 title={Path.GetFileName(frames)} dislocation labels", lines[0]);
+
+        // Label stacks get a label LUT: black background, neighbouring labels in different colours.
+        Assert.Equal("lut=0,1", lines[1]); // r+g+b of label 0, and whether labels 1 and 2 differ
+
+        // The lines are on the input stack too, frame by frame; the second run replaced the first run's.
+        Assert.Equal($"input overlay={expected}", lines[2]);
+        var slices = lines[3].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(expected, slices.Count);
+        Assert.Equal([1, 2, 3], slices.Distinct().Order());
+        this.AssertNoWorkerLeft();
+    }
+
+    [Fact]
+    public void ImageJWindow_HasTheMenusAtStartUp_AndRunsSegmentOnAnOpenStack()
+    {
+        var frames = this.SyntheticFrames(2);
+        var report = Path.Combine(this.work, "gui.txt");
+        var macro = this.Macro("gui.ijm", $$"""
+            List.setCommands;
+            command = List.get("Segment Dislocations");
+            File.openSequence("{{frames}}/");
+            run("Segment Dislocations", "threshold=0.5");
+            File.saveString(command + "\n" + nResults + "\n" + nSlices, "{{report}}");
+            while (nImages > 0) { selectImage(nImages); changes = false; close(); }
+            run("Quit");
+            """);
+        var (code, output) = this.ImageJ(this.Home(), "-eval", $"runMacro(\"{macro}\");");
+
+        Assert.True(code == 0, output);
+        var lines = File.ReadAllLines(report);
+        Assert.Equal("dislocate.bridge.Dislocate_Command(\"segment image\")", lines[0]);
+        Assert.True(int.Parse(lines[1], CultureInfo.InvariantCulture) > 2, $"{lines[1]} dislocations");
+        Assert.Equal("2", lines[2]);
+        this.AssertNoWorkerLeft();
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public void AWorkerThatDies_FailsTheBatchMacro_WithItsExitCodeAndLastMessage()
+    {
+        var fake = Directory.CreateDirectory(Path.Combine(this.work, "fake")).FullName;
+        var script = Path.Combine(fake, "dislocate");
+        File.WriteAllText(script, "#!/bin/sh\necho 'boom: the plugins folder is unreadable' >&2\nexit 3\n");
+        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var macro = this.Macro("dies.ijm", """
+            newImage("bg", "8-bit ramp", 64, 64, 1);
+            run("Segment Dislocations", "threshold=0.5");
+            print("not reached");
+            """);
+        var watch = Stopwatch.StartNew();
+        var (code, output) = this.ImageJ(this.Home(runtime: false), "-batch", macro, ("DISLOCATE_HOME", fake));
+
+        Assert.Equal(1, code);
+        Assert.Contains("Dislocate error: segment image: the Dislocate worker exited (exit code 3)", output, StringComparison.Ordinal);
+        Assert.Contains("boom: the plugins folder is unreadable", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("not reached", output, StringComparison.Ordinal);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public void WithoutTheRuntime_ACommandSaysWhereToUnpackIt()
+    {
+        var macro = this.Macro("missing.ijm", """
+            newImage("bg", "8-bit ramp", 64, 64, 1);
+            run("Segment Dislocations", "threshold=0.5");
+            """);
+        var (code, output) = this.ImageJ(this.Home(runtime: false), "-batch", macro, ("PATH", "/usr/bin:/bin"));
+
+        Assert.Equal(1, code);
+        Assert.Contains("the Dislocate runtime was not found", output, StringComparison.Ordinal);
+        Assert.Contains("DISLOCATE_HOME", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>An ImageJ folder as a user's would be after unpacking the drop-in: plugins/Dislocate_.jar and dislocate/.</summary>
+    private string Home(bool runtime = true)
+    {
+        var home = Path.Combine(this.work, "ImageJ");
+        Directory.CreateDirectory(Path.Combine(home, "plugins"));
+        File.Copy(Path.Combine(Layout.Dislocate, "ij", "Dislocate_.jar"), Path.Combine(home, "plugins", "Dislocate_.jar"), overwrite: true);
+        if (runtime && !Directory.Exists(Path.Combine(home, "dislocate")))
+        {
+            Directory.CreateSymbolicLink(Path.Combine(home, "dislocate"), Layout.Dislocate);
+        }
+
+        return home;
+    }
+
+    private string SyntheticFrames(int count)
+    {
+        var data = Path.Combine(this.work, "synthetic");
+        var r = ProcessRunner.Run(null, Limit, "synthetic", "generate", "--out", data, "--count", count.ToString(CultureInfo.InvariantCulture), "--split", "0", "--seed", "7", "--quiet");
+        Assert.True(r.Code == 0, r.Err);
+        return Path.Combine(data, "test", "images");
+    }
+
+    private string Macro(string name, string text)
+    {
+        var path = Path.Combine(this.work, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    /// <summary>Debian's ImageJ under xvfb-run with the given ImageJ folder; returns the exit code and all output.</summary>
+    private (int Code, string Output) ImageJ(string home, string mode, string macro, params (string Key, string Value)[] environment)
+    {
+        Assert.True(File.Exists("/usr/bin/xvfb-run"), "xvfb-run is missing: scripts/setup.sh installs it (package xvfb).");
+        var info = new ProcessStartInfo("/usr/bin/xvfb-run", ["-a", "java", "-jar", "/usr/share/java/ij.jar", "-ijpath", home, mode, macro])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = this.work,
+        };
+        info.Environment["DISLOCATE_TEST_MARKER"] = this.marker;
+        info.Environment.Remove("DISLOCATE_HOME");
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(Limit))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"ImageJ {mode} {macro} did not finish in {Limit}: {stdout.Result}\n{stderr.Result}");
+        }
+
+        return (process.ExitCode, stdout.Result + "\n" + stderr.Result);
+    }
+
+    /// <summary>ImageJ stops its worker when it quits: no process with this test's marker in its environment remains.</summary>
+    private void AssertNoWorkerLeft()
+    {
+        var wait = Stopwatch.StartNew();
+        List<string> left;
+        do
+        {
+            left = Directory.GetDirectories("/proc").Where(d => int.TryParse(Path.GetFileName(d), out _)).Where(this.HasMarker).ToList();
+            if (left.Count == 0)
+            {
+                return;
+            }
+
+            Thread.Sleep(200);
+        }
+        while (wait.Elapsed < TimeSpan.FromSeconds(10));
+        Assert.Fail($"processes left after ImageJ quit: {string.Join(", ", left.Select(d => File.ReadAllText(Path.Combine(d, "cmdline")).Replace('\0', ' ')))}");
+    }
+
+    private bool HasMarker(string proc)
+    {
+        try
+        {
+            return File.ReadAllText(Path.Combine(proc, "environ")).Contains(this.marker, StringComparison.Ordinal);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+}

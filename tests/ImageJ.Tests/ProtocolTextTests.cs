@@ -1,0 +1,39 @@
+using Dislocate.Contracts;
+using Dislocate.ImageJ.Bridge;
+using Dislocate.ImageJ.Worker;
+
+namespace Dislocate.ImageJ.Tests;
+
+/// <summary>The result text the Java side parses, and the worker's request parsing: known lines for known outputs.</summary>
+public sealed class ProtocolTextTests
+{
+    [Fact]
+    public void LabelStacks_AndEmptyPlots_CarryTheirFlagAndWhyTheyAreEmpty()
+    {
+        var labels = new ImageStackOutput("stack labels", 2, 1, 1, 1, 1, [new float[] { 0, 1 }], 16) { IsLabels = true };
+        var values = new ImageStackOutput("stack", 2, 1, 1, 1, 1, [new float[] { 0.5f, 1 }]);
+        var plot = new PlotOutput("Distances", "frame", "distance (px)", []) { EmptyText = "no pileup\tof two." };
+        var text = ProtocolText.Result(CommandResult.Of("done", labels, values, plot), [labels, values]);
+
+        Assert.Equal(
+            "S\tdone\nI\t0\tstack labels\t2\t1\t1\t1\t1\t16\tlabels\nI\t1\tstack\t2\t1\t1\t1\t1\t32\tvalues\nG\t0\tDistances\tframe\tdistance (px)\tno pileup\\tof two.\n",
+            text);
+    }
+
+    [Fact]
+    public void WorkerRequests_SplitAtTabs_AndUndoEveryEscape()
+    {
+        Assert.Equal(["run", "segment image", "model=[a\tb] x=1", "c:\\dir\\n", "\\q"], WorkerServer.Fields("run\tsegment image\tmodel=[a\\tb] x=1\tc:\\\\dir\\\\n\t\\q"));
+        Assert.Equal([string.Empty], WorkerServer.Fields(string.Empty));
+        Assert.Equal(["a", string.Empty, string.Empty], WorkerServer.Fields("a\t\t"));
+    }
+
+    [Fact]
+    public void TheWorker_AnswersUnknownRequests_ReleasesUnknownHandles_AndStopsAtQuit()
+    {
+        using var input = new StringReader("hello\trequest\nrelease\t42\nrelease\tx\nquit\ndescribe\n");
+        using var output = new StringWriter();
+        Assert.Equal(0, ImageJWorker.Serve(new Hosting.CommandRegistry([]), Path.GetTempPath(), input, output));
+        Assert.Equal("E\tunknown request 'hello\trequest'\nK\nE\tunknown request 'release\tx'\n", output.ToString().Replace("\\t", "\t", StringComparison.Ordinal));
+    }
+}
