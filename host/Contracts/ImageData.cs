@@ -32,6 +32,9 @@ public sealed record ImageData(
     double PixelHeight = 1,
     string Unit = "pixel")
 {
+    /// <summary>Seconds between time frames from the image's calibration; 0 = unknown. Since host API 1.2.</summary>
+    public double FrameInterval { get; init; }
+
     /// <summary>Number of planes.</summary>
     public int PlaneCount => this.Channels * this.Slices * this.Frames;
 }

@@ -24,7 +24,7 @@ internal static unsafe class BridgeNatives
         var methods = new (string Name, string Signature, nint Fn)[]
         {
             ("describe", "()Ljava/lang/String;", (nint)(delegate* unmanaged<nint, nint, nint>)&Describe),
-            ("run", "(Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;IIIIIIDDLjava/lang/String;[Ljava/lang/Object;)J", (nint)(delegate* unmanaged<nint, nint, nint, nint, nint, int, int, int, int, int, int, double, double, nint, nint, long>)&Run),
+            ("run", "(Ljava/lang/String;Ljava/lang/String;Ljava/lang/String;IIIIIIDDDLjava/lang/String;[Ljava/lang/Object;)J", (nint)(delegate* unmanaged<nint, nint, nint, nint, nint, int, int, int, int, int, int, double, double, double, nint, nint, long>)&Run),
             ("result", "(J)Ljava/lang/String;", (nint)(delegate* unmanaged<nint, nint, long, nint>)&Result),
             ("plane", "(JII[F)V", (nint)(delegate* unmanaged<nint, nint, long, int, int, nint, void>)&Plane),
             ("release", "(J)V", (nint)(delegate* unmanaged<nint, nint, long, void>)&Release),
@@ -67,7 +67,7 @@ internal static unsafe class BridgeNatives
     }
 
     [UnmanagedCallersOnly]
-    private static long Run(nint envPtr, nint cls, nint key, nint options, nint title, int width, int height, int channels, int slices, int frames, int bitDepth, double pixelWidth, double pixelHeight, nint unit, nint planes)
+    private static long Run(nint envPtr, nint cls, nint key, nint options, nint title, int width, int height, int channels, int slices, int frames, int bitDepth, double pixelWidth, double pixelHeight, double frameInterval, nint unit, nint planes)
     {
         var env = new JniEnv(envPtr);
         try
@@ -76,7 +76,8 @@ internal static unsafe class BridgeNatives
             var clock = System.Diagnostics.Stopwatch.StartNew();
             if (planes != 0)
             {
-                image = ReadImage(env, planes, env.GetString(title) ?? "image", width, height, channels, slices, frames, bitDepth, pixelWidth, pixelHeight, env.GetString(unit) ?? "pixel");
+                image = ReadImage(env, planes, env.GetString(title) ?? "image", width, height, channels, slices, frames, bitDepth, pixelWidth, pixelHeight, env.GetString(unit) ?? "pixel")
+                    with { FrameInterval = double.IsFinite(frameInterval) && frameInterval > 0 ? frameInterval : 0 };
             }
 
             var read = clock.Elapsed.TotalMilliseconds;

@@ -17,7 +17,7 @@ namespace Dislocate.ImageJ.Worker;
 /// Requests:
 /// <list type="bullet">
 /// <item><c>describe</c> → <c>D text</c> (the command descriptions of <see cref="ProtocolText.Describe"/>).</item>
-/// <item><c>run key options title width height channels slices frames bitDepth pixelWidth pixelHeight unit input output</c>
+/// <item><c>run key options title width height channels slices frames bitDepth pixelWidth pixelHeight frameInterval unit input output</c>
 /// (title to input empty without an image input; input: the image's planes, float32 little-endian, in ImageJ stack
 /// order) → any number of <c>P fraction message</c> while it runs, then <c>R handle text</c>, the result text of
 /// <see cref="ProtocolText.Result"/>; its image outputs' planes are written to <c>output</c> one after the other (no
@@ -120,7 +120,7 @@ internal sealed class WorkerServer : IDisposable
                 case "describe":
                     this.Reply("D", BridgeHost.Describe());
                     break;
-                case "run" when fields.Length == 15:
+                case "run" when fields.Length == 16:
                     this.Run(fields);
                     break;
                 case "release" when fields.Length == 2 && long.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var handle):
@@ -148,11 +148,13 @@ internal sealed class WorkerServer : IDisposable
 
     private void Run(string[] f)
     {
-        var (key, options, title, input, output) = (f[1], f[2], f[3], f[13], f[14]);
+        var (key, options, title, input, output) = (f[1], f[2], f[3], f[14], f[15]);
         ImageData? image = null;
         if (input.Length > 0)
         {
-            image = ReadImage(input, title, Int(f[4]), Int(f[5]), Int(f[6]), Int(f[7]), Int(f[8]), Int(f[9]), Real(f[10]), Real(f[11]), f[12]);
+            var interval = Real(f[12]);
+            image = ReadImage(input, title, Int(f[4]), Int(f[5]), Int(f[6]), Int(f[7]), Int(f[8]), Int(f[9]), Real(f[10]), Real(f[11]), f[13])
+                with { FrameInterval = double.IsFinite(interval) && interval > 0 ? interval : 0 };
         }
 
         this.cancelRequested = false;

@@ -30,7 +30,7 @@ internal sealed class TrackImageCommand : IPluginCommand
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(context);
         var image = parameters.GetImage("image");
-        var settings = TrackParameters.Settings(parameters);
+        var settings = TrackParameters.Settings(parameters, image);
         var (kind, count, frames) = ImageStackMasks.Open(image, TrackParameters.MaskKind(parameters), settings.Lines.MaskOptions.Threshold);
         return Task.Run(
             () =>

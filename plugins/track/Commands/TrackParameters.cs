@@ -30,7 +30,7 @@ internal static class TrackParameters
 
     public static ParameterSpec Knots { get; } = ParameterSpec.Real("knots", "knots (spacing px)", MaskLineOptions.Default.KnotSpacing, 0.5, 1000, "Arc length between the smoothing spline's knots along the skeleton.");
 
-    public static ParameterSpec Pixel { get; } = ParameterSpec.Real("pixel", "pixel (size nm; 0 = unknown)", 0, 0, 1e6, "Side of one pixel in nm; fills the nm columns.");
+    public static ParameterSpec Pixel { get; } = ParameterSpec.Real("pixel", "pixel (size nm; 0 = unknown)", 0, 0, 1e6, "Side of one pixel in nm; fills the nm columns. 0 in ImageJ: the image's calibration, when its unit is a length.");
 
     public static ParameterSpec Modulus { get; } = ParameterSpec.Real("modulus", "modulus (shear GPa; 0 = no stress)", 0, 0, 1e4, "Shear modulus μ for the line-tension stress τ ≈ μb/(2R); needs burgers and pixel.");
 
@@ -50,7 +50,7 @@ internal static class TrackParameters
 
     public static ParameterSpec Prior { get; } = ParameterSpec.Real("prior", "prior (weight)", LinkingOptions.DefaultGlideWeight, 0, 1000, "Cost per pixel of displacement across the glide direction.");
 
-    public static ParameterSpec Interval { get; } = ParameterSpec.Real("interval", "interval (s per frame; 0 = unknown)", 0, 0, 1e6, "Time between frames in seconds; velocities in nm/s need it and the pixel size.");
+    public static ParameterSpec Interval { get; } = ParameterSpec.Real("interval", "interval (s per frame; 0 = unknown)", 0, 0, 1e6, "Time between frames in seconds; velocities in nm/s need it and the pixel size. 0 in ImageJ: the image's frame interval, when set.");
 
     public static ParameterSpec Stop { get; } = ParameterSpec.Real("stop", "stop (px per frame)", JerkyMotionOptions.Default.StopThreshold, 0, 1000, "A step smaller than this along the motion direction counts as a stop.");
 
@@ -67,12 +67,16 @@ internal static class TrackParameters
     /// <summary>The mask kind given.</summary>
     public static MaskInputKind MaskKind(ParameterValues v) => Enum.Parse<MaskInputKind>(v.GetString("kind"), ignoreCase: true);
 
-    /// <summary>The settings given; parameters a command does not declare keep their defaults.</summary>
-    public static TrackingSettings Settings(ParameterValues v)
+    /// <summary>
+    /// The settings given; parameters a command does not declare keep their defaults. A pixel size or frame interval
+    /// left at 0 is taken from <paramref name="calibration"/> (the ImageJ image's), when it has one.
+    /// </summary>
+    public static TrackingSettings Settings(ParameterValues v, ImageData? calibration = null)
     {
         ArgumentNullException.ThrowIfNull(v);
         var d = TrackingSettings.Default;
-        var pixel = Positive(v, "pixel");
+        var pixel = Positive(v, "pixel") ?? (calibration is null ? null : PixelSizeNm(calibration));
+        var interval = Positive(v, "interval") ?? (calibration is { FrameInterval: > 0 and var seconds } ? seconds : null);
         var modulus = Positive(v, "modulus");
         var burgers = Positive(v, "burgers");
         if ((modulus is null) != (burgers is null))
@@ -107,7 +111,7 @@ internal static class TrackParameters
                 GlideAngleDegrees = glide < 0 ? null : glide,
                 GlideWeight = v.Has("prior") ? v.GetReal("prior") : d.Linking.GlideWeight,
             },
-            Scale = new PhysicalScale(pixel, Positive(v, "interval")),
+            Scale = new PhysicalScale(pixel, interval),
             Tension = modulus is { } mu && burgers is { } b ? new LineTension(mu, b) : null,
             Kinematics = d.Kinematics with { CurvatureSpan = v.Has("span") ? v.GetReal("span") : d.Kinematics.CurvatureSpan },
             Jerky = v.Has("stop") ? new JerkyMotionOptions(v.GetReal("stop")) : d.Jerky,
@@ -119,6 +123,25 @@ internal static class TrackParameters
         };
         settings.Validate();
         return settings;
+    }
+
+    /// <summary>
+    /// The image's pixel width in nm when its calibration unit is a length (nm, µm/um/micron, Å, mm) and the pixel is
+    /// square; null otherwise (uncalibrated images say "pixel").
+    /// </summary>
+    internal static double? PixelSizeNm(ImageData image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        double? perUnit = image.Unit.Trim().ToLowerInvariant() switch
+        {
+            "nm" or "nanometer" or "nanometers" or "nanometre" or "nanometres" => 1,
+            "µm" or "μm" or "um" or "micron" or "microns" or "micrometer" or "micrometers" or "micrometre" or "micrometres" => 1000,
+            "å" or "angstrom" or "angstroms" => 0.1,
+            "mm" => 1e6,
+            _ => null,
+        };
+        var square = Math.Abs(image.PixelWidth - image.PixelHeight) <= 1e-9 * Math.Abs(image.PixelWidth);
+        return perUnit is { } k && image.PixelWidth > 0 && double.IsFinite(image.PixelWidth) && square ? image.PixelWidth * k : null;
     }
 
     // 0 stands for "not given" in dialogs and macros, where a blank number is awkward.

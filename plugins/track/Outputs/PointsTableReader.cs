@@ -42,6 +42,11 @@ internal static class PointsTableReader
                 throw new InputFileException(path, $"line {number}", "is not a row of frame,track,label,point,x_px,y_px numbers");
             }
 
+            if (frame < 1)
+            {
+                throw new InputFileException(path, $"line {number}", $"has frame {frame}; frames are numbered from 1");
+            }
+
             if (track <= 0)
             {
                 throw new InputFileException(path, $"line {number}", "has track 0: these lines were not linked ('track lines'); run 'track run' to get tracks");
@@ -53,7 +58,7 @@ internal static class PointsTableReader
                 points = [];
             }
 
-            current = (frame, track, label);
+            current = (frame - 1, track, label); // 1-based in the file, 0-based inside
             points.Add(new PointD(x, y));
         }
 
@@ -80,7 +85,7 @@ internal static class PointsTableReader
 
         if (list.Count > 0 && list[^1].Frame >= key.Frame)
         {
-            throw new InputFileException(path, $"line {number}", $"track {key.Track} appears twice in frame {key.Frame} or out of frame order");
+            throw new InputFileException(path, $"line {number}", $"track {key.Track} appears twice in frame {key.Frame + 1} or out of frame order");
         }
 
         list.Add(new TrackObservation(key.Frame, key.Label, [.. points]));

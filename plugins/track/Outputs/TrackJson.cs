@@ -30,8 +30,8 @@ internal static class TrackJson
                 ["pileup"] = member?.Pileup,
                 ["rank"] = member?.Rank,
                 ["frames_seen"] = s.FramesSeen,
-                ["first_frame"] = s.FirstFrame,
-                ["last_frame"] = s.LastFrame,
+                ["first_frame"] = s.FirstFrame + 1,
+                ["last_frame"] = s.LastFrame + 1,
                 ["motion_direction_deg"] = Json(s.MotionDirectionDegrees),
                 ["net_displacement_px"] = Json(s.NetDisplacement),
                 ["stationary"] = s.IsStationary,
@@ -69,7 +69,7 @@ internal static class TrackJson
 
     private static Dictionary<string, object?> State(TrackState s) => new()
     {
-        ["frame"] = s.Frame,
+        ["frame"] = s.Frame + 1,
         ["label"] = s.Label,
         ["centroid_px"] = new[] { Json(s.Centroid.X), Json(s.Centroid.Y) },
         ["leading_px"] = new[] { Json(s.LeadingPoint.X), Json(s.LeadingPoint.Y) },

@@ -7,7 +7,8 @@ namespace Dislocate.Track.Outputs;
 
 /// <summary>
 /// The columns and rows of the track tables; units are in the column names (px, nm, per_px, px_per_frame, nm_per_s,
-/// deg, mpa). Pixel coordinates follow the project's convention: pixel (c, r) covers [c, c+1) × [r, r+1).
+/// deg, mpa). Pixel coordinates follow the project's convention: pixel (c, r) covers [c, c+1) × [r, r+1). Frames are
+/// numbered from 1, as ImageJ numbers slices and Segment numbers its rows (the pipeline counts from 0 inside).
 /// </summary>
 /// <remarks>
 /// Angles are degrees counter-clockwise from the image x axis as seen on screen (ImageJ's convention, atan2(−dy, dx)).
@@ -65,7 +66,7 @@ internal static class TrackTables
         }
 
         return Row(
-            Cell(frame), Cell(line.TrackId), Cell(line.Line.Label), Cell(line.Line.Length), Cell(line.Line.Length * nm),
+            Cell(frame + 1), Cell(line.TrackId), Cell(line.Line.Label), Cell(line.Line.Length), Cell(line.Line.Length * nm),
             Cell(m.Start.X), Cell(m.Start.Y), Cell(m.End.X), Cell(m.End.Y), Cell(m.Centroid.X), Cell(m.Centroid.Y), Cell(m.DirectionDegrees),
             Cell(m.MeanCurvature), Cell(m.MeanAbsCurvature), Cell(m.MaxAbsCurvature), Cell(minRadius), Cell(minRadius * nm),
             Cell(maxStress), Cell(meanStress), Cell(line.Line.Pixels));
@@ -80,7 +81,7 @@ internal static class TrackTables
         {
             var p = m.Points[i];
             write(Row(
-                Cell(frame), Cell(line.TrackId), Cell(line.Line.Label), Cell(i), Cell(p.X), Cell(p.Y), Cell(p.X * nm), Cell(p.Y * nm),
+                Cell(frame + 1), Cell(line.TrackId), Cell(line.Line.Label), Cell(i), Cell(p.X), Cell(p.Y), Cell(p.X * nm), Cell(p.Y * nm),
                 Cell(m.Curvature[i]), Cell(m.Radius[i]), Cell(m.Radius[i] * nm), Cell(line.StressMPa?[i])));
         }
     }
@@ -91,7 +92,7 @@ internal static class TrackTables
         foreach (var s in kinematics.States)
         {
             yield return Row(
-                Cell(kinematics.Summary.TrackId), Cell(s.Frame), Cell(s.Label), Cell(s.Centroid.X), Cell(s.Centroid.Y), Cell(s.LeadingPoint.X), Cell(s.LeadingPoint.Y),
+                Cell(kinematics.Summary.TrackId), Cell(s.Frame + 1), Cell(s.Label), Cell(s.Centroid.X), Cell(s.Centroid.Y), Cell(s.LeadingPoint.X), Cell(s.LeadingPoint.Y),
                 Cell(s.Displacement.X), Cell(s.Displacement.Y), Cell(s.DisplacementAlong),
                 Cell(s.Velocity?.Vx), Cell(s.Velocity?.Vy), Cell(s.Velocity?.Speed), Cell(s.Velocity?.Along),
                 Cell(s.VelocityNmPerSecond?.Speed), Cell(s.VelocityNmPerSecond?.Along), Cell(s.Length), Cell(s.MeanCurvature));
@@ -103,7 +104,7 @@ internal static class TrackTables
     {
         var st = j.Statistics;
         return Row(
-            Cell(s.TrackId), Cell(pileup), Cell(rank), Cell(s.FramesSeen), Cell(s.FirstFrame), Cell(s.LastFrame), Cell(s.MotionDirectionDegrees),
+            Cell(s.TrackId), Cell(pileup), Cell(rank), Cell(s.FramesSeen), Cell(s.FirstFrame + 1), Cell(s.LastFrame + 1), Cell(s.MotionDirectionDegrees),
             Cell(s.NetDisplacement), Cell(s.MeanVelocityAlong), Cell(s.MeanVelocityAlongNmPerSecond),
             Cell(j.StopFraction), Cell(j.GoFraction), Cell(j.Bursts), Cell(st.Mean), Cell(st.StandardDeviation), Cell(st.P10), Cell(st.P50), Cell(st.P90), Cell(st.Max));
     }
@@ -140,7 +141,7 @@ internal static class TrackTables
 
     /// <summary>The steps.csv rows of one track.</summary>
     public static IEnumerable<string> StepRows(JerkyMotionResult j) =>
-        j.Steps.Select(s => Row(Cell(j.TrackId), Cell(s.FromFrame), Cell(s.ToFrame), Cell(s.Size), s.IsStop ? "1" : "0"));
+        j.Steps.Select(s => Row(Cell(j.TrackId), Cell(s.FromFrame + 1), Cell(s.ToFrame + 1), Cell(s.Size), s.IsStop ? "1" : "0"));
 
     /// <summary>The track_summary.csv rows of a run, with each track's pileup and rank from the leading one.</summary>
     public static IEnumerable<string> SummaryRows(TrackingResult result)
@@ -170,6 +171,6 @@ internal static class TrackTables
         ArgumentNullException.ThrowIfNull(scale);
         var d = pair.Distances;
         return d.Samples.Select(s => Row(
-            Cell(pair.PileupId), Cell(pair.Rank), Cell(d.FirstTrackId), Cell(d.SecondTrackId), Cell(s.Frame), Cell(s.Distance), Cell(s.Distance * scale.PixelSizeNm)));
+            Cell(pair.PileupId), Cell(pair.Rank), Cell(d.FirstTrackId), Cell(d.SecondTrackId), Cell(s.Frame + 1), Cell(s.Distance), Cell(s.Distance * scale.PixelSizeNm)));
     }
 }

@@ -84,6 +84,16 @@ public sealed class TrackCommandTests : IDisposable
         Assert.All(pairs, p => Assert.Equal(1, Int(p["pileup"])));
         var summary = Csv(Path.Combine(folder, "track_summary.csv"));
         Assert.Equal([1, 2, 3, 4], summary.Select(r => Int(r["rank"])).Order());
+
+        // Frames count from 1 in every table, as ImageJ counts slices: the run's frames are 1..Frames.
+        var all = Enumerable.Range(1, Frames).ToArray();
+        Assert.Equal(all, lines.Select(r => Int(r["frame"])).Distinct().Order());
+        Assert.Equal(all, pairs.Select(r => Int(r["frame"])).Distinct().Order());
+        Assert.Equal(all, Csv(Path.Combine(folder, "tracks.csv")).Select(r => Int(r["frame"])).Distinct().Order());
+        Assert.Equal(all, Csv(Path.Combine(folder, "points.csv")).Select(r => Int(r["frame"])).Distinct().Order());
+        Assert.All(summary, r => Assert.Equal((1, Frames), (Int(r["first_frame"]), Int(r["last_frame"]))));
+        Assert.All(steps, r => Assert.Equal(Int(r["from_frame"]) + 1, Int(r["to_frame"])));
+        Assert.Equal(1, steps.Min(r => Int(r["from_frame"])));
     }
 
     [Fact]
@@ -164,6 +174,23 @@ public sealed class TrackCommandTests : IDisposable
         Assert.Equal([0f, 1f, 2f, 3f, 4f], stack.Planes[0].Distinct().Order());
         Assert.Equal(["Tracks", "Track summary", "Dislocation lines", "Pair distances"], result.Outputs.OfType<TableOutput>().Select(t => t.Name));
         Assert.Equal(2, result.Outputs.OfType<PlotOutput>().Count());
+        Assert.True(stack.IsLabels);
+
+        // Calibrated in µm with a frame interval, and pixel/interval left at 0: the nm and nm/s columns come from it.
+        var calibrated = image with { PixelWidth = 0.002, PixelHeight = 0.002, Unit = "µm", FrameInterval = 0.5 };
+        values = ParameterBinder.Bind(command.Descriptor, new Dictionary<string, string>(), this.temp.Path, images: new Dictionary<string, ImageData> { ["image"] = calibrated });
+        var settings = TrackParameters.Settings(values, calibrated);
+        Assert.Equal(2.0, settings.Scale.PixelSizeNm!.Value, 9);
+        Assert.Equal(0.5, settings.Scale.FrameIntervalSeconds);
+        var tracks = (await command.ExecuteAsync(values, CommandContext.Silent())).Outputs.OfType<TableOutput>().First();
+        Assert.Contains(tracks.Rows, r => r[tracks.Columns.ToList().IndexOf("speed_nm_per_s")] is double v && double.IsFinite(v));
+
+        // Given values win over the calibration; uncalibrated or non-square pixels give none.
+        var given = ParameterBinder.Bind(command.Descriptor, new Dictionary<string, string> { ["pixel"] = "3" }, this.temp.Path, images: new Dictionary<string, ImageData> { ["image"] = calibrated });
+        Assert.Equal(3.0, TrackParameters.Settings(given, calibrated).Scale.PixelSizeNm);
+        Assert.Null(TrackParameters.PixelSizeNm(image));
+        Assert.Null(TrackParameters.PixelSizeNm(calibrated with { PixelHeight = 0.003 }));
+        Assert.Equal(0.5, TrackParameters.PixelSizeNm(calibrated with { Unit = "Å", PixelWidth = 5, PixelHeight = 5 }));
     }
 
     [Fact]

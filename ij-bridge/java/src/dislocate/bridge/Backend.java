@@ -18,7 +18,7 @@ public abstract class Backend {
      * @param planes float[] per plane (ImageJ stack order), or null when the command has no image input
      */
     public abstract long run(String key, String options, String title, int width, int height, int channels, int slices,
-            int frames, int bitDepth, double pixelWidth, double pixelHeight, String unit, Object[] planes);
+            int frames, int bitDepth, double pixelWidth, double pixelHeight, double frameInterval, String unit, Object[] planes);
 
     /** The result text of a handle: E, S, I, L, T, R, F lines. */
     public abstract String result(long handle);
@@ -69,9 +69,9 @@ public abstract class Backend {
 
         @Override
         public long run(String key, String options, String title, int width, int height, int channels, int slices,
-                int frames, int bitDepth, double pixelWidth, double pixelHeight, String unit, Object[] planes) {
+                int frames, int bitDepth, double pixelWidth, double pixelHeight, double frameInterval, String unit, Object[] planes) {
             return NativeBridge.run(key, options, title, width, height, channels, slices, frames, bitDepth, pixelWidth,
-                pixelHeight, unit, planes);
+                pixelHeight, frameInterval, unit, planes);
         }
 
         @Override

@@ -88,9 +88,9 @@ public class Dislocate_Command implements PlugIn {
                 Calibration cal = input.getCalibration();
                 handle = backend.run(spec.key, options, input.getTitle(), input.getWidth(), input.getHeight(),
                     input.getNChannels(), input.getNSlices(), input.getNFrames(), input.getBitDepth(),
-                    cal.pixelWidth, cal.pixelHeight, cal.getUnit(), planes(input));
+                    cal.pixelWidth, cal.pixelHeight, cal.frameInterval, cal.getUnit(), planes(input));
             } else {
-                handle = backend.run(spec.key, options, null, 0, 0, 0, 0, 0, 0, 1.0, 1.0, null, null);
+                handle = backend.run(spec.key, options, null, 0, 0, 0, 0, 0, 0, 1.0, 1.0, 0.0, null, null);
             }
             if (TIMING) {
                 System.err.println("java: after native " + (System.nanoTime() - t0) / 1000000 + " ms");

@@ -27,11 +27,12 @@ public final class NativeBridge {
      * @param key command key, e.g. "synthetic generate"
      * @param options ImageJ option string ({@code key=value key=[with spaces] flag})
      * @param title input image title, or null without image input
+     * @param frameInterval seconds between time frames (the calibration's frame interval; 0 = unknown)
      * @param planes float[] per plane (c*z*t of them, each width*height, ImageJ stack order: channel fastest,
      *        then slice, then frame), or null when the command has no image input; read-only
      */
     static native long run(String key, String options, String title, int width, int height, int channels, int slices,
-            int frames, int bitDepth, double pixelWidth, double pixelHeight, String unit, Object[] planes);
+            int frames, int bitDepth, double pixelWidth, double pixelHeight, double frameInterval, String unit, Object[] planes);
 
     /** The result text of a handle: E, S, I, L, T, R, F lines. */
     static native String result(long handle);

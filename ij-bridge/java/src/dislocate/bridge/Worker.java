@@ -171,7 +171,8 @@ final class Worker extends Backend {
 
     @Override
     public synchronized long run(String key, String options, String title, int width, int height, int channels,
-            int slices, int frames, int bitDepth, double pixelWidth, double pixelHeight, String unit, Object[] planes) {
+            int slices, int frames, int bitDepth, double pixelWidth, double pixelHeight, double frameInterval, String unit,
+            Object[] planes) {
         int n = ++runs;
         File input = planes == null ? null : new File(folder, "in-" + n + ".f32");
         File output = new File(folder, "out-" + n + ".f32");
@@ -182,7 +183,7 @@ final class Worker extends Backend {
             send(Protocol.join("run", key, options, title == null ? "" : title, Integer.toString(width),
                 Integer.toString(height), Integer.toString(channels), Integer.toString(slices), Integer.toString(frames),
                 Integer.toString(bitDepth), Double.toString(pixelWidth), Double.toString(pixelHeight),
-                unit == null ? "" : unit, input == null ? "" : input.getAbsolutePath(), output.getAbsolutePath()));
+                Double.toString(frameInterval), unit == null ? "" : unit, input == null ? "" : input.getAbsolutePath(), output.getAbsolutePath()));
             boolean cancelSent = false;
             while (true) {
                 String[] f = Protocol.fields(next());
