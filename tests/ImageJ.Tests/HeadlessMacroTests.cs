@@ -21,6 +21,20 @@ public sealed class HeadlessMacroTests(ImageJFixture fixture)
     }
 
     [Fact]
+    public void About_ListsTheVersions_WhereCommandsRun_TheCitation_AndTheLicence()
+    {
+        var log = this.Ok("""
+            run("About Dislocate");
+            return call("dislocate.bridge.About_Dislocate.text");
+            """).Text;
+        Assert.Contains("dislocate 0.1.0 (host API 1.2)", log, StringComparison.Ordinal);
+        Assert.Contains("synthetic 0.1.0", log, StringComparison.Ordinal);
+        Assert.Contains("Commands run in this process", log, StringComparison.Ordinal);
+        Assert.Contains("Please cite: Govind K.", log, StringComparison.Ordinal);
+        Assert.Contains("Licence:", log, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ImageJ_Is_1_53()
     {
         Assert.StartsWith("1.53", this.ij.Version, StringComparison.Ordinal);

@@ -19,11 +19,20 @@ internal static class ProtocolText
             .Replace("\r", "\\r", StringComparison.Ordinal);
 
     /// <summary>
-    /// <c>C key label menu help</c> per command and <c>P key label kind default min max choices required help</c> per parameter.
+    /// <c>V name version</c> for the host and each plugin (About Dislocate shows them), then <c>C key label menu help</c>
+    /// per command and <c>P key label kind default min max choices required help</c> per parameter.
     /// </summary>
     public static string Describe(IEnumerable<RegisteredCommand> commands)
     {
+        ArgumentNullException.ThrowIfNull(commands);
         var sb = new StringBuilder();
+        var host = typeof(ProtocolText).Assembly.GetName().Version;
+        Line(sb, "V", "dislocate", host is null ? "unknown" : $"{host.Major}.{host.Minor}.{host.Build} (host API {HostApi.Current})");
+        foreach (var plugin in commands.Select(c => c.Plugin).Distinct())
+        {
+            Line(sb, "V", plugin.Manifest.Id, plugin.Manifest.Version.ToString());
+        }
+
         foreach (var c in commands)
         {
             var d = c.Command.Descriptor;

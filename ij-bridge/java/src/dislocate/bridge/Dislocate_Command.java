@@ -432,6 +432,12 @@ public class Dislocate_Command implements PlugIn {
         if (message == null || message.trim().length() == 0) {
             message = "unknown error";
         }
+        try {
+            // A failed or cancelled run is not recorded: the recorder would write a run(...) line that fails again.
+            ij.plugin.frame.Recorder.setCommand(null);
+        } catch (Throwable ignored) {
+            // no recorder
+        }
         Interpreter interp = Interpreter.getInstance();
         String thread = Thread.currentThread().getName();
         if (interp != null && IJ.getInstance() == null && !GraphicsEnvironment.isHeadless()) {

@@ -148,9 +148,24 @@ public final class Registry {
         return out;
     }
 
+    /** "name version" of the host and each plugin, from the V lines of the last describe() text. */
+    private static final List<String> VERSIONS = new ArrayList<String>();
+
+    /** The host's and the plugins' versions ("name version" each), as the last describe() text gave them. */
+    public static synchronized List<String> versions() {
+        return Collections.unmodifiableList(new ArrayList<String>(VERSIONS));
+    }
+
     /** Replaces the known commands with those of this describe() text. */
     public static synchronized void load(String describeText) {
         List<CommandSpec> parsed = parse(describeText);
+        VERSIONS.clear();
+        for (String line : Protocol.lines(describeText)) {
+            String[] f = Protocol.fields(line);
+            if (f[0].equals("V") && f.length >= 3) {
+                VERSIONS.add(f[1] + " " + f[2]);
+            }
+        }
         BY_KEY.clear();
         BY_LABEL.clear();
         for (CommandSpec c : parsed) {
