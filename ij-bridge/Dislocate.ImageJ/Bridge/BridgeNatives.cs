@@ -77,7 +77,8 @@ internal static unsafe class BridgeNatives
             if (planes != 0)
             {
                 image = ReadImage(env, planes, env.GetString(title) ?? "image", width, height, channels, slices, frames, bitDepth, pixelWidth, pixelHeight, env.GetString(unit) ?? "pixel")
-                    with { FrameInterval = double.IsFinite(frameInterval) && frameInterval > 0 ? frameInterval : 0 };
+                    with
+                { FrameInterval = double.IsFinite(frameInterval) && frameInterval > 0 ? frameInterval : 0 };
             }
 
             var read = clock.Elapsed.TotalMilliseconds;

@@ -154,7 +154,8 @@ internal sealed class WorkerServer : IDisposable
         {
             var interval = Real(f[12]);
             image = ReadImage(input, title, Int(f[4]), Int(f[5]), Int(f[6]), Int(f[7]), Int(f[8]), Int(f[9]), Real(f[10]), Real(f[11]), f[13])
-                with { FrameInterval = double.IsFinite(interval) && interval > 0 ? interval : 0 };
+                with
+            { FrameInterval = double.IsFinite(interval) && interval > 0 ? interval : 0 };
         }
 
         this.cancelRequested = false;
