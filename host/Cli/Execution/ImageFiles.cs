@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dislocate.Contracts;
 using Dislocate.Core.IO;
+using Dislocate.Core.IO.Microscopy;
 
 namespace Dislocate.Cli.Execution;
 
@@ -39,6 +40,13 @@ internal static class ImageFiles
 
             var planes = tiff.Pages.Select(p => p.Floats ?? p.UInt16s?.Select(v => (float)v).ToArray() ?? p.Bytes!.Select(v => (float)v).ToArray()).ToList();
             return new ImageData(Path.GetFileName(path), tiff.Width, tiff.Height, c, z, t, planes, tiff.Pages[0].BitsPerSample == 1 ? 8 : tiff.Pages[0].BitsPerSample);
+        }
+
+        if (MicroscopeFiles.Handles(path))
+        {
+            // Raw values as 32-bit planes (frames as slices, like ImageJ's stacks) with the file's pixel size and unit.
+            var tem = MicroscopeFiles.Read(path);
+            return new ImageData(Path.GetFileName(path), tem.Width, tem.Height, 1, tem.Frames.Count, 1, tem.Frames, 32, tem.PixelSize ?? 1, tem.PixelSize ?? 1, tem.Unit);
         }
 
         var gray = ImageFileReader.ReadGray(path);

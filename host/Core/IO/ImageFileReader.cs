@@ -9,13 +9,14 @@ namespace Dislocate.Core.IO;
 /// By extension (case-insensitive): <c>.tif</c>/<c>.tiff</c> — first page via <see cref="TiffStackReader"/>, 8/16-bit
 /// divided by 255/65535, float values kept as they are; <c>.png</c> — <see cref="PngDecoder"/> (exact 16-bit; interlaced
 /// files fall back to SkiaSharp at 8 bits); <c>.jpg</c>, <c>.jpeg</c>, <c>.bmp</c>, <c>.gif</c>, <c>.webp</c> — SkiaSharp
-/// (first frame). Colour is converted with luma Y = 0.299 R + 0.587 G + 0.114 B; pixels with R = G = B keep their exact
+/// (first frame); <c>.dm3</c>, <c>.dm4</c>, <c>.ser</c> — <see cref="Microscopy.MicroscopeFiles"/> (first frame, scaled to
+/// [0, 1] by its own range). Colour is converted with luma Y = 0.299 R + 0.587 G + 0.114 B; pixels with R = G = B keep their exact
 /// value; alpha is ignored. Any failure is an <see cref="InputFileException"/> naming the file.
 /// </remarks>
 public static class ImageFileReader
 {
     /// <summary>The extensions <see cref="ReadGray"/> accepts, lower case with the dot.</summary>
-    public static IReadOnlyList<string> SupportedExtensions { get; } = [".tif", ".tiff", ".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp"];
+    public static IReadOnlyList<string> SupportedExtensions { get; } = [".tif", ".tiff", ".png", ".jpg", ".jpeg", ".bmp", ".gif", ".webp", .. Microscopy.MicroscopeFiles.Extensions];
 
     /// <summary>The files of <paramref name="folder"/> with a supported extension (any case), sorted by ordinal name.</summary>
     public static string[] ImageFiles(string folder) =>
@@ -54,6 +55,10 @@ public static class ImageFileReader
             case ".gif":
             case ".webp":
                 return DecodeWithSkia(PngDecoder.ReadFile(path), path);
+            case ".dm3":
+            case ".dm4":
+            case ".ser":
+                return Microscopy.MicroscopeFiles.Read(path).ToGray(0);
             default:
                 throw new InputFileException(path, null, $"unsupported image type '{extension}'; expected one of {string.Join(", ", SupportedExtensions)}");
         }

@@ -1,6 +1,7 @@
 using Dislocate.Contracts;
 using Dislocate.Core.Imaging;
 using Dislocate.Core.IO;
+using Dislocate.Core.IO.Microscopy;
 
 namespace Dislocate.Segment.Inference;
 
@@ -13,12 +14,14 @@ internal sealed record InputFrame(int Index, string Name, GrayImage Image, strin
 
 /// <summary>
 /// The frames of an input for <c>segment run</c>, read one at a time so a long stack never has to fit in memory: a
-/// multi-page TIFF (every page a frame), a single image file, or a folder of image files (sorted by name).
+/// multi-page TIFF (every page a frame), a microscope file (.dm3/.dm4/.ser: every frame of its image; read whole), a
+/// single image file, or a folder of image files (sorted by name; a microscope file there gives its first frame).
 /// </summary>
 internal sealed class FrameSource
 {
     private readonly string path;
     private readonly string[]? files;
+    private readonly MicroscopeImage? microscope;
 
     /// <summary>Opens <paramref name="path"/> and counts its frames; errors name the path.</summary>
     public FrameSource(string path)
@@ -40,7 +43,15 @@ internal sealed class FrameSource
         }
         else
         {
-            this.Count = IsTiff(path) ? TiffStackReader.CountPages(path) : 1;
+            if (MicroscopeFiles.Handles(path))
+            {
+                this.microscope = MicroscopeFiles.Read(path);
+                this.Count = this.microscope.Frames.Count;
+            }
+            else
+            {
+                this.Count = IsTiff(path) ? TiffStackReader.CountPages(path) : 1;
+            }
         }
     }
 
@@ -55,6 +66,17 @@ internal sealed class FrameSource
             for (var i = 0; i < this.files.Length; i++)
             {
                 yield return new InputFrame(i, Path.GetFileNameWithoutExtension(this.files[i]), ImageFileReader.ReadGray(this.files[i]), this.files[i]);
+            }
+
+            yield break;
+        }
+
+        if (this.microscope is { } stack)
+        {
+            var name = Path.GetFileNameWithoutExtension(this.path);
+            for (var i = 0; i < stack.Frames.Count; i++)
+            {
+                yield return new InputFrame(i, stack.Frames.Count == 1 ? name : $"{name}_{i + 1:D6}", stack.ToGray(i), stack.Frames.Count == 1 ? this.path : null);
             }
 
             yield break;

@@ -44,13 +44,14 @@ public sealed class LineCrestsTests
     }
 
     [Fact]
-    public void CrestPixels_KeepTheModelsProbability_DilatedOnesAtLeastTheThreshold()
+    public void CrestPixels_KeepTheModelsProbability_AndTheDilationStaysAboveTheThreshold()
     {
+        // Row 21 is 0.546: inside the dilation at threshold 0.5, outside it at 0.6 (never more than thresholding keeps).
         var map = Ridges(0.9, 1.0, 20);
-        var crests = Crests(map, threshold: 0.6);
-        Assert.Equal(map[(20 * Width) + 5], crests[(20 * Width) + 5]);
-        Assert.Equal(Math.Max(map[(21 * Width) + 5], 0.6f), crests[(21 * Width) + 5]);
-        Assert.Equal(0f, crests[(23 * Width) + 5]);
+        Assert.Equal(map[(20 * Width) + 5], Crests(map, threshold: 0.6)[(20 * Width) + 5]);
+        Assert.Equal(0f, Crests(map, threshold: 0.6)[(21 * Width) + 5]);
+        Assert.Equal(map[(21 * Width) + 5], Crests(map, threshold: 0.5)[(21 * Width) + 5]);
+        Assert.Equal(0f, Crests(map, threshold: 0.5)[(23 * Width) + 5]);
     }
 
     [Fact]
