@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dislocate.Contracts;
 using Dislocate.Core.Drawing;
+using Dislocate.Core.IO;
 using Dislocate.Track.Inputs;
 using Dislocate.Track.Outputs;
 using Dislocate.Track.Pipeline;
@@ -23,6 +24,7 @@ internal sealed class TrackImageCommand : IPluginCommand
             ParameterSpec.Image("image", "image", "The mask or label stack (ImageJ: the current image; CLI: a TIFF file)."),
             .. TrackParameters.LineParameters,
             .. TrackParameters.TrackingParameters,
+            TrackParameters.TrackMate,
         ]);
 
     public Task<CommandResult> ExecuteAsync(ParameterValues parameters, CommandContext context)
@@ -32,6 +34,7 @@ internal sealed class TrackImageCommand : IPluginCommand
         var image = parameters.GetImage("image");
         var settings = TrackParameters.Settings(parameters, image);
         var (kind, count, frames) = ImageStackMasks.Open(image, TrackParameters.MaskKind(parameters), settings.Lines.MaskOptions.Threshold);
+        var trackmate = parameters.GetOptionalString("trackmate") is { Length: > 0 } file ? context.ResolvePath(file) : string.Empty;
         return Task.Run(
             () =>
             {
@@ -59,15 +62,25 @@ internal sealed class TrackImageCommand : IPluginCommand
 
                 var result = new TrackRun().Execute(frames, count, new TrackingPipeline(settings), link: true, Collect, context)!;
                 var title = Path.GetFileNameWithoutExtension(image.Title);
+                var files = new List<CommandOutput>();
+                if (trackmate.Length > 0)
+                {
+                    AtomicFile.WriteAllText(trackmate, TrackMateXml.Write(result, image.Width, image.Height, settings.Scale, image.Title));
+                    files.Add(new FileOutput("TrackMate XML", trackmate));
+                }
+
                 return CommandResult.Of(
                     string.Create(CultureInfo.InvariantCulture, $"Tracked {result.Lines} lines of {image.Title} ({kind.ToString().ToLowerInvariant()}) in {result.Frames} frame(s) into {result.Tracks.Count} tracks and {result.Pileups.Count} pileups."),
-                    new ImageStackOutput($"{title} tracks", image.Width, image.Height, 1, 1, count, planes, 16, rois) { IsLabels = true },
-                    CsvTables.Table("Tracks", TrackTables.TracksHeader, result.Kinematics.SelectMany(TrackTables.TrackRows)),
-                    CsvTables.Table("Track summary", TrackTables.SummaryHeader, TrackTables.SummaryRows(result)),
-                    CsvTables.Table("Dislocation lines", TrackTables.LinesHeader, lineRows),
-                    CsvTables.Table("Pair distances", TrackTables.PairsHeader, TrackTables.PairRows(result, settings.Scale)),
-                    CsvTables.Plot(TrackPlots.Distances(result, settings.Scale)) with { EmptyText = "no pileup of two or more tracked dislocations, so no neighbour distances." },
-                    CsvTables.Plot(TrackPlots.Velocities(result, settings.Scale)) with { EmptyText = "no dislocation was tracked over two or more frames, so no velocities." });
+                    [
+                        new ImageStackOutput($"{title} tracks", image.Width, image.Height, 1, 1, count, planes, 16, rois) { IsLabels = true },
+                        CsvTables.Table("Tracks", TrackTables.TracksHeader, result.Kinematics.SelectMany(TrackTables.TrackRows)),
+                        CsvTables.Table("Track summary", TrackTables.SummaryHeader, TrackTables.SummaryRows(result)),
+                        CsvTables.Table("Dislocation lines", TrackTables.LinesHeader, lineRows),
+                        CsvTables.Table("Pair distances", TrackTables.PairsHeader, TrackTables.PairRows(result, settings.Scale)),
+                        CsvTables.Plot(TrackPlots.Distances(result, settings.Scale)) with { EmptyText = "no pileup of two or more tracked dislocations, so no neighbour distances." },
+                        CsvTables.Plot(TrackPlots.Velocities(result, settings.Scale)) with { EmptyText = "no dislocation was tracked over two or more frames, so no velocities." },
+                        .. files,
+                    ]);
             },
             context.Cancellation);
     }

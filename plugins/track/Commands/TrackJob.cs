@@ -20,7 +20,8 @@ internal sealed record TrackJob(MaskStackSource Source, string Folder, TrackingS
         var settings = TrackParameters.Settings(parameters);
         var source = new MaskStackSource(context.ResolvePath(parameters.GetString("input")), TrackParameters.MaskKind(parameters), settings.Lines.MaskOptions.Threshold);
         var overlay = parameters.GetOptionalString("overlay") ?? string.Empty;
-        var files = new TrackFileOptions(parameters.GetBoolean("labelme"), parameters.GetBoolean("rois"), overlay.Length == 0 ? null : context.ResolvePath(overlay));
+        var trackmate = parameters.Has("trackmate") ? parameters.GetOptionalString("trackmate") ?? string.Empty : string.Empty;
+        var files = new TrackFileOptions(parameters.GetBoolean("labelme"), parameters.GetBoolean("rois"), overlay.Length == 0 ? null : context.ResolvePath(overlay), trackmate.Length == 0 ? null : context.ResolvePath(trackmate));
         return new TrackJob(source, parameters.GetString("out"), settings, files);
     }
 

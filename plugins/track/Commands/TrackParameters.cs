@@ -38,6 +38,8 @@ internal static class TrackParameters
 
     public static ParameterSpec Labelme { get; } = ParameterSpec.Flag("labelme", "labelme (files per frame)", true, "Write labelme/<frame>.json with one linestrip per line (group_id = track id).");
 
+    public static ParameterSpec TrackMate { get; } = ParameterSpec.Path("trackmate", "trackmate (XML file)", ParameterKind.OutputFile, "Also write the tracks as a TrackMate XML file (spots with their line ROIs, edges), for TrackMate's viewers and analysers; empty = none.");
+
     public static ParameterSpec Rois { get; } = ParameterSpec.Flag("rois", "rois (RoiSet.zip)", true, "Write RoiSet.zip with one polyline ROI per line and frame for ImageJ's ROI Manager.");
 
     public static ParameterSpec Gate { get; } = ParameterSpec.Real("gate", "gate (px)", LinkingOptions.DefaultMaxDistance, 0.1, 100000, "Largest mean distance between a track's last line and a new line that can still be linked.");

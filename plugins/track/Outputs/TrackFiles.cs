@@ -116,6 +116,10 @@ internal sealed class TrackFiles : IDisposable
             if (this.last is { } frame)
             {
                 ChartRenderer.WritePng(Path.Combine(this.folder, "overlay.png"), TrackOverlay.RenderPng(result, frame.Index, frame.Width, frame.Height, this.options.OverlayImage));
+                if (this.options.TrackMate is { } trackmate)
+                {
+                    AtomicFile.WriteAllText(trackmate, TrackMateXml.Write(result, frame.Width, frame.Height, this.scale, header.TryGetValue("input", out var input) && input is string s ? s : this.folder));
+                }
             }
         }
 

@@ -97,6 +97,65 @@ public sealed class TrackCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_writes_a_trackmate_xml_whose_spots_edges_and_tracks_match_the_tables()
+    {
+        var folder = this.temp.File("tm");
+        var xmlPath = this.temp.File("tracks.xml");
+        await Run(new RunCommand(), ("input", this.masks), ("out", folder), ("pixel", "2.5"), ("interval", "0.5"), ("trackmate", xmlPath));
+
+        var doc = System.Xml.Linq.XDocument.Load(xmlPath);
+        var model = doc.Root!.Element("Model")!;
+        Assert.Equal(("nm", "s"), ((string)model.Attribute("spatialunits")!, (string)model.Attribute("timeunits")!));
+        var spots = model.Descendants("Spot").ToList();
+        var lines = Csv(Path.Combine(folder, "lines.csv"));
+        Assert.Equal(lines.Count, spots.Count);
+        Assert.Equal(spots.Count, (int)model.Element("AllSpots")!.Attribute("nspots")!);
+
+        // Each spot: at its line's centroid in nm, frame 0-based (TrackMate's), 50 ROI points relative to the spot.
+        foreach (var spot in spots)
+        {
+            var frame = (int)spot.Attribute("FRAME")!;
+            var track = (int)spot.Attribute("TRACK_ID_DISLOCATE")!;
+            var row = lines.Single(r => Int(r["frame"]) == frame + 1 && Int(r["track"]) == track);
+            Assert.Equal(Real(row["x_centroid_px"]) * 2.5, (double)spot.Attribute("POSITION_X")!, 2);
+            Assert.Equal(Real(row["y_centroid_px"]) * 2.5, (double)spot.Attribute("POSITION_Y")!, 2);
+            Assert.Equal(frame * 0.5, (double)spot.Attribute("POSITION_T")!, 9);
+            Assert.Equal(50, (int)spot.Attribute("ROI_N_POINTS")!);
+            var roi = spot.Value.Split(' ').Select(Real).ToArray();
+            Assert.Equal(100, roi.Length);
+            Assert.Equal(0, roi.Where((_, i) => i % 2 == 0).Average(), 6); // relative to the centroid
+        }
+
+        // Four tracks over every frame: Frames - 1 edges each, from one frame to the next of the same track.
+        var tracks = model.Element("AllTracks")!.Elements("Track").ToList();
+        Assert.Equal(4, tracks.Count);
+        var byId = spots.ToDictionary(s => (int)s.Attribute("ID")!);
+        foreach (var t in tracks)
+        {
+            var edges = t.Elements("Edge").ToList();
+            Assert.Equal(Frames - 1, edges.Count);
+            Assert.All(edges, e =>
+            {
+                var a = byId[(int)e.Attribute("SPOT_SOURCE_ID")!];
+                var b = byId[(int)e.Attribute("SPOT_TARGET_ID")!];
+                Assert.Equal((int)a.Attribute("FRAME")! + 1, (int)b.Attribute("FRAME")!);
+                Assert.Equal((int)t.Attribute("TRACK_ID")!, (int)a.Attribute("TRACK_ID_DISLOCATE")!);
+                Assert.Equal((int)t.Attribute("TRACK_ID")!, (int)b.Attribute("TRACK_ID_DISLOCATE")!);
+            });
+        }
+
+        Assert.Equal(tracks.Select(t => (int)t.Attribute("TRACK_ID")!), model.Element("FilteredTracks")!.Elements("TrackID").Select(t => (int)t.Attribute("TRACK_ID")!));
+        var image = doc.Root.Element("Settings")!.Element("ImageData")!;
+        Assert.Equal(Frames, (int)image.Attribute("nframes")!);
+        Assert.Equal(2.5, (double)image.Attribute("pixelwidth")!);
+
+        // The same run gives the same bytes.
+        var again = this.temp.File("tracks2.xml");
+        await Run(new RunCommand(), ("input", this.masks), ("out", this.temp.File("tm2")), ("pixel", "2.5"), ("interval", "0.5"), ("trackmate", again));
+        Assert.Equal(File.ReadAllBytes(xmlPath), File.ReadAllBytes(again));
+    }
+
+    [Fact]
     public async Task Runs_are_byte_identical_on_one_thread_and_on_all()
     {
         var a = this.temp.File("a");
