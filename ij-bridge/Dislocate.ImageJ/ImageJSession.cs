@@ -78,6 +78,7 @@ public sealed class ImageJSession
         }
 
         BridgeHost.Configure(commands, workingDirectory);
+        BridgeHost.ProgressLog = settings.Headless ? Console.Error : null;
         var vm = JavaVm.Create(JavaLocator.FindLibJvm(settings.JavaHome, settings.FijiApp), classPath, options);
         var env = vm.Env();
         BridgeNatives.Register(env);
@@ -118,6 +119,12 @@ public sealed class ImageJSession
             env.PopLocalFrame();
         }
     }
+
+    /// <summary>
+    /// Stops the macro <see cref="RunMacro"/> is running and the command in it, from any thread (a signal handler's):
+    /// <see cref="RunMacro"/> then returns soon after.
+    /// </summary>
+    public void StopMacro() => this.CallStaticVoid("dislocate/bridge/MacroRunner", "stop");
 
     /// <summary>True while the ImageJ window is open (GUI sessions).</summary>
     public bool IsGuiRunning() => this.CallStaticInt("dislocate/bridge/Gui", "isRunning", "()Z", boolean: true) != 0;

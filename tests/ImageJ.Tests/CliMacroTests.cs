@@ -35,6 +35,43 @@ public sealed class CliMacroTests : IDisposable
     }
 
     [Fact]
+    public async Task Sigterm_StopsTheRunningCommandAndTheMacro_Exit130_AfterProgressLinesOnStandardError()
+    {
+        var data = Path.Combine(this.work, "data");
+        var path = this.Macro($$"""
+            run("Generate Synthetic Dataset", "out=[{{data}}] count=100000 split=1 seed=3");
+            print("not reached");
+            """);
+        var info = new System.Diagnostics.ProcessStartInfo(Layout.Cli, ["macro", path]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var lines = new List<string>();
+        while (await process.StandardError.ReadLineAsync() is { } line)
+        {
+            lines.Add(line);
+            if (line.StartsWith("progress ", StringComparison.Ordinal))
+            {
+                using var kill = System.Diagnostics.Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+                kill.WaitForExit();
+                break;
+            }
+        }
+
+        var rest = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("dislocate macro did not stop within 60 s of SIGTERM");
+        }
+
+        Assert.Equal(130, process.ExitCode);
+        Assert.Contains(lines, l => l.StartsWith("progress ", StringComparison.Ordinal) && l.Contains("Generate Synthetic Dataset", StringComparison.Ordinal));
+        Assert.Contains("cancelled", await rest, StringComparison.Ordinal);
+        Assert.DoesNotContain("not reached", await stdout, StringComparison.Ordinal);
+        Assert.True(Directory.GetFiles(data, "*", SearchOption.AllDirectories).Length < 100_000, "it stopped early");
+    }
+
+    [Fact]
     public void FailingMacro_ExitsWithOne_AndTheMessage()
     {
         var path = this.Macro("run(\"Synthetic Stack\", \"count=0\");");

@@ -13,7 +13,10 @@ internal static class MacroCommand
         var argument = new Argument<string>("argument") { Description = "Passed to the macro (getArgument()).", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("macro", "Run an ImageJ macro headless (no display needed); Dislocate commands are available as run(\"Label\", \"key=value …\").") { file, argument };
         ImageJOptionsCli.AddTo(command);
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellation) => Task.FromResult(Run(parse, cancellation)));
+        return command;
+
+        int Run(ParseResult parse, CancellationToken cancellation)
         {
             var path = Path.GetFullPath(parse.GetValue(file)!);
             if (!File.Exists(path))
@@ -25,7 +28,20 @@ internal static class MacroCommand
             try
             {
                 var session = ImageJSession.Start(ImageJOptionsCli.Read(parse, headless: true), registry, Environment.CurrentDirectory);
-                var outcome = session.RunMacro(File.ReadAllText(path), parse.GetValue(argument) ?? string.Empty);
+                MacroOutcome outcome;
+
+                // SIGTERM or Ctrl-C: stop the command and the macro, then exit 130 (the CLI's cancelled code).
+                using (cancellation.Register(session.StopMacro))
+                {
+                    outcome = session.RunMacro(File.ReadAllText(path), parse.GetValue(argument) ?? string.Empty);
+                }
+
+                if (cancellation.IsCancellationRequested)
+                {
+                    error.WriteLine($"cancelled: {Path.GetFileName(path)} stopped");
+                    return ExitCodes.Cancelled;
+                }
+
                 if (!outcome.Succeeded)
                 {
                     error.WriteLine($"error: {Path.GetFileName(path)}: {outcome.Text}");
@@ -44,7 +60,6 @@ internal static class MacroCommand
                 error.WriteLine($"error: cannot start ImageJ: {e.Message}");
                 return ExitCodes.Unavailable;
             }
-        });
-        return command;
+        }
     }
 }

@@ -25,6 +25,15 @@ internal static class BridgeHost
         workingDirectory = folder;
     }
 
+    /// <summary>
+    /// Where headless sessions (<c>dislocate macro</c>) print progress lines, at most one every
+    /// <see cref="ProgressLineInterval"/> per command, as ImageJ has no progress bar there; null: none.
+    /// </summary>
+    public static TextWriter? ProgressLog { get; set; }
+
+    /// <summary>Least time between two progress lines of one command.</summary>
+    public static TimeSpan ProgressLineInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     public static string Describe() => ProtocolText.Describe(Registry.Commands);
 
     /// <summary>Runs a command for ImageJ through JNI: progress goes to <c>NativeBridge.progress</c> on this (the Java) thread.</summary>
@@ -34,8 +43,17 @@ internal static class BridgeHost
         try
         {
             var report = env.GetStaticMethodId(java, "progress", "(DLjava/lang/String;)Z");
+            var log = ProgressLog;
+            var lastLine = System.Diagnostics.Stopwatch.StartNew();
             return Run(key, options, image, (fraction, text) =>
             {
+                if (log is not null && text is not null && lastLine.Elapsed >= ProgressLineInterval && double.IsFinite(fraction))
+                {
+                    log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"progress {fraction * 100:0}% {text}"));
+                    log.Flush();
+                    lastLine.Restart();
+                }
+
                 var message = text is null ? 0 : env.NewString(text);
                 try
                 {

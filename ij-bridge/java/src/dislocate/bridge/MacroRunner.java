@@ -9,7 +9,23 @@ import java.util.Set;
 
 /** Runs ImageJ macros for the .NET {@code dislocate macro} command (batch mode, errors as text). */
 public final class MacroRunner {
+    /** The interpreter of the macro {@link #runMacro} is running, or null. */
+    private static volatile Interpreter running;
+
     private MacroRunner() {
+    }
+
+    /**
+     * Stops the running macro and the Dislocate command it is in (SIGTERM or Ctrl-C of {@code dislocate macro}): the
+     * command sees a cancel request at its next progress poll, the interpreter stops before its next statement.
+     * Called from another thread than the macro's. JNI: {@code ()V}.
+     */
+    public static void stop() {
+        NativeBridge.cancelRequested = true;
+        Interpreter interp = running;
+        if (interp != null) {
+            interp.abortMacro();
+        }
     }
 
     /**
@@ -38,6 +54,7 @@ public final class MacroRunner {
         ImagePlus currentBefore = WindowManager.getTempCurrentImage();
         Interpreter interp = new Interpreter();
         interp.setIgnoreErrors(true);
+        running = interp;
         try {
             String ret = interp.run("setBatchMode(true); " + (macroText == null ? "" : macroText), argument);
             String error = interp.getErrorMessage();
@@ -56,6 +73,7 @@ public final class MacroRunner {
             }
             return "ERROR\n" + withLine(error, interp);
         } finally {
+            running = null;
             if (!keepImages) {
                 closeNewImages(before, currentBefore);
             }
