@@ -31,7 +31,7 @@ public sealed class DropInTests : IDisposable
             input = getImageID();
             run("Segment Dislocations", "threshold=0.5");
             selectImage(input);
-            run("Segment Dislocations", "threshold=0.5");
+            run("Segment Dislocations", "threshold=0.5 roiset=[{{Path.Combine(this.work, "RoiSet.zip")}}]");
             text = "rows=" + nResults + " slices=" + nSlices + " title=" + getTitle();
             getLut(reds, greens, blues);
             text = text + "\nlut=" + reds[0] + greens[0] + blues[0] + "," + (reds[1] != reds[2] || greens[1] != greens[2] || blues[1] != blues[2]);
@@ -55,6 +55,13 @@ public sealed class DropInTests : IDisposable
         var slices = lines[3].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(expected, slices.Count);
         Assert.Equal([1, 2, 3], slices.Distinct().Order());
+
+        // Headless there is no ROI Manager: roiset= writes the lines as a RoiSet.zip, one entry per dislocation.
+        using (var zip = System.IO.Compression.ZipFile.OpenRead(Path.Combine(this.work, "RoiSet.zip")))
+        {
+            Assert.Equal(expected, zip.Entries.Count);
+        }
+
         this.AssertNoWorkerLeft();
     }
 

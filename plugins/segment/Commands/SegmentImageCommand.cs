@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dislocate.Contracts;
 using Dislocate.Core.Imaging;
+using Dislocate.Core.IO;
 using Dislocate.Segment.Inference;
 
 namespace Dislocate.Segment.Commands;
@@ -21,6 +22,7 @@ internal sealed class SegmentImageCommand : IPluginCommand
             .. InferenceParameters.All,
             TrainingParameters.Threads,
             TrainingParameters.Device,
+            ParameterSpec.Path("roiset", "roiset (RoiSet.zip to write)", ParameterKind.OutputFile, "Also write the lines as an ImageJ RoiSet.zip (ROI Manager › More › Open), e.g. from a headless macro, where no ROI Manager exists; empty = none."),
         ]);
 
     public Task<CommandResult> ExecuteAsync(ParameterValues parameters, CommandContext context)
@@ -31,6 +33,7 @@ internal sealed class SegmentImageCommand : IPluginCommand
         var postProcessing = InferenceParameters.PostProcessing(parameters);
         var tiling = InferenceParameters.Tiling(parameters);
         var modelPath = DefaultModel.Resolve(parameters.GetOptionalString("model"));
+        var roiSet = parameters.GetOptionalString("roiset") is { Length: > 0 } zip ? context.ResolvePath(zip) : null;
         return Task.Run(
             () =>
             {
@@ -68,10 +71,18 @@ internal sealed class SegmentImageCommand : IPluginCommand
                 }
 
                 var unit = image.Unit is "pixel" or "pixels" or "" ? "px" : image.Unit;
-                return CommandResult.Of(
-                    string.Create(CultureInfo.InvariantCulture, $"Found {rows.Count} dislocations in {frames} frame(s) of {image.Title}."),
+                List<CommandOutput> outputs =
+                [
                     new ImageStackOutput($"{Path.GetFileNameWithoutExtension(image.Title)} dislocation labels", image.Width, image.Height, 1, 1, frames, labels, 16, rois) { IsLabels = true },
-                    new TableOutput("Dislocations", ["frame", "dislocation", "mask", "pixels", "mean_probability", $"length_{unit}"], rows));
+                    new TableOutput("Dislocations", ["frame", "dislocation", "mask", "pixels", "mean_probability", $"length_{unit}"], rows),
+                ];
+                if (roiSet is not null)
+                {
+                    ImageJRoiSet.WriteFile(roiSet, rois.Select(ImageJRoiPolyline.From).ToList());
+                    outputs.Add(new FileOutput("RoiSet", roiSet));
+                }
+
+                return CommandResult.Of(string.Create(CultureInfo.InvariantCulture, $"Found {rows.Count} dislocations in {frames} frame(s) of {image.Title}."), [.. outputs]);
             },
             context.Cancellation);
     }

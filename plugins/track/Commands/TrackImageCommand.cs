@@ -25,6 +25,7 @@ internal sealed class TrackImageCommand : IPluginCommand
             .. TrackParameters.LineParameters,
             .. TrackParameters.TrackingParameters,
             TrackParameters.TrackMate,
+            ParameterSpec.Path("roiset", "roiset (RoiSet.zip to write)", ParameterKind.OutputFile, "Also write the lines as an ImageJ RoiSet.zip (ROI Manager › More › Open), e.g. from a headless macro, where no ROI Manager exists; empty = none."),
         ]);
 
     public Task<CommandResult> ExecuteAsync(ParameterValues parameters, CommandContext context)
@@ -35,6 +36,7 @@ internal sealed class TrackImageCommand : IPluginCommand
         var settings = TrackParameters.Settings(parameters, image);
         var (kind, count, frames) = ImageStackMasks.Open(image, TrackParameters.MaskKind(parameters), settings.Lines.MaskOptions.Threshold);
         var trackmate = parameters.GetOptionalString("trackmate") is { Length: > 0 } file ? context.ResolvePath(file) : string.Empty;
+        var roiSet = parameters.GetOptionalString("roiset") is { Length: > 0 } zip ? context.ResolvePath(zip) : null;
         return Task.Run(
             () =>
             {
@@ -63,6 +65,12 @@ internal sealed class TrackImageCommand : IPluginCommand
                 var result = new TrackRun().Execute(frames, count, new TrackingPipeline(settings), link: true, Collect, context)!;
                 var title = Path.GetFileNameWithoutExtension(image.Title);
                 var files = new List<CommandOutput>();
+                if (roiSet is not null)
+                {
+                    ImageJRoiSet.WriteFile(roiSet, rois.Select(ImageJRoiPolyline.From).ToList());
+                    files.Add(new FileOutput("RoiSet", roiSet));
+                }
+
                 if (trackmate.Length > 0)
                 {
                     AtomicFile.WriteAllText(trackmate, TrackMateXml.Write(result, image.Width, image.Height, settings.Scale, image.Title));

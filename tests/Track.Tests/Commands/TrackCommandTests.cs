@@ -235,6 +235,17 @@ public sealed class TrackCommandTests : IDisposable
         Assert.Equal(2, result.Outputs.OfType<PlotOutput>().Count());
         Assert.True(stack.IsLabels);
 
+        // roiset= writes the same lines as an ImageJ RoiSet.zip.
+        var zipPath = this.temp.File("tracks-rois.zip");
+        var withZip = ParameterBinder.Bind(command.Descriptor, new Dictionary<string, string> { ["roiset"] = zipPath }, this.temp.Path, images: new Dictionary<string, ImageData> { ["image"] = image });
+        var zipped = await command.ExecuteAsync(withZip, CommandContext.Silent());
+        using (var zip = System.IO.Compression.ZipFile.OpenRead(zipPath))
+        {
+            Assert.Equal(4 * Frames, zip.Entries.Count);
+        }
+
+        Assert.Contains(zipped.Outputs.OfType<FileOutput>(), f => f.Path == zipPath);
+
         // Calibrated in µm with a frame interval, and pixel/interval left at 0: the nm and nm/s columns come from it.
         var calibrated = image with { PixelWidth = 0.002, PixelHeight = 0.002, Unit = "µm", FrameInterval = 0.5 };
         values = ParameterBinder.Bind(command.Descriptor, new Dictionary<string, string>(), this.temp.Path, images: new Dictionary<string, ImageData> { ["image"] = calibrated });
