@@ -72,6 +72,23 @@ public sealed class CliMacroTests : IDisposable
     }
 
     [Fact]
+    public void ABuiltInCommandThatNeedsADialog_FailsTheMacro_WithWhatToDo()
+    {
+        var path = this.Macro("""
+            newImage("a", "8-bit ramp", 64, 64, 1);
+            run("Duplicate...", "title=b");
+            print("not reached");
+            """);
+        var (code, output, error) = ProcessRunner.Run(null, Limit, "macro", path);
+        Assert.Equal(1, code);
+        Assert.Contains("needs a dialog, which headless ImageJ cannot create", error, StringComparison.Ordinal);
+        Assert.Contains("xvfb-run dislocate imagej --macro", error, StringComparison.Ordinal);
+        Assert.Contains("(line 2)", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("not reached", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("at java.desktop", output + error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FailingMacro_ExitsWithOne_AndTheMessage()
     {
         var path = this.Macro("run(\"Synthetic Stack\", \"count=0\");");

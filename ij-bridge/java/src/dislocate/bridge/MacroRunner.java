@@ -15,6 +15,11 @@ public final class MacroRunner {
     private MacroRunner() {
     }
 
+    /** The interpreter of the macro {@link #runMacro} is running, or null. */
+    static Interpreter current() {
+        return running;
+    }
+
     /**
      * Stops the running macro and the Dislocate command it is in (SIGTERM or Ctrl-C of {@code dislocate macro}): the
      * command sees a cancel request at its next progress poll, the interpreter stops before its next statement.
@@ -55,6 +60,10 @@ public final class MacroRunner {
         Interpreter interp = new Interpreter();
         interp.setIgnoreErrors(true);
         running = interp;
+        java.io.PrintStream out = System.out;
+        if (java.awt.GraphicsEnvironment.isHeadless()) {
+            System.setOut(new HeadlessDialogGuard(out, interp));
+        }
         try {
             String ret = interp.run("setBatchMode(true); " + (macroText == null ? "" : macroText), argument);
             String error = interp.getErrorMessage();
@@ -73,6 +82,7 @@ public final class MacroRunner {
             }
             return "ERROR\n" + withLine(error, interp);
         } finally {
+            System.setOut(out);
             running = null;
             if (!keepImages) {
                 closeNewImages(before, currentBefore);

@@ -230,6 +230,7 @@ public final class Registry {
         addToTable(table);
     }
 
+
     /**
      * ImageJ's command table; when it does not exist yet and {@code create} is set, a new one made from
      * IJ_Props.txt is installed into {@code ij.Menus} by reflection.
