@@ -70,12 +70,13 @@ public sealed class DropInTests : IDisposable
     {
         var frames = this.SyntheticFrames(2);
         var report = Path.Combine(this.work, "gui.txt");
+        var model = Path.Combine(Layout.PluginsRoot, "segment", "models", "dislocate-lines-r18.dislocate");
         var macro = this.Macro("gui.ijm", $$"""
             List.setCommands;
             command = List.get("Segment Dislocations");
             File.openSequence("{{frames}}/");
-            run("Segment Dislocations", "threshold=0.5");
-            File.saveString(command + "\n" + nResults + "\n" + nSlices, "{{report}}");
+            run("Segment Dislocations", "threshold=0.5 model=[{{model}}]");
+            File.saveString(command + "\n" + nResults + "\n" + nSlices + "\n" + call("ij.Prefs.get", "dislocate.model", ""), "{{report}}");
             while (nImages > 0) { selectImage(nImages); changes = false; close(); }
             run("Quit");
             """);
@@ -86,6 +87,7 @@ public sealed class DropInTests : IDisposable
         Assert.Equal("dislocate.bridge.Dislocate_Command(\"segment image\")", lines[0]);
         Assert.True(int.Parse(lines[1], CultureInfo.InvariantCulture) > 2, $"{lines[1]} dislocations");
         Assert.Equal("2", lines[2]);
+        Assert.Equal(model, lines[3]); // the model field remembers the last model used
         this.AssertNoWorkerLeft();
     }
 

@@ -105,6 +105,10 @@ public class Dislocate_Command implements PlugIn {
                 return;
             }
             Outputs.show(backend, handle, result, input);
+            if (spec.param(MODEL_KEY) != null) {
+                // Remembered for the next dialog; an empty value (the shipped default) is remembered too.
+                ij.Prefs.set(MODEL_PREF, Macro.getValue(options, MODEL_KEY, ""));
+            }
         } catch (UnsatisfiedLinkError e) {
             fail(label + ": the Dislocate .NET host is not loaded in this ImageJ (" + e.getMessage() + ")");
         } catch (OutOfMemoryError e) {
@@ -289,6 +293,9 @@ public class Dislocate_Command implements PlugIn {
             }
             gd.addChoice(label, p.choices, selected);
         } else if (ParamSpec.INPUT_FILE.equals(p.kind) || ParamSpec.OUTPUT_FILE.equals(p.kind)) {
+            if (MODEL_KEY.equals(p.key) && ParamSpec.INPUT_FILE.equals(p.kind)) {
+                def = lastModel(def);
+            }
             try {
                 gd.addFileField(label, def, 24); // ImageJ 1.53d and later
             } catch (NoSuchMethodError old) {
@@ -303,6 +310,16 @@ public class Dislocate_Command implements PlugIn {
         } else {
             gd.addStringField(label, def, textColumns); // text, range, and anything unknown
         }
+    }
+
+    /** The key of the model parameters and the ImageJ preference that remembers the last model used. */
+    static final String MODEL_KEY = "model";
+    static final String MODEL_PREF = "dislocate.model";
+
+    /** The model a successful command used last (ImageJ Prefs), while its file exists; else {@code fallback} (empty = the shipped default). */
+    static String lastModel(String fallback) {
+        String last = ij.Prefs.get(MODEL_PREF, "");
+        return last.length() > 0 && new java.io.File(last).isFile() ? last : fallback;
     }
 
     /**
