@@ -9,7 +9,7 @@ internal static class ImageJCommand
 {
     public static Command Create(CommandRegistry registry, TextWriter error)
     {
-        var macro = new Option<string>("--macro") { Description = "A macro file to run once ImageJ is up (e.g. to script a GUI session)." };
+        var macro = new Option<string>("--macro") { Description = "A macro file to run once ImageJ is up; the process then exits with 0, or 1 and the macro's error (errors never open a dialog)." };
         var command = new Command("imagej", "Start ImageJ (or --fiji Fiji.app) with the Dislocate commands under Plugins › Dislocations.") { macro };
         ImageJOptionsCli.AddTo(command);
         command.SetAction(parse =>

@@ -456,6 +456,9 @@ public class Dislocate_Command implements PlugIn {
             // no recorder
         }
         Interpreter interp = Interpreter.getInstance();
+        if (interp == null) {
+            interp = MacroRunner.current(); // a macro run by dislocate macro or dislocate imagej --macro
+        }
         String thread = Thread.currentThread().getName();
         if (interp != null && IJ.getInstance() == null && !GraphicsEnvironment.isHeadless()) {
             // ImageJ's -batch mode with a display (e.g. under xvfb-run): Interpreter.abort(message) would show a modal

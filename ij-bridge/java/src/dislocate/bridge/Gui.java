@@ -36,20 +36,33 @@ public final class Gui {
     }
 
     /**
-     * Runs a macro file on a new thread (returns at once), as ImageJ's Plugins &gt; Macros &gt; Run does.
-     * JNI: {@code (Ljava/lang/String;)V}.
+     * Runs a macro file on a new thread (returns at once) and ends the process when it is done, for
+     * {@code dislocate imagej --macro} (e.g. under xvfb-run): exit 0 when it ran through, 1 with the error on standard
+     * error when it failed. Errors never open a dialog (nobody could close one under xvfb-run): the macro runs with
+     * errors as text, and a failing Dislocate command aborts it (its thread is a Run$_ thread, as
+     * {@link Dislocate_Command#fail} expects). JNI: {@code (Ljava/lang/String;)V}.
      */
     public static void runMacroFile(final String path) {
         Thread thread = new Thread(new Runnable() {
             @Override
             public void run() {
+                int status;
                 try {
-                    IJ.runMacroFile(path);
+                    String text = new String(java.nio.file.Files.readAllBytes(new java.io.File(path).toPath()), "UTF-8");
+                    String result = MacroRunner.runMacro(text, "", true, false);
+                    if (result.startsWith("ERROR\n")) {
+                        System.err.println("error: " + new java.io.File(path).getName() + ": " + result.substring(6));
+                        status = 1;
+                    } else {
+                        status = 0;
+                    }
                 } catch (Throwable t) {
-                    IJ.log("Dislocate: macro " + path + " failed: " + t);
+                    System.err.println("error: " + path + ": " + t);
+                    status = 1;
                 }
+                System.exit(status);
             }
-        }, "Dislocate macro " + path);
+        }, "Run$_dislocate " + path);
         thread.start();
     }
 

@@ -55,6 +55,14 @@ public final class MacroRunner {
      *         JNI: {@code (Ljava/lang/String;Ljava/lang/String;Z)Ljava/lang/String;}
      */
     public static String runMacro(String macroText, String argument, boolean keepImages) {
+        return runMacro(macroText, argument, keepImages, true);
+    }
+
+    /**
+     * As {@link #runMacro(String, String, boolean)}; with {@code batch} false the macro is not put in batch mode (a GUI
+     * session's macro, whose images get windows).
+     */
+    static String runMacro(String macroText, String argument, boolean keepImages, boolean batch) {
         Set<Integer> before = ids();
         ImagePlus currentBefore = WindowManager.getTempCurrentImage();
         Interpreter interp = new Interpreter();
@@ -65,7 +73,7 @@ public final class MacroRunner {
             System.setOut(new HeadlessDialogGuard(out, interp));
         }
         try {
-            String ret = interp.run("setBatchMode(true); " + (macroText == null ? "" : macroText), argument);
+            String ret = interp.run((batch ? "setBatchMode(true); " : "") + (macroText == null ? "" : macroText), argument);
             String error = interp.getErrorMessage();
             if (error != null) {
                 return "ERROR\n" + withLine(error, interp);
