@@ -12,6 +12,30 @@ public sealed class TrackMacroTests(ImageJFixture fixture)
     private const string Scene = "frames=6 width=128 height=128 pileups=1..1 per_pileup=3..3 slip_width=40..60 spacing=10..14 seed=3";
 
     [Fact]
+    public void EveryTableOfTrack_CanBeSavedByItsTitle_Headless()
+    {
+        var folder = Layout.TempFolder();
+        var outcome = fixture.Session.RunMacro($$"""
+            run("Synthetic Stack", "{{Scene}}");
+            selectWindow("Synthetic masks");
+            run("Track Dislocations", "pixel=2 interval=0.5");
+            call("dislocate.bridge.Tables.save", "Track summary", "{{folder}}/summary.csv");
+            call("dislocate.bridge.Tables.save", "Pair distances", "{{folder}}/pairs.csv");
+            call("dislocate.bridge.Tables.save", "Tracks", "{{folder}}/tracks.csv");
+            return "saved";
+            """);
+        Assert.True(outcome.Succeeded, outcome.Text);
+        Assert.Equal(1 + 3, File.ReadAllLines(Path.Combine(folder, "summary.csv")).Length); // header + three tracks
+        Assert.Contains("pileup", File.ReadAllLines(Path.Combine(folder, "pairs.csv"))[0], StringComparison.Ordinal);
+        Assert.Equal(1 + (3 * 6), File.ReadAllLines(Path.Combine(folder, "tracks.csv")).Length);
+
+        var missing = fixture.Session.RunMacro("""call("dislocate.bridge.Tables.save", "No such table", "/tmp/x.csv");""");
+        Assert.False(missing.Succeeded);
+        Assert.Contains("no table titled 'No such table'", missing.Text, StringComparison.Ordinal);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
     public async Task TrackDislocations_OnTheGeneratedMasks_GivesOneTrackPerDislocationAsTheDirectCallDoes()
     {
         var outcome = fixture.Session.RunMacro($$"""

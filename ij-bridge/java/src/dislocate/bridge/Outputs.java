@@ -148,6 +148,7 @@ public final class Outputs {
             }
             fill(rt, t);
             rt.show(first ? "Results" : t.name);
+            Tables.remember(t.name, rt);
             first = false;
         }
 
