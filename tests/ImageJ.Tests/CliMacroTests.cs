@@ -124,6 +124,20 @@ public sealed class CliMacroTests : IDisposable
     }
 
     [Fact]
+    public void OpeningAMissingFile_FailsTheMacro_NamingTheFile()
+    {
+        var missing = Path.Combine(this.work, "nope.tif");
+        var path = this.Macro($$"""
+            open("{{missing}}");
+            print("not reached");
+            """);
+        var (code, output, error) = ProcessRunner.Run(null, Limit, "macro", path);
+        Assert.Equal(1, code);
+        Assert.Contains($"file not found: {missing}", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("not reached", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FailingMacro_ExitsWithOne_AndTheMessage()
     {
         var path = this.Macro("run(\"Synthetic Stack\", \"count=0\");");
