@@ -1,3 +1,4 @@
+using Dislocate.Core.Imaging;
 using Dislocate.Core.Random;
 
 namespace Dislocate.Segment.PostProcessing;
@@ -105,7 +106,7 @@ internal static class LineCrests
                 vy /= norm;
                 vx /= norm;
                 var s = smooth[i];
-                crest[i] = s >= Bilinear(smooth, width, height, y + vy, x + vx) && s >= Bilinear(smooth, width, height, y - vy, x - vx);
+                crest[i] = s >= BilinearSampling.Sample<double>(smooth, width, height, y + vy, x + vx) && s >= BilinearSampling.Sample<double>(smooth, width, height, y - vy, x - vx);
             }
         }
 
@@ -213,20 +214,5 @@ internal static class LineCrests
                     : (source[i + stride] - source[i - stride]) / 2;
             }
         }
-    }
-
-    private static double Bilinear(ReadOnlySpan<double> image, int width, int height, double y, double x)
-    {
-        y = Math.Clamp(y, 0, height - 1);
-        x = Math.Clamp(x, 0, width - 1);
-        var y0 = (int)y;
-        var x0 = (int)x;
-        var y1 = Math.Min(y0 + 1, height - 1);
-        var x1 = Math.Min(x0 + 1, width - 1);
-        var fy = y - y0;
-        var fx = x - x0;
-        var top = (image[(y0 * width) + x0] * (1 - fx)) + (image[(y0 * width) + x1] * fx);
-        var bottom = (image[(y1 * width) + x0] * (1 - fx)) + (image[(y1 * width) + x1] * fx);
-        return (top * (1 - fy)) + (bottom * fy);
     }
 }

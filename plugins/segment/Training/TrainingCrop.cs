@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dislocate.Contracts;
+using Dislocate.Core.Imaging;
 using Dislocate.Core.Random;
 
 namespace Dislocate.Segment.Training;
@@ -109,7 +110,7 @@ internal static class TrainingCrop
             var sy = y0 + ((y + 0.5) / scale) - 0.5;
             for (var x = 0; x < size; x++)
             {
-                image[(y * size) + x] = Bilinear(sample.Image, sample.Width, sample.Height, sy, x0 + ((x + 0.5) / scale) - 0.5);
+                image[(y * size) + x] = (float)BilinearSampling.Sample<float>(sample.Image, sample.Width, sample.Height, sy, x0 + ((x + 0.5) / scale) - 0.5);
             }
         }
 
@@ -145,22 +146,6 @@ internal static class TrainingCrop
         }
 
         return new TrainingSample(size, size, image, masks, string.Create(CultureInfo.InvariantCulture, $"{sample.Source} [{x0:0.#},{y0:0.#} {window:0.#}² ×{scale:0.###}]"));
-    }
-
-    /// <summary>Bilinear interpolation at (y, x), coordinates clamped to the image.</summary>
-    private static float Bilinear(float[] image, int width, int height, double y, double x)
-    {
-        y = Math.Clamp(y, 0, height - 1);
-        x = Math.Clamp(x, 0, width - 1);
-        var ya = (int)y;
-        var xa = (int)x;
-        var yb = Math.Min(ya + 1, height - 1);
-        var xb = Math.Min(xa + 1, width - 1);
-        var fy = y - ya;
-        var fx = x - xa;
-        var top = (image[(ya * width) + xa] * (1 - fx)) + (image[(ya * width) + xb] * fx);
-        var bottom = (image[(yb * width) + xa] * (1 - fx)) + (image[(yb * width) + xb] * fx);
-        return (float)((top * (1 - fy)) + (bottom * fy));
     }
 
     /// <summary>
