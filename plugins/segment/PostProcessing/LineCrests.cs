@@ -1,5 +1,5 @@
+using Dislocate.Core.Filters;
 using Dislocate.Core.Imaging;
-using Dislocate.Core.Random;
 
 namespace Dislocate.Segment.PostProcessing;
 
@@ -8,8 +8,9 @@ namespace Dislocate.Segment.PostProcessing;
 /// apart (a pileup) stay apart instead of merging into one blob whose skeleton is a single line.
 /// </summary>
 /// <remarks>
-/// The map is smoothed with a Gaussian of σ, its Hessian taken by central differences of central differences (as
-/// scikit-image's <c>hessian_matrix</c>), and a pixel is a crest when the map curves down across it (most negative
+/// The map is smoothed with a Gaussian of σ (the project's <see cref="GaussianBlur"/>, SciPy's kernel and borders), its
+/// Hessian taken where the map reaches the threshold by central differences of central differences (as scikit-image's
+/// <c>hessian_matrix</c>), and a pixel is a crest when the map curves down across it (most negative
 /// eigenvalue &lt; 0) and it is not lower than the two points one pixel away along that eigenvector (bilinear, borders
 /// clamped): non-maximum suppression across the line. Crests at or above the threshold are dilated by one pixel
 /// (3 × 3), which rejoins the pixel gaps non-maximum suppression leaves along diagonal lines, and the dilation keeps
@@ -51,18 +52,12 @@ internal static class LineCrests
             throw new ArgumentOutOfRangeException(nameof(sigma), sigma, "σ must be finite and ≥ 0.");
         }
 
-        var smooth = Smooth(map, width, height, sigma);
-        var dy = new double[smooth.Length];
-        var dx = new double[smooth.Length];
-        Derivative(smooth, dy, width, height, alongY: true);
-        Derivative(smooth, dx, width, height, alongY: false);
-        var hyy = new double[smooth.Length];
-        var hxy = new double[smooth.Length];
-        var hxx = new double[smooth.Length];
-        Derivative(dy, hyy, width, height, alongY: true);
-        Derivative(dy, hxy, width, height, alongY: false);
-        Derivative(dx, hxx, width, height, alongY: false);
+        var smooth = new float[map.Length];
+        GaussianBlur.Apply(map, smooth, width, height, sigma);
 
+        // The Hessian only where the map reaches the threshold (a few per cent of a frame), from the smoothed map alone:
+        // five whole-frame derivative images cost 0.8 GB more peak memory on a 4096² frame.
+        var d = new Derivatives(smooth, width, height);
         var crest = new bool[smooth.Length];
         for (var y = 0; y < height; y++)
         {
@@ -74,9 +69,10 @@ internal static class LineCrests
                     continue;
                 }
 
-                var root = Math.Sqrt(((hyy[i] - hxx[i]) * (hyy[i] - hxx[i])) + (4 * hxy[i] * hxy[i]));
-                var low = (hyy[i] + hxx[i] - root) / 2;
-                var high = (hyy[i] + hxx[i] + root) / 2;
+                var (hyy, hxy, hxx) = (d.Hyy(x, y), d.Hxy(x, y), d.Hxx(x, y));
+                var root = Math.Sqrt(((hyy - hxx) * (hyy - hxx)) + (4 * hxy * hxy));
+                var low = (hyy + hxx - root) / 2;
+                var high = (hyy + hxx + root) / 2;
                 if (Math.Abs(low) < FlatCurvature && Math.Abs(high) < FlatCurvature)
                 {
                     crest[i] = true;
@@ -89,12 +85,12 @@ internal static class LineCrests
                 }
 
                 // Eigenvector of the most negative eigenvalue: across the line.
-                var vy = hxy[i];
-                var vx = low - hyy[i];
+                var vy = hxy;
+                var vx = low - hyy;
                 if (Math.Abs(vy) + Math.Abs(vx) < 1e-12)
                 {
-                    vy = low - hxx[i];
-                    vx = hxy[i];
+                    vy = low - hxx;
+                    vx = hxy;
                 }
 
                 var norm = Math.Sqrt((vy * vy) + (vx * vx));
@@ -106,7 +102,7 @@ internal static class LineCrests
                 vy /= norm;
                 vx /= norm;
                 var s = smooth[i];
-                crest[i] = s >= BilinearSampling.Sample<double>(smooth, width, height, y + vy, x + vx) && s >= BilinearSampling.Sample<double>(smooth, width, height, y - vy, x - vx);
+                crest[i] = s >= BilinearSampling.Sample<float>(smooth, width, height, y + vy, x + vx) && s >= BilinearSampling.Sample<float>(smooth, width, height, y - vy, x - vx);
             }
         }
 
@@ -135,84 +131,47 @@ internal static class LineCrests
         }
     }
 
-    /// <summary>Separable Gaussian smoothing, kernel radius ⌊4σ + 0.5⌋ (SciPy's), borders clamped.</summary>
-    internal static double[] Smooth(ReadOnlySpan<float> map, int width, int height, double sigma)
+    /// <summary>
+    /// First and second derivatives of an image at one pixel as NumPy's <c>gradient</c> of <c>gradient</c> gives them
+    /// (scikit-image's <c>hessian_matrix</c>): central differences inside, one-sided at the borders.
+    /// </summary>
+    private readonly struct Derivatives(float[] image, int width, int height)
     {
-        var result = new double[map.Length];
-        for (var i = 0; i < map.Length; i++)
+        public double Hyy(int x, int y)
         {
-            result[i] = map[i];
+            var (a, b, div) = Stencil(y, height);
+            return (this.Dy(x, b) - this.Dy(x, a)) / div;
         }
 
-        var radius = (int)((4 * sigma) + 0.5);
-        if (sigma == 0 || radius == 0)
+        public double Hxy(int x, int y)
         {
-            return result;
+            var (a, b, div) = Stencil(x, width);
+            return (this.Dy(b, y) - this.Dy(a, y)) / div;
         }
 
-        var kernel = new double[(2 * radius) + 1];
-        var sum = 0.0;
-        for (var k = -radius; k <= radius; k++)
+        public double Hxx(int x, int y)
         {
-            kernel[k + radius] = DeterministicMath.Exp(-(k * k) / (2 * sigma * sigma));
-            sum += kernel[k + radius];
+            var (a, b, div) = Stencil(x, width);
+            return (this.Dx(b, y) - this.Dx(a, y)) / div;
         }
 
-        for (var k = 0; k < kernel.Length; k++)
+        private double Dy(int x, int y)
         {
-            kernel[k] /= sum;
+            var (a, b, div) = Stencil(y, height);
+            return ((double)image[(b * width) + x] - image[(a * width) + x]) / div;
         }
 
-        var rows = new double[map.Length];
-        for (var y = 0; y < height; y++)
+        private double Dx(int x, int y)
         {
-            for (var x = 0; x < width; x++)
-            {
-                var acc = 0.0;
-                for (var k = -radius; k <= radius; k++)
-                {
-                    acc += kernel[k + radius] * result[(y * width) + Math.Clamp(x + k, 0, width - 1)];
-                }
-
-                rows[(y * width) + x] = acc;
-            }
+            var (a, b, div) = Stencil(x, width);
+            return ((double)image[(y * width) + b] - image[(y * width) + a]) / div;
         }
 
-        for (var y = 0; y < height; y++)
-        {
-            for (var x = 0; x < width; x++)
-            {
-                var acc = 0.0;
-                for (var k = -radius; k <= radius; k++)
-                {
-                    acc += kernel[k + radius] * rows[(Math.Clamp(y + k, 0, height - 1) * width) + x];
-                }
-
-                result[(y * width) + x] = acc;
-            }
-        }
-
-        return result;
-    }
-
-    /// <summary>First derivative as NumPy's <c>gradient</c>: central differences inside, one-sided at the borders.</summary>
-    private static void Derivative(ReadOnlySpan<double> source, Span<double> destination, int width, int height, bool alongY)
-    {
-        var n = alongY ? height : width;
-        var stride = alongY ? width : 1;
-        var lines = alongY ? width : height;
-        var step = alongY ? 1 : width;
-        for (var line = 0; line < lines; line++)
-        {
-            var start = line * step;
-            for (var k = 0; k < n; k++)
-            {
-                var i = start + (k * stride);
-                destination[i] = n == 1 ? 0
-                    : k == 0 ? source[i + stride] - source[i]
-                    : k == n - 1 ? source[i] - source[i - stride]
-                    : (source[i + stride] - source[i - stride]) / 2;
-            }
-        }
+        /// <summary>The two positions differenced at <paramref name="k"/> of <paramref name="n"/>, and the divisor (one position: a zero difference).</summary>
+        private static (int A, int B, double Div) Stencil(int k, int n) =>
+            n == 1 ? (0, 0, 1)
+            : k == 0 ? (0, 1, 1)
+            : k == n - 1 ? (n - 2, n - 1, 1)
+            : (k - 1, k + 1, 2);
     }
 }
