@@ -23,9 +23,9 @@ public sealed class ProtocolTextTests
     [Fact]
     public void WorkerRequests_SplitAtTabs_AndUndoEveryEscape()
     {
-        Assert.Equal(["run", "segment image", "model=[a\tb] x=1", "c:\\dir\\n", "\\q"], WorkerServer.Fields("run\tsegment image\tmodel=[a\\tb] x=1\tc:\\\\dir\\\\n\t\\q"));
-        Assert.Equal([string.Empty], WorkerServer.Fields(string.Empty));
-        Assert.Equal(["a", string.Empty, string.Empty], WorkerServer.Fields("a\t\t"));
+        Assert.Equal(["run", "segment image", "model=[a\tb] x=1", "c:\\dir\\n", "\\q"], ProtocolText.Fields("run\tsegment image\tmodel=[a\\tb] x=1\tc:\\\\dir\\\\n\t\\q"));
+        Assert.Equal([string.Empty], ProtocolText.Fields(string.Empty));
+        Assert.Equal(["a", string.Empty, string.Empty], ProtocolText.Fields("a\t\t"));
     }
 
     [Fact]

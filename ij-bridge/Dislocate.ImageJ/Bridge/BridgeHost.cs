@@ -32,7 +32,11 @@ internal static class BridgeHost
     public static TextWriter? ProgressLog { get; set; }
 
     /// <summary>Least time between two progress lines of one command.</summary>
-    public static TimeSpan ProgressLineInterval { get; set; } = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan ProgressLineInterval = TimeSpan.FromSeconds(2);
+
+    /// <summary><paramref name="image"/> with ImageJ's frame interval in seconds; 0, negative or not finite means unknown (0).</summary>
+    public static ImageData WithFrameInterval(ImageData image, double seconds) =>
+        image with { FrameInterval = double.IsFinite(seconds) && seconds > 0 ? seconds : 0 };
 
     public static string Describe() => ProtocolText.Describe(Registry.Commands);
 

@@ -76,9 +76,7 @@ internal static unsafe class BridgeNatives
             var clock = System.Diagnostics.Stopwatch.StartNew();
             if (planes != 0)
             {
-                image = ReadImage(env, planes, env.GetString(title) ?? "image", width, height, channels, slices, frames, bitDepth, pixelWidth, pixelHeight, env.GetString(unit) ?? "pixel")
-                    with
-                { FrameInterval = double.IsFinite(frameInterval) && frameInterval > 0 ? frameInterval : 0 };
+                image = BridgeHost.WithFrameInterval(ReadImage(env, planes, env.GetString(title) ?? "image", width, height, channels, slices, frames, bitDepth, pixelWidth, pixelHeight, env.GetString(unit) ?? "pixel"), frameInterval);
             }
 
             var read = clock.Elapsed.TotalMilliseconds;

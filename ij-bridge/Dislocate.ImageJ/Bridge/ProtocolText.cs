@@ -18,6 +18,35 @@ internal static class ProtocolText
             .Replace("\n", "\\n", StringComparison.Ordinal)
             .Replace("\r", "\\r", StringComparison.Ordinal);
 
+    /// <summary>Splits a line at tabs and undoes <see cref="Escape"/> in each field; any other backslash pair stays as written.</summary>
+    public static string[] Fields(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var fields = new List<string>();
+        var current = new StringBuilder();
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (c == '\t')
+            {
+                fields.Add(current.ToString());
+                current.Clear();
+            }
+            else if (c == '\\' && i + 1 < line.Length)
+            {
+                var next = line[++i];
+                current.Append(next switch { 't' => "\t", 'n' => "\n", 'r' => "\r", '\\' => "\\", _ => $"\\{next}" });
+            }
+            else
+            {
+                current.Append(c);
+            }
+        }
+
+        fields.Add(current.ToString());
+        return [.. fields];
+    }
+
     /// <summary>
     /// <c>V name version</c> for the host and each plugin (About Dislocate shows them), then <c>C key label menu help</c>
     /// per command and <c>P key label kind default min max choices required help</c> per parameter.

@@ -112,7 +112,7 @@ internal sealed class WorkerServer : IDisposable
 
     private void Handle(string line)
     {
-        var fields = Fields(line);
+        var fields = ProtocolText.Fields(line);
         try
         {
             switch (fields[0])
@@ -152,10 +152,7 @@ internal sealed class WorkerServer : IDisposable
         ImageData? image = null;
         if (input.Length > 0)
         {
-            var interval = Real(f[12]);
-            image = ReadImage(input, title, Int(f[4]), Int(f[5]), Int(f[6]), Int(f[7]), Int(f[8]), Int(f[9]), Real(f[10]), Real(f[11]), f[13])
-                with
-            { FrameInterval = double.IsFinite(interval) && interval > 0 ? interval : 0 };
+            image = BridgeHost.WithFrameInterval(ReadImage(input, title, Int(f[4]), Int(f[5]), Int(f[6]), Int(f[7]), Int(f[8]), Int(f[9]), Real(f[10]), Real(f[11]), f[13]), Real(f[12]));
         }
 
         this.cancelRequested = false;
@@ -249,38 +246,6 @@ internal sealed class WorkerServer : IDisposable
             this.replies.Write(line.Append('\n').ToString());
             this.replies.Flush();
         }
-    }
-
-    /// <summary>Splits a request at tabs and undoes <see cref="ProtocolText.Escape"/> in each field.</summary>
-    internal static string[] Fields(string line)
-    {
-        var fields = new List<string>();
-        var current = new StringBuilder();
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (c == '\t')
-            {
-                fields.Add(current.ToString());
-                current.Clear();
-            }
-            else if (c == '\\' && i + 1 < line.Length)
-            {
-                var next = line[++i];
-                current.Append(next switch { 't' => '\t', 'n' => '\n', 'r' => '\r', '\\' => '\\', _ => next });
-                if (next is not ('t' or 'n' or 'r' or '\\'))
-                {
-                    current.Insert(current.Length - 1, '\\');
-                }
-            }
-            else
-            {
-                current.Append(c);
-            }
-        }
-
-        fields.Add(current.ToString());
-        return fields.ToArray();
     }
 
     private static int Int(string text) => int.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);

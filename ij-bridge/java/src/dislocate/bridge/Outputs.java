@@ -378,13 +378,18 @@ public final class Outputs {
         imp.setC(1);
     }
 
+    /** Whether {@code roi} was made by a Dislocate command ({@link #roi} marks them). */
+    static boolean isDislocateRoi(Roi roi) {
+        return "1".equals(roi.getProperty(ROI_PROPERTY));
+    }
+
     /** Removes the ROIs an earlier Dislocate command put in {@code overlay}; returns it (a new one when null). */
     static Overlay withoutDislocateRois(Overlay overlay) {
         if (overlay == null) {
             return new Overlay();
         }
         for (int i = overlay.size() - 1; i >= 0; i--) {
-            if ("1".equals(overlay.get(i).getProperty(ROI_PROPERTY))) {
+            if (isDislocateRoi(overlay.get(i))) {
                 overlay.remove(i);
             }
         }
@@ -396,14 +401,14 @@ public final class Outputs {
         Roi[] rois = rm.getRoisAsArray();
         boolean all = rois.length > 0;
         for (Roi r : rois) {
-            all &= "1".equals(r.getProperty(ROI_PROPERTY));
+            all &= isDislocateRoi(r);
         }
         if (all) {
             rm.reset();
             return;
         }
         for (int i = rois.length - 1; i >= 0; i--) {
-            if ("1".equals(rois[i].getProperty(ROI_PROPERTY))) {
+            if (isDislocateRoi(rois[i])) {
                 rm.select(i);
                 rm.runCommand("Delete");
             }
