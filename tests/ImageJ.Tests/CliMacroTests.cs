@@ -89,7 +89,7 @@ public sealed class CliMacroTests : IDisposable
     }
 
     [Fact]
-    public async Task ImageJWindowMacro_UnderXvfb_ExitsWithTheMacrosStatus_NeverHangsOnADialog()
+    public void ImageJWindowMacro_UnderXvfb_ExitsWithTheMacrosStatus_NeverHangsOnADialog()
     {
         Assert.True(File.Exists("/usr/bin/xvfb-run"), "xvfb-run is missing: scripts/setup.sh installs it (package xvfb).");
         var ok = Path.Combine(this.work, "ok.ijm");
@@ -97,30 +97,16 @@ public sealed class CliMacroTests : IDisposable
         var failing = Path.Combine(this.work, "fails.ijm");
         File.WriteAllText(failing, "run(\"Synthetic Stack\", \"count=0\");\nprint(\"not reached\");\n");
 
-        Assert.Equal(0, (await XvfbImageJ(ok)).Code);
-        var (code, output) = await XvfbImageJ(failing);
+        Assert.Equal(0, XvfbImageJ(ok).Code);
+        var (code, output) = XvfbImageJ(failing);
         Assert.Equal(1, code);
         Assert.Contains("error: fails.ijm: count: 0 is outside 1..10000", output, StringComparison.Ordinal);
     }
 
-    private static async Task<(int Code, string Output)> XvfbImageJ(string macro)
+    private static (int Code, string Output) XvfbImageJ(string macro)
     {
-        var info = new System.Diagnostics.ProcessStartInfo("/usr/bin/xvfb-run", ["-a", Layout.Cli, "imagej", "--macro", macro])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = System.Diagnostics.Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(Limit))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"dislocate imagej --macro {macro} did not exit within {Limit}");
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
+        var (code, stdout, stderr) = ProcessRunner.RunProgram("/usr/bin/xvfb-run", ["-a", Layout.Cli, "imagej", "--macro", macro], null, Limit);
+        return (code, stdout + stderr);
     }
 
     [Fact]

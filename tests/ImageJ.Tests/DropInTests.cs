@@ -161,30 +161,11 @@ public sealed class DropInTests : IDisposable
     private (int Code, string Output) ImageJ(string home, string mode, string macro, params (string Key, string Value)[] environment)
     {
         Assert.True(File.Exists("/usr/bin/xvfb-run"), "xvfb-run is missing: scripts/setup.sh installs it (package xvfb).");
-        var info = new ProcessStartInfo("/usr/bin/xvfb-run", ["-a", "java", "-jar", "/usr/share/java/ij.jar", "-ijpath", home, mode, macro])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = this.work,
-        };
-        info.Environment["DISLOCATE_TEST_MARKER"] = this.marker;
-        info.Environment.Remove("DISLOCATE_HOME");
-        foreach (var (key, value) in environment)
-        {
-            info.Environment[key] = value;
-        }
-
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(Limit))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"ImageJ {mode} {macro} did not finish in {Limit}: {stdout.Result}\n{stderr.Result}");
-        }
-
-        return (process.ExitCode, stdout.Result + "\n" + stderr.Result);
+        var variables = environment.ToDictionary(e => e.Key, e => e.Value);
+        variables.TryAdd("DISLOCATE_TEST_MARKER", this.marker);
+        var (code, stdout, stderr) = ProcessRunner.RunProgram(
+            "/usr/bin/xvfb-run", ["-a", "java", "-jar", "/usr/share/java/ij.jar", "-ijpath", home, mode, macro], variables, Limit, this.work, unset: ["DISLOCATE_HOME"]);
+        return (code, stdout + "\n" + stderr);
     }
 
     /// <summary>ImageJ stops its worker when it quits: no process with this test's marker in its environment remains.</summary>
