@@ -158,6 +158,18 @@ public static class TiffStackReader
         }
     }
 
+    /// <summary>Reads only page <paramref name="index"/> (0-based) of <paramref name="path"/>, found by walking the page chain without decoding the others.</summary>
+    public static TiffPage ReadPage(string path, int index)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var stream = OpenFile(path);
+        var directories = Directories(stream, path);
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, directories.Count);
+        using var tif = Open(stream, path);
+        return ReadPageAt(tif, path, index, directories[index]);
+    }
+
     /// <summary>The first page's ImageDescription tag of <paramref name="path"/> (null when absent), without decoding pixels.</summary>
     public static string? ReadImageDescription(string path)
     {

@@ -13,6 +13,8 @@ internal static class InferenceParameters
 
     public static ParameterSpec Crest { get; } = ParameterSpec.Real("crest", "crest (line thinning σ, px)", PostProcessingOptions.DefaultCrestSigma, 0, PostProcessingOptions.MaxCrestSigma, "Line-map models: keep only the crest of each line (smoothed with this σ) before binarising, so pileup lines a few pixels apart stay apart; 0 = binarise the map as it is.");
 
+    public static ParameterSpec Scale { get; } = ParameterSpec.Text("scale", "scale (auto or factor)", InputScale.Auto, "Resample the input by this factor before segmenting (0.5 = half the pixels per side), for images taken at another magnification than the model's training images; auto = 1, or 0.71 or 0.5 when the model is clearly more confident there (frames at up to twice the training magnification), chosen once on three frames of the input. Outputs stay in the input's pixels.");
+
     public static ParameterSpec MinPixels { get; } = ParameterSpec.Whole("min-pixels", "min-pixels (per dislocation)", PostProcessingOptions.DefaultMinPixels, 1, 1000000, "Masks or mask pieces with fewer pixels are dropped as specks.");
 
     public static ParameterSpec Duplicate { get; } = ParameterSpec.Real("duplicate", "duplicate (Dice loss below)", PostProcessingOptions.DefaultDuplicateDiceLoss, 0, 1, "Two masks with a Dice loss below this are the same dislocation; the better one is kept (paper: 0.5).");
@@ -35,7 +37,7 @@ internal static class InferenceParameters
 
     public static ParameterSpec Engine { get; } = ParameterSpec.Choice("engine", "engine", "auto", EngineChoice.Choices, "auto = ONNX Runtime on the CPU (faster here, no libtorch), libtorch for CUDA or --resize; torch; onnx (also runs .onnx models).");
 
-    public static IEnumerable<ParameterSpec> All => [Model, Threshold, Crest, MinPixels, Duplicate, Split, Area, Pieces, Points, Tile, Overlap, Resize, Batch, Engine];
+    public static IEnumerable<ParameterSpec> All => [Model, Threshold, Crest, Scale, MinPixels, Duplicate, Split, Area, Pieces, Points, Tile, Overlap, Resize, Batch, Engine];
 
     /// <summary>
     /// The segmenter for <paramref name="modelPath"/> on the engine, device and thread count given (the ONNX engine loads
@@ -50,6 +52,9 @@ internal static class InferenceParameters
             SegmenterKey.Of(modelPath, engine, device, threads, tiling, postProcessing),
             () => Segmenter.Open(modelPath, engine, device, threads, tiling, postProcessing));
     }
+
+    /// <summary>The input scale given (<c>auto</c> or a factor).</summary>
+    public static InputScale ScaleOf(ParameterValues v) => InputScale.Parse(v.GetString("scale"));
 
     /// <summary>The post-processing options given.</summary>
     public static PostProcessingOptions PostProcessing(ParameterValues v) => PostProcessingOptions.Default with

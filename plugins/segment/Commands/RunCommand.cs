@@ -33,6 +33,7 @@ internal sealed class RunCommand : IPluginCommand
         var source = new FrameSource(input);
         var postProcessing = InferenceParameters.PostProcessing(parameters);
         var tiling = InferenceParameters.Tiling(parameters);
+        var scale = InferenceParameters.ScaleOf(parameters);
         var modelPath = DefaultModel.Resolve(parameters.GetOptionalString("model"));
         return Task.Run(
             () =>
@@ -45,6 +46,17 @@ internal sealed class RunCommand : IPluginCommand
                 var mine = Enumerable.Range(0, source.Count).Count(i => shard.Owns(i));
                 var empty = 0;
                 var phases = new InferencePhases();
+                var factor = scale.Factor ?? 1;
+                ScaleSelectionResult? selection = null;
+                if (scale.IsAuto)
+                {
+                    // On frames spread over the whole input whatever the shard, so every shard of a job array uses one factor.
+                    var chosenOn = source.Spread(ScaleSelection.SelectionFrames).Select(i => source.Frame(i).Image).ToArray();
+                    selection = ScaleSelection.Choose(segmenter, chosenOn, phases, context.Cancellation);
+                    factor = selection.Factor;
+                    context.Log.Info(selection.Describe());
+                }
+
                 var decode = phases.Time("decode");
                 foreach (var frame in source.Frames())
                 {
@@ -56,7 +68,7 @@ internal sealed class RunCommand : IPluginCommand
                         continue;
                     }
 
-                    var result = segmenter.Segment(frame.Image, phases, context.Cancellation);
+                    var result = segmenter.Segment(frame.Image, factor, phases, context.Cancellation);
                     empty += result.Instances.Count == 0 ? 1 : 0;
                     using (phases.Time("write"))
                     {
@@ -70,7 +82,7 @@ internal sealed class RunCommand : IPluginCommand
                 decode.Dispose();
                 context.Log.Info($"time per phase: {phases.Describe(outputs.FrameCount)}");
 
-                outputs.Complete(input, modelPath, segmenter.Metadata, new { post_processing = segmenter.PostProcessing, tiling = segmenter.Tiling, engine = segmenter.Engine, phases_seconds = phases.Seconds(), shard = shard.ToString() });
+                outputs.Complete(input, modelPath, segmenter.Metadata, new { post_processing = segmenter.PostProcessing, tiling = segmenter.Tiling, scale = new { requested = scale.ToString(), factor, candidates = selection?.Candidates }, engine = segmenter.Engine, phases_seconds = phases.Seconds(), shard = shard.ToString() });
                 if (empty > 0)
                 {
                     context.Log.Warn($"{empty} of {outputs.FrameCount} frames had no dislocation above the threshold.");

@@ -32,6 +32,7 @@ internal sealed class SegmentImageCommand : IPluginCommand
         var image = parameters.GetImage("image");
         var postProcessing = InferenceParameters.PostProcessing(parameters);
         var tiling = InferenceParameters.Tiling(parameters);
+        var scale = InferenceParameters.ScaleOf(parameters);
         var modelPath = DefaultModel.Resolve(parameters.GetOptionalString("model"));
         var roiSet = parameters.GetOptionalString("roiset") is { Length: > 0 } zip ? context.ResolvePath(zip) : null;
         return Task.Run(
@@ -45,11 +46,20 @@ internal sealed class SegmentImageCommand : IPluginCommand
                 var rows = new List<IReadOnlyList<object>>();
                 var range = image.BitDepth switch { 8 => 255f, 16 => 65535f, _ => 1f }; // as ImageFileReader scales files
                 var frames = image.PlaneCount;
+                GrayImage Plane(int f) => new(image.Width, image.Height, image.Planes[f].Select(v => v / range).ToArray());
+                var factor = scale.Factor ?? 1;
+                if (scale.IsAuto)
+                {
+                    var selection = ScaleSelection.Choose(segmenter, FrameSource.SpreadIndices(frames, ScaleSelection.SelectionFrames).Select(Plane).ToArray(), null, context.Cancellation);
+                    factor = selection.Factor;
+                    context.Log.Info(selection.Describe());
+                }
+
                 for (var f = 0; f < frames; f++)
                 {
                     context.Cancellation.ThrowIfCancellationRequested();
-                    var pixels = image.Planes[f].Select(v => v / range).ToArray();
-                    var result = segmenter.Segment(new GrayImage(image.Width, image.Height, pixels), context.Cancellation);
+                    var gray = Plane(f);
+                    var result = segmenter.Segment(gray, factor, null, context.Cancellation);
                     labels.Add(result.Labels.Select(v => (float)v).ToArray());
                     foreach (var d in result.Instances)
                     {

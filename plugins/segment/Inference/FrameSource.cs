@@ -58,43 +58,75 @@ internal sealed class FrameSource
     /// <summary>Number of frames.</summary>
     public int Count { get; }
 
-    /// <summary>The frames in order, each read when it is reached.</summary>
-    public IEnumerable<InputFrame> Frames()
+    /// <summary>Frame <paramref name="index"/> alone (0-based), read without the frames before it.</summary>
+    public InputFrame Frame(int index)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, this.Count);
         if (this.files is not null)
         {
-            for (var i = 0; i < this.files.Length; i++)
-            {
-                yield return new InputFrame(i, Path.GetFileNameWithoutExtension(this.files[i]), ImageFileReader.ReadGray(this.files[i]), this.files[i]);
-            }
-
-            yield break;
+            return new InputFrame(index, Path.GetFileNameWithoutExtension(this.files[index]), ImageFileReader.ReadGray(this.files[index]), this.files[index]);
         }
 
         if (this.microscope is { } stack)
         {
             var name = Path.GetFileNameWithoutExtension(this.path);
-            for (var i = 0; i < stack.Frames.Count; i++)
+            return new InputFrame(index, stack.Frames.Count == 1 ? name : $"{name}_{index + 1:D6}", stack.ToGray(index), stack.Frames.Count == 1 ? this.path : null);
+        }
+
+        if (!IsTiff(this.path))
+        {
+            return new InputFrame(0, Path.GetFileNameWithoutExtension(this.path), ImageFileReader.ReadGray(this.path), this.path);
+        }
+
+        return new InputFrame(index, this.StackFrameName(index), TiffStackReader.ReadPage(this.path, index).ToGrayImage());
+    }
+
+    /// <summary>The frames in order, each read when it is reached.</summary>
+    public IEnumerable<InputFrame> Frames()
+    {
+        if (this.files is not null || this.microscope is not null || !IsTiff(this.path))
+        {
+            for (var i = 0; i < this.Count; i++)
             {
-                yield return new InputFrame(i, stack.Frames.Count == 1 ? name : $"{name}_{i + 1:D6}", stack.ToGray(i), stack.Frames.Count == 1 ? this.path : null);
+                yield return this.Frame(i);
             }
 
             yield break;
         }
 
-        if (!IsTiff(this.path))
-        {
-            yield return new InputFrame(0, Path.GetFileNameWithoutExtension(this.path), ImageFileReader.ReadGray(this.path), this.path);
-            yield break;
-        }
-
-        var stem = Path.GetFileNameWithoutExtension(this.path);
         var index = 0;
         foreach (var page in TiffStackReader.ReadPages(this.path))
         {
-            var name = this.Count == 1 ? stem : $"{stem}_{index + 1:D6}";
-            yield return new InputFrame(index++, name, page.ToGrayImage());
+            yield return new InputFrame(index, this.StackFrameName(index), page.ToGrayImage());
+            index++;
         }
+    }
+
+    /// <summary>
+    /// Up to <paramref name="count"/> frame indices spread evenly from the first frame to the last (the first alone for
+    /// one), for choices made once per input.
+    /// </summary>
+    public IReadOnlyList<int> Spread(int count) => SpreadIndices(this.Count, count);
+
+    /// <summary>Up to <paramref name="count"/> distinct indices of <paramref name="frames"/> spread evenly from 0 to the last.</summary>
+    public static IReadOnlyList<int> SpreadIndices(int frames, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        if (frames <= 0)
+        {
+            return [];
+        }
+
+        return count == 1 || frames == 1
+            ? [0]
+            : Enumerable.Range(0, count).Select(k => (int)((long)k * (frames - 1) / (count - 1))).Distinct().ToArray();
+    }
+
+    private string StackFrameName(int index)
+    {
+        var stem = Path.GetFileNameWithoutExtension(this.path);
+        return this.Count == 1 ? stem : $"{stem}_{index + 1:D6}";
     }
 
     private static bool IsTiff(string file) => Path.GetExtension(file).ToLowerInvariant() is ".tif" or ".tiff";

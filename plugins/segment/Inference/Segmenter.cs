@@ -99,15 +99,53 @@ internal sealed class Segmenter : IDisposable
     /// <summary>Probability maps of one image, one per network output.</summary>
     public float[][] Predict(GrayImage image, CancellationToken cancellation = default) => this.predictor.Predict(image, null, cancellation);
 
+    /// <summary>
+    /// Probability maps of one image resampled by <paramref name="scale"/> before the network sees it, resampled back to
+    /// the image's size (<see cref="ImageResampling"/>: anti-aliased when shrinking), so post-processing and every
+    /// output stay in the input's pixels.
+    /// </summary>
+    public float[][] Predict(GrayImage image, double scale, InferencePhases? phases, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        if (scale == 1)
+        {
+            return this.predictor.Predict(image, phases, cancellation);
+        }
+
+        phases ??= new InferencePhases();
+        GrayImage scaled;
+        using (phases.Time("resample"))
+        {
+            scaled = ImageResampling.Scale(image, scale);
+        }
+
+        var maps = this.predictor.Predict(scaled, phases, cancellation);
+        using (phases.Time("resample"))
+        {
+            for (var i = 0; i < maps.Length; i++)
+            {
+                maps[i] = ImageResampling.Resize(maps[i], scaled.Width, scaled.Height, image.Width, image.Height);
+            }
+        }
+
+        return maps;
+    }
+
     /// <summary>Segments one image into dislocation instances.</summary>
     public PostProcessedImage Segment(GrayImage image, CancellationToken cancellation = default) => this.Segment(image, null, cancellation);
 
     /// <summary>As <see cref="Segment(GrayImage, CancellationToken)"/>, adding the time of each phase to <paramref name="phases"/>.</summary>
-    public PostProcessedImage Segment(GrayImage image, InferencePhases? phases, CancellationToken cancellation)
+    public PostProcessedImage Segment(GrayImage image, InferencePhases? phases, CancellationToken cancellation) => this.Segment(image, 1, phases, cancellation);
+
+    /// <summary>
+    /// As <see cref="Segment(GrayImage, InferencePhases?, CancellationToken)"/>, the network seeing the image resampled by
+    /// <paramref name="scale"/> (see <see cref="Predict(GrayImage, double, InferencePhases?, CancellationToken)"/>).
+    /// </summary>
+    public PostProcessedImage Segment(GrayImage image, double scale, InferencePhases? phases, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(image);
         phases ??= new InferencePhases();
-        var maps = this.predictor.Predict(image, phases, cancellation);
+        var maps = this.Predict(image, scale, phases, cancellation);
         using var post = phases.Time("post-process");
         if (this.Metadata.Spec.Output == OutputKind.LineMap && this.PostProcessing.CrestSigma > 0)
         {

@@ -29,6 +29,7 @@ public sealed class LongTiffStackTests : IDisposable
         var whole = TiffStackReader.Read(path);
         Assert.Equal(pages, whole.Pages.Count);
         Assert.Equal((byte)((pages - 1) % 251), whole.Pages[^1].Bytes![0]);
+        Assert.Equal((byte)((pages - 1) % 251), TiffStackReader.ReadPage(path, pages - 1).Bytes![0]);
     }
 
     [Fact]

@@ -352,6 +352,12 @@ public class TiffTests
             Assert.True(pages[i].Span.SequenceEqual(streamed[i].Bytes));
         }
 
+        for (var i = 3; i >= 0; i--)
+        {
+            Assert.True(pages[i].Span.SequenceEqual(TiffStackReader.ReadPage(path, i).Bytes));
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => TiffStackReader.ReadPage(path, 4));
         File.WriteAllBytes(folder.File("bad.tif"), [1, 2, 3]);
         var error = Assert.Throws<InputFileException>(() => TiffStackReader.ReadPages(folder.File("bad.tif")).ToList());
         Assert.Contains("bad.tif", error.Message, StringComparison.Ordinal);

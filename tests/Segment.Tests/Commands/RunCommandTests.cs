@@ -106,6 +106,34 @@ public sealed class RunCommandTests(TinyModel models) : IClassFixture<TinyModel>
         Assert.Contains("32", e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("0.5", 0.5)]
+    [InlineData("auto", 1.0)] // an instance-mask model: auto means 1
+    public async Task AScaledRun_KeepsEveryOutputInTheInputsPixels_AndRecordsTheFactor(string scale, double factor)
+    {
+        var tiff = TinyModel.WriteTiff(Path.Combine(this.root, "stack.tif"), TinyModel.Frames(2));
+        var folder = Path.Combine(this.root, "out");
+
+        await this.Run(("input", tiff), ("out", folder), ("scale", scale));
+
+        CheckOutputs(folder, string.Empty, ["stack_000001", "stack_000002"]); // label images at the input's size
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "segmentation.json")));
+        var recorded = json.RootElement.GetProperty("options").GetProperty("scale");
+        Assert.Equal(scale, recorded.GetProperty("requested").GetString());
+        Assert.Equal(factor, recorded.GetProperty("factor").GetDouble());
+    }
+
+    [Fact]
+    public async Task AScaleThatIsNeitherAutoNorAFactor_IsAnErrorNamingTheKey()
+    {
+        var tiff = TinyModel.WriteTiff(Path.Combine(this.root, "stack.tif"), TinyModel.Frames(1));
+
+        var e = await Assert.ThrowsAsync<ParameterException>(() => this.Run(("input", tiff), ("out", Path.Combine(this.root, "out")), ("scale", "twice")));
+
+        Assert.Equal("scale", e.Key);
+        Assert.False(Directory.Exists(Path.Combine(this.root, "out")));
+    }
+
     /// <summary>One row of dislocations.csv (the columns the checks use).</summary>
     internal sealed record DislocationRow(int Frame, string Name, int Label, int Pixels, double Length);
 

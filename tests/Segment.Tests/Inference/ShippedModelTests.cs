@@ -50,4 +50,21 @@ public sealed class ShippedModelTests
 
         Assert.True(total.F1 >= F1Floor, $"centre-line F1 {total.F1:F3} (precision {total.Precision:F3}, recall {total.Recall:F3}) is below {F1Floor}");
     }
+
+    [Fact]
+    public void Auto_scale_keeps_generated_images_as_they_are_and_shrinks_them_when_they_are_enlarged_twice()
+    {
+        torch.set_num_threads(2);
+        var settings = GeneratorSettings.Default with { Width = 256, Height = 256 };
+        var source = new SyntheticSampleSource(settings, 20261206);
+        using var segmenter = new Segmenter(DefaultModel.ShippedPath, torch.CPU, new TilingOptions(TileSize: 512), PostProcessingOptions.Default);
+        var frames = Enumerable.Range(0, 3).Select(i => source.Get(i).Image).Select(im => new GrayImage(im.Width, im.Height, im.Pixels)).ToArray();
+
+        var asTheyAre = ScaleSelection.Choose(segmenter, frames, null, CancellationToken.None);
+        var enlarged = ScaleSelection.Choose(segmenter, frames.Select(f => ImageResampling.Scale(f, 2)).ToArray(), null, CancellationToken.None);
+
+        Assert.True(asTheyAre.Factor == 1, asTheyAre.Describe());
+        Assert.True(enlarged.Factor < 1, enlarged.Describe());
+        Assert.Equal(ScaleSelection.Candidates, enlarged.Candidates.Select(c => c.Factor));
+    }
 }
