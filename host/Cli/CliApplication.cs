@@ -81,6 +81,7 @@ public static class CliApplication
         root.Options.Add(new Option<bool>("--quiet") { Description = "No progress bar or informational lines.", Recursive = true });
         root.Options.Add(new Option<string>("--output-dir") { Description = "Where in-memory results (image stacks, tables, ROIs) are written as TIFF/CSV [default: current folder].", Recursive = true });
         CommandRunner Runner() => new(output, error, quiet, outputFolder, registry.Services);
+        VersionAction.Install(root, catalog, output);
         root.Subcommands.Add(ListCommand.Create(catalog, output));
         root.Subcommands.Add(RunCommand.Create(registry, Runner, error));
         root.Subcommands.Add(MacroCommand.Create(registry, output, error));

@@ -22,6 +22,7 @@ public sealed class SegmentPlugin : IPlugin
         new FineTuneCommand(),
         new SegmentImageCommand(),
         new RunCommand(),
+        new MergeCommand(),
         new InfoCommand(),
         new ProbeKernelsCommand(),
         new EvaluateCommand(),

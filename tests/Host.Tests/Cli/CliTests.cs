@@ -26,6 +26,24 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Version_NamesTheHostAndEveryPluginWithItsOwnVersion()
+    {
+        // As users type it: alone (System.CommandLine refuses --version beside other options), so through the layout's
+        // own launcher, which finds the plugins beside itself.
+        var launcher = Path.Combine(Path.GetDirectoryName(Layout.PluginsRoot)!, "dislocate");
+        var start = new System.Diagnostics.ProcessStartInfo(launcher, ["--version"]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment.Remove("DISLOCATE_PLUGINS");
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.Equal(ExitCodes.Success, process.ExitCode);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.StartsWith("dislocate 0.1.0", lines[0], StringComparison.Ordinal);
+        Assert.Contains($"host API {Contracts.HostApi.Current}", lines[0], StringComparison.Ordinal);
+        Assert.Equal(["segment 0.1.0", "synthetic 0.1.0", "track 0.1.0"], lines.Skip(1).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Help_IsDerivedFromTheParameterDescriptions()
     {
         var (code, output, _) = await Run("synthetic", "generate", "--help");
