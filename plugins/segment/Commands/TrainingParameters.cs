@@ -57,7 +57,11 @@ internal static class TrainingParameters
     public static ParameterSpec Resume { get; } = ParameterSpec.Flag("resume", "resume", true, "Continue from out/checkpoint.bin when it exists (same options and data).");
 
     /// <summary>The parameters every training command ends with, in dialog order.</summary>
-    public static IEnumerable<ParameterSpec> RunControls => [MatchingChoice, Augment, Zoom, MinPixels, Seed, Threads, Device, Precision, TimeLimit, Resume];
+    public static ParameterSpec Blur { get; } = ParameterSpec.Real("blur", "blur (random σ up to, px)", 0, 0, 5, "With augment: blur half the training crops with a Gaussian of random σ up to this, so the model copes with softer images; 0 = none.");
+
+    public static ParameterSpec Noise { get; } = ParameterSpec.Real("noise", "noise (random σ up to)", new AugmentationOptions().NoiseSigma, 0, 0.5, "With augment: the largest standard deviation of the Gaussian noise added to half the training crops (gray values in [0, 1]).");
+
+    public static IEnumerable<ParameterSpec> RunControls => [MatchingChoice, Augment, Zoom, Blur, Noise, MinPixels, Seed, Threads, Device, Precision, TimeLimit, Resume];
 
     /// <summary>The time limit given, or null for none.</summary>
     public static TimeSpan? ReadTimeLimit(ParameterValues v) => v.GetReal("time-limit") is > 0 and var minutes ? TimeSpan.FromMinutes(minutes) : null;
@@ -80,7 +84,7 @@ internal static class TrainingParameters
             0,
             v.GetString("matching") == "optimal" ? MatchingMode.Optimal : MatchingMode.Greedy,
             DiceLoss.DefaultEpsilon,
-            v.GetBoolean("augment") ? new AugmentationOptions { Zoom = v.GetReal("zoom") > 1 ? v.GetReal("zoom") : 0 } : AugmentationOptions.None,
+            v.GetBoolean("augment") ? new AugmentationOptions { Zoom = v.GetReal("zoom") > 1 ? v.GetReal("zoom") : 0, Blur = v.GetReal("blur"), NoiseSigma = v.GetReal("noise") } : AugmentationOptions.None,
             v.GetInt32("min-pixels"),
             (ulong)v.GetInteger("seed"),
             ReadPrecision(v));

@@ -1,10 +1,11 @@
+using Dislocate.Core.Filters;
 using Dislocate.Core.Random;
 
 namespace Dislocate.Segment.Training;
 
 /// <summary>Applies <see cref="AugmentationOptions"/> to one square crop, in place, drawing from the given generator.</summary>
 /// <remarks>
-/// The order is fixed (geometry, brightness, contrast, equalisation, noise, clip to [0, 1]) and every random draw is
+/// The order is fixed (geometry, brightness, contrast, equalisation, blur, noise, clip to [0, 1]) and every random draw is
 /// made whether or not its transform fires, so one transform's probability never shifts another's random numbers.
 /// </remarks>
 internal static class Augmentation
@@ -53,6 +54,19 @@ internal static class Augmentation
         if (rng.Chance(options.EqualizeProbability))
         {
             Equalize(image);
+        }
+
+        if (options.Blur > 0)
+        {
+            // Drawn from a stream of its own, only when blur is on, so runs without it draw what they drew before.
+            var blurRng = new Rng(rng.NextULong());
+            var blurSigma = blurRng.Uniform(0, options.Blur);
+            if (blurRng.Chance(0.5) && blurSigma > 0)
+            {
+                var blurred = new float[image.Length];
+                GaussianBlur.Apply(image, blurred, size, size, blurSigma);
+                blurred.CopyTo(image);
+            }
         }
 
         var noisy = rng.Chance(options.NoiseProbability);
