@@ -83,6 +83,7 @@ public static class CliApplication
         CommandRunner Runner() => new(output, error, quiet, outputFolder, registry.Services);
         VersionAction.Install(root, catalog, output);
         root.Subcommands.Add(ListCommand.Create(catalog, output));
+        root.Subcommands.Add(DoctorCommand.Create(catalog, output));
         root.Subcommands.Add(RunCommand.Create(registry, Runner, error));
         root.Subcommands.Add(MacroCommand.Create(registry, output, error));
         root.Subcommands.Add(ImageJCommand.Create(registry, error));

@@ -18,4 +18,10 @@ public interface IPlugin
     /// default. Since host API 1.1.
     /// </summary>
     IReadOnlyList<object> Services => [];
+
+    /// <summary>
+    /// Checks that what this plugin needs at run time works here (native libraries, model files), for
+    /// <c>dislocate doctor</c>; none by default. Since host API 1.3.
+    /// </summary>
+    IReadOnlyList<DiagnosticCheck> Diagnose() => [];
 }

@@ -30,4 +30,7 @@ public sealed class SegmentPlugin : IPlugin
         new ScoreCommand(),
         new ExportCommand(),
     ];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<DiagnosticCheck> Diagnose() => SegmentDiagnostics.Run();
 }
