@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds everything in Release (warnings are errors), checks formatting, runs every test, and prints one summary line.
+# Builds everything in Release (warnings are errors), checks formatting, runs every test, prints one summary line, then
+# builds the release archives and checks that they install and run (packaging/release-check.sh).
 # Release: the tests exercise the optimized code that users run, and the runnable layout stays optimized.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -17,3 +18,5 @@ skipped=$(grep -oE 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 rm -f "$log"
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then exit 1; fi
+# The release archives, installed as a user installs them, without the SDK (about 2.5 min; RELEASE_CHECK=0 skips).
+if [ "${RELEASE_CHECK:-1}" != 0 ]; then bash packaging/release-check.sh; fi

@@ -8,8 +8,9 @@ using TorchSharp;
 namespace Dislocate.Segment;
 
 /// <summary>
-/// What <c>dislocate doctor</c> checks for the segment plugin: the default model, ONNX Runtime (inference), libtorch
-/// (training, CUDA) and whether oneDNN's training gradients are right on this CPU.
+/// What <c>dislocate doctor</c> checks for the segment plugin: the default model and ONNX Runtime (required: inference),
+/// libtorch (optional: training, fine-tuning and CUDA; an inference-only release has none) and whether oneDNN's
+/// training gradients are right on this CPU.
 /// </summary>
 internal static class SegmentDiagnostics
 {
@@ -20,7 +21,7 @@ internal static class SegmentDiagnostics
     [
         Guard("default model", "segment run --model FILE works without it; " + Reinstall, DefaultModelCheck),
         Guard("ONNX Runtime", Reinstall + "; 'segment run --engine torch' works without it", () => new DiagnosticCheck("ONNX Runtime", true, $"{Onnx.OnnxTileNetwork.RuntimeVersion}, CUDA provider: {(Onnx.OnnxTileNetwork.CudaAvailable ? "yes" : "no")}")),
-        Guard("libtorch", Reinstall + "; inference works without it (--engine onnx), training does not", LibtorchCheck),
+        Guard("libtorch", "training, fine-tuning and CUDA inference need it (an inference-only release leaves it out): " + Reinstall, LibtorchCheck, required: false),
         Guard("training kernels", "training still works on ATen's kernels, about twice as slow", KernelCheck, required: false),
     ];
 
@@ -39,6 +40,11 @@ internal static class SegmentDiagnostics
 
     private static DiagnosticCheck LibtorchCheck()
     {
+        if (!TorchRuntime.LibtorchInstalled)
+        {
+            return new DiagnosticCheck("libtorch", false, TorchRuntime.NotInstalledMessage, "install the full release to train", Required: false);
+        }
+
         TorchRuntime.EnsureInitialized();
         using var sum = torch.ones(2, 2).sum();
         var ok = sum.item<float>() == 4;
@@ -47,6 +53,11 @@ internal static class SegmentDiagnostics
 
     private static DiagnosticCheck KernelCheck()
     {
+        if (!TorchRuntime.LibtorchInstalled)
+        {
+            return new DiagnosticCheck("training kernels", true, "not checked: no libtorch (inference-only release)", Required: false);
+        }
+
         TorchRuntime.EnsureInitialized();
         if (TorchRuntime.MkldnnDisabled)
         {

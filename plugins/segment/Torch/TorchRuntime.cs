@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Dislocate.Contracts;
 using TorchSharp;
 
 namespace Dislocate.Segment.Torch;
@@ -67,6 +68,29 @@ internal static partial class TorchRuntime
         }
     }
 
+    /// <summary>
+    /// Whether libtorch's native library is installed beside this plugin (its <c>runtimes/</c> folder or the plugin
+    /// folder itself), or this is not a runnable layout (a development build resolves it from the package cache).
+    /// An inference-only release leaves it out.
+    /// </summary>
+    public static bool LibtorchInstalled
+    {
+        get
+        {
+            var folder = Path.GetDirectoryName(typeof(TorchRuntime).Assembly.Location);
+            if (string.IsNullOrEmpty(folder) || !File.Exists(Path.Combine(folder, "plugin.json")))
+            {
+                return true;
+            }
+
+            var file = OperatingSystem.IsWindows() ? "torch_cpu.dll" : "libtorch_cpu.so";
+            return File.Exists(Path.Combine(folder, file)) || (Directory.Exists(Path.Combine(folder, "runtimes")) && Directory.EnumerateFiles(Path.Combine(folder, "runtimes"), file, SearchOption.AllDirectories).Any());
+        }
+    }
+
+    /// <summary>What an inference-only installation says when libtorch is asked for.</summary>
+    public const string NotInstalledMessage = "libtorch is not installed (this is the inference-only release): training, fine-tuning, --engine torch and CUDA inference need the full release; segment run and Segment Dislocations work on ONNX Runtime";
+
     /// <summary>Loads libtorch (if not yet loaded) and applies the settings; cheap after the first call.</summary>
     public static void EnsureInitialized()
     {
@@ -75,6 +99,11 @@ internal static partial class TorchRuntime
             if (applied)
             {
                 return;
+            }
+
+            if (!LibtorchInstalled)
+            {
+                throw new CommandException(NotInstalledMessage + ".");
             }
 
             applied = true;
