@@ -6,8 +6,8 @@ namespace Dislocate.Segment;
 /// <summary>The <c>segment</c> plugin: UNet++ instance segmentation of dislocations, its loss, metric, training and inference.</summary>
 public sealed class SegmentPlugin : IPlugin
 {
-    /// <summary>The plugin's own version; equals <c>version</c> in plugin.json and is written into every model and JSON it makes.</summary>
-    public const string Version = "0.1.0";
+    /// <summary>The plugin's own version, written into every model and JSON it makes: "version" in plugin.json, the one place to change it (the build gives it to the assembly; plugins/Directory.Build.props).</summary>
+    public static string Version { get; } = Dislocate.Core.Runtime.AssemblyVersion.Of(typeof(SegmentPlugin).Assembly);
 
     /// <inheritdoc/>
     public string Id => "segment";

@@ -7,8 +7,8 @@ namespace Dislocate.Synthetic;
 /// <summary>The <c>synthetic</c> plugin: the paper's parametric generator of synthetic TEM dislocation images and masks.</summary>
 public sealed class SyntheticPlugin : IPlugin
 {
-    /// <summary>The plugin's own version; equals <c>version</c> in plugin.json and is written into every JSON it makes.</summary>
-    public const string Version = "0.1.0";
+    /// <summary>The plugin's own version, written into every JSON it makes: "version" in plugin.json, the one place to change it (the build gives it to the assembly; plugins/Directory.Build.props).</summary>
+    public static string Version { get; } = Dislocate.Core.Runtime.AssemblyVersion.Of(typeof(SyntheticPlugin).Assembly);
 
     /// <inheritdoc/>
     public string Id => "synthetic";
