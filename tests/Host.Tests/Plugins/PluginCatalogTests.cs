@@ -67,7 +67,7 @@ public sealed class PluginCatalogTests : IDisposable
         var catalog = PluginCatalog.Load(this.root);
         Assert.Equal("synthetic", Assert.Single(catalog.Plugins).Manifest.Id);
         string Reason(string folder) => Assert.Single(catalog.Failures, f => f.Folder.EndsWith(folder, StringComparison.Ordinal)).Reason;
-        Assert.Contains("needs host API 2.0, this host has 1.2", Reason("future"), StringComparison.Ordinal);
+        Assert.Contains($"needs host API 2.0, this host has {Contracts.HostApi.Current}", Reason("future"), StringComparison.Ordinal);
         Assert.Contains("'Broken.dll' could not be loaded", Reason("broken"), StringComparison.Ordinal);
         Assert.Contains("field 'version': 'one' is not a version", Reason("malformed"), StringComparison.Ordinal);
         Assert.Contains("'Missing.dll' named in plugin.json is missing", Reason("missing"), StringComparison.Ordinal);
