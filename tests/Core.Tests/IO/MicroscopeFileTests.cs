@@ -10,7 +10,7 @@ namespace Dislocate.Core.Tests.IO;
 /// </summary>
 public sealed class MicroscopeFileTests : IDisposable
 {
-    private static readonly string Formats = Path.Combine(FindShared(), "data", "formats");
+    private static readonly string Formats = Path.Combine(SharedFolder(), "data", "formats");
     private readonly TempFolder folder = new();
 
     public void Dispose() => this.folder.Dispose();
@@ -110,7 +110,7 @@ public sealed class MicroscopeFileTests : IDisposable
         Assert.Contains("more than the file holds", Assert.Throws<InputFileException>(() => MicroscopeFiles.Read(shortSer)).Message, StringComparison.Ordinal);
     }
 
-    private static string FindShared()
+    internal static string SharedFolder()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -1,0 +1,210 @@
+using System.Diagnostics;
+using Dislocate.Contracts;
+using Dislocate.Core.IO;
+using SkiaSharp;
+using Xunit.Abstractions;
+
+namespace Dislocate.Core.Tests.IO;
+
+/// <summary>
+/// The hostile-input suite for image files: malformed copies of valid files of every format the readers take (PNG 8
+/// and 16 bit, TIFF strips uncompressed, PackBits and Deflate, a float TIFF stack, BMP, JPEG, GIF, DM3, DM4, TIA SER),
+/// made by seeded mutations (truncation, bit flips, extreme 32-bit fields, zeroed and random blocks, appended garbage,
+/// another format's header), each read as the commands read it. Every case must end in one of two outcome classes:
+/// accepted (an image) or refused with an <see cref="InputFileException"/> that names the file; never another exception
+/// type, never more than <see cref="TimeLimit"/>, never more than <see cref="AllocationLimit"/> allocated.
+/// </summary>
+/// <remarks>
+/// CI runs <see cref="DefaultCases"/> cases; <c>HOSTILE_CASES=2500 dotnet test tests/Core.Tests --filter
+/// HostileImageSuite</c> is the full run, which reports its counts in the test output.
+/// </remarks>
+public sealed class HostileImageSuiteTests(ITestOutputHelper output) : IDisposable
+{
+    private const int DefaultCases = 420;
+    private static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(10);
+    private const long AllocationLimit = 2L << 30;
+
+    private readonly TempFolder folder = new();
+
+    public void Dispose() => this.folder.Dispose();
+
+    [Fact]
+    public void EveryMalformedImage_IsReadOrRefusedNamingTheFile_InTimeAndMemory()
+    {
+        var cases = int.TryParse(Environment.GetEnvironmentVariable("HOSTILE_CASES"), out var n) && n > 0 ? n : DefaultCases;
+        var seeds = this.SeedFiles();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var failures = new List<string>();
+        var slowest = TimeSpan.Zero;
+        var rng = new System.Random(20261206);
+        for (var k = 0; k < cases; k++)
+        {
+            var (name, bytes) = seeds[k % seeds.Count];
+            var (mutation, mutated) = Mutate(bytes, seeds, rng);
+            var path = this.folder.File($"case-{k:D5}{Path.GetExtension(name)}");
+            File.WriteAllBytes(path, mutated);
+            var outcome = Run(path, out var elapsed);
+            slowest = elapsed > slowest ? elapsed : slowest;
+            var key = $"{Path.GetExtension(name)} {outcome.Class}";
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+            if (outcome.Class == "FAILED")
+            {
+                failures.Add($"case {k} ({name}, {mutation}): {outcome.Detail}");
+            }
+
+            File.Delete(path);
+        }
+
+        output.WriteLine($"{cases} cases from {seeds.Count} seed files; slowest {slowest.TotalMilliseconds:F0} ms");
+        foreach (var (key, count) in counts.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            output.WriteLine($"  {key}: {count}");
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(20)));
+        Assert.True(counts.Keys.Count(k => k.EndsWith("refused", StringComparison.Ordinal)) >= 8, "the mutations should break most formats some of the time");
+    }
+
+    private sealed record Outcome(string Class, string Detail);
+
+    /// <summary>Reads the file as the commands do (first frame, and every page of a TIFF stack), on a worker with a time limit.</summary>
+    private static Outcome Run(string path, out TimeSpan elapsed)
+    {
+        var watch = Stopwatch.StartNew();
+        var task = Task.Run(() =>
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            try
+            {
+                var image = ImageFileReader.ReadGray(path);
+                if (Path.GetExtension(path) is ".tif")
+                {
+                    foreach (var page in TiffStackReader.ReadPages(path))
+                    {
+                        _ = page.ToGrayImage();
+                    }
+                }
+
+                var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+                return allocated > AllocationLimit
+                    ? new Outcome("FAILED", $"allocated {allocated >> 20} MB")
+                    : image.Width > 0 && image.Height > 0 ? new Outcome("accepted", string.Empty) : new Outcome("FAILED", "an empty image");
+            }
+            catch (InputFileException e)
+            {
+                return e.Message.Contains(path, StringComparison.Ordinal) ? new Outcome("refused", e.Message) : new Outcome("FAILED", $"message without the file: {e.Message}");
+            }
+#pragma warning disable CA1031 // the point: any other exception is a finding, reported, not thrown
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                return new Outcome("FAILED", $"{e.GetType().Name}: {e.Message}");
+            }
+        });
+        var done = task.Wait(TimeLimit);
+        elapsed = watch.Elapsed;
+        return done ? task.Result : new Outcome("FAILED", $"no answer in {TimeLimit.TotalSeconds} s (hang)");
+    }
+
+    private static (string Mutation, byte[] Bytes) Mutate(byte[] source, List<(string Name, byte[] Bytes)> seeds, System.Random rng)
+    {
+        var bytes = (byte[])source.Clone();
+        switch (rng.Next(7))
+        {
+            case 0:
+                var cut = rng.Next(0, bytes.Length);
+                return ($"truncated to {cut}", bytes[..cut]);
+            case 1:
+                var flips = rng.Next(1, 9);
+                for (var i = 0; i < flips; i++)
+                {
+                    bytes[rng.Next(Math.Min(bytes.Length, rng.Next(2) == 0 ? 512 : bytes.Length))] ^= (byte)(1 << rng.Next(8));
+                }
+
+                return ($"{flips} bit flips", bytes);
+            case 2:
+                uint[] extremes = [0, 1, 0x7FFFFFFF, 0x80000000, 0xFFFFFFFF, 0xFFFF, 65536];
+                var at = rng.Next(Math.Max(1, Math.Min(bytes.Length - 4, 1024)));
+                BitConverter.TryWriteBytes(bytes.AsSpan(at), extremes[rng.Next(extremes.Length)]);
+                return ($"extreme field at {at}", bytes);
+            case 3:
+                var start = rng.Next(bytes.Length);
+                var length = Math.Min(bytes.Length - start, rng.Next(1, 256));
+                bytes.AsSpan(start, length).Clear();
+                return ($"{length} bytes zeroed at {start}", bytes);
+            case 4:
+                var from = rng.Next(bytes.Length);
+                var size = Math.Min(bytes.Length - from, rng.Next(1, 4096));
+                rng.NextBytes(bytes.AsSpan(from, size));
+                return ($"{size} random bytes at {from}", bytes);
+            case 5:
+                var tail = new byte[rng.Next(1, 100_000)];
+                rng.NextBytes(tail);
+                return ($"{tail.Length} bytes appended", [.. bytes, .. tail]);
+            default:
+                var other = seeds[rng.Next(seeds.Count)].Bytes;
+                var header = Math.Min(other.Length, rng.Next(8, 256));
+                other.AsSpan(0, Math.Min(header, bytes.Length)).CopyTo(bytes);
+                return ($"another file's first {header} bytes", bytes);
+        }
+    }
+
+    /// <summary>Valid files of every format, small enough for thousands of reads.</summary>
+    private List<(string Name, byte[] Bytes)> SeedFiles()
+    {
+        const int W = 48;
+        const int H = 40;
+        var gray8 = Enumerable.Range(0, W * H).Select(i => (byte)((i * 37) % 251)).ToArray();
+        var gray16 = gray8.Select(v => (ushort)(v * 257)).ToArray();
+        var seeds = new List<(string, byte[])>();
+        using (var png8 = new MemoryStream())
+        {
+            PngEncoder.WriteGray8(png8, gray8, W, H);
+            seeds.Add(("gray8.png", png8.ToArray()));
+        }
+
+        using (var png16 = new MemoryStream())
+        {
+            PngEncoder.WriteGray16(png16, gray16, W, H);
+            seeds.Add(("gray16.png", png16.ToArray()));
+        }
+
+        foreach (var compression in new[] { TiffCompression.None, TiffCompression.PackBits, TiffCompression.Deflate })
+        {
+            using var tiff = new MemoryStream();
+            TiffStackWriter.Write(tiff, [gray8, gray8.Reverse().ToArray()], W, H, compression);
+            seeds.Add(($"stack-{compression}.tif", tiff.ToArray()));
+        }
+
+        using (var floats = new MemoryStream())
+        {
+            var f = gray8.Select(v => v / 255f).ToArray();
+            TiffStackWriter.Write(floats, [f, f, f], W, H, TiffCompression.None, TiffStackWriter.ImageJDescription(3));
+            seeds.Add(("float.tif", floats.ToArray()));
+        }
+
+        var bmp = BmpFile.Create(W, H, BmpFile.HeaderBytes + (W * 3 * H));
+        seeds.Add(("rgb.bmp", bmp));
+        using (var bitmap = new SKBitmap(new SKImageInfo(W, H, SKColorType.Gray8)))
+        {
+            System.Runtime.InteropServices.Marshal.Copy(gray8, 0, bitmap.GetPixels(), gray8.Length); // rows of 48 bytes: no padding
+            using var image = SKImage.FromBitmap(bitmap);
+            using var jpeg = image.Encode(SKEncodedImageFormat.Jpeg, 90);
+            seeds.Add(("gray.jpg", jpeg.ToArray()));
+        }
+
+        seeds.Add(("tiny.gif", Convert.FromBase64String("R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==")));
+        var formats = Path.Combine(MicroscopeFileTests.SharedFolder(), "data", "formats");
+        seeds.Add(("test.dm3", File.ReadAllBytes(Path.Combine(formats, "digitalmicrograph", "test_dm_image_um_unit.dm3"))));
+        seeds.Add(("test-2.dm4", File.ReadAllBytes(Path.Combine(formats, "digitalmicrograph", "3D", "test-2.dm4"))));
+        seeds.Add(("series.ser", File.ReadAllBytes(Path.Combine(formats, "tia", "128x128-TEM_search_1.ser"))));
+        foreach (var (name, bytes) in seeds)
+        {
+            var path = this.folder.File("seed-" + name);
+            File.WriteAllBytes(path, bytes);
+            Assert.True(ImageFileReader.ReadGray(path).Width > 0, $"seed {name} must be valid");
+        }
+
+        return seeds;
+    }
+}
