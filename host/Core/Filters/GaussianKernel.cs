@@ -1,3 +1,4 @@
+using Dislocate.Core.Numerics;
 using Dislocate.Core.Random;
 
 namespace Dislocate.Core.Filters;

@@ -1,5 +1,8 @@
 namespace Dislocate.Core.Plotting;
 
+#pragma warning disable RS0030 // libm's Log10 and Pow on decades: exact powers of ten, and tick choices floor them, so a last-bit
+// difference between platforms moves no tick; DeterministicMath has no Log10, and Log(x) / Log(10) is not exact at 1000.
+
 /// <summary>Maps data values on one axis to pixel coordinates: <see cref="Min"/> to <see cref="From"/>, <see cref="Max"/> to <see cref="To"/>.</summary>
 /// <param name="Min">The axis lower limit.</param>
 /// <param name="Max">The axis upper limit (greater than Min; both positive when Log).</param>

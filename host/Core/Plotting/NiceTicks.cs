@@ -2,6 +2,9 @@ using System.Globalization;
 
 namespace Dislocate.Core.Plotting;
 
+#pragma warning disable RS0030 // libm's Log10 and Pow on decades: exact powers of ten, and tick choices floor them, so a last-bit
+// difference between platforms moves no tick; DeterministicMath has no Log10, and Log(x) / Log(10) is not exact at 1000.
+
 /// <summary>"Nice" axis ranges and tick values: steps of 1, 2 or 5 times a power of ten (Heckbert, Graphics Gems, 1990).</summary>
 /// <remarks>
 /// The step is the smallest of 1, 2, 5 × 10^e that is at least (max − min) / <c>targetIntervals</c>. Tick k is

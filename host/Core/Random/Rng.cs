@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using Dislocate.Core.Numerics;
 
 namespace Dislocate.Core.Random;
 

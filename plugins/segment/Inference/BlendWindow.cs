@@ -1,3 +1,4 @@
+using Dislocate.Core.Numerics;
 namespace Dislocate.Segment.Inference;
 
 /// <summary>
@@ -45,7 +46,7 @@ internal static class BlendWindow
     /// <summary>The rising ramp value at distance <paramref name="i"/> from the tile edge: sin²(π/2 · (i + ½) / overlap), in (0, 1).</summary>
     public static double Ramp(int i, int overlap)
     {
-        var s = Math.Sin(Math.PI / 2 * (i + 0.5) / overlap);
+        var s = DeterministicMath.Sin(Math.PI / 2 * (i + 0.5) / overlap);
         return s * s;
     }
 }

@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using Dislocate.Core.IO;
+using Dislocate.Core.Numerics;
 using Dislocate.Segment.Model;
 using Google.Protobuf;
 
@@ -93,8 +94,10 @@ internal static class BioImageIoPackage
                     var dx = x1 - x0;
                     var dy = y1 - y0;
                     var t = Math.Clamp((((x - x0) * dx) + ((y - y0) * dy)) / ((dx * dx) + (dy * dy)), 0, 1);
-                    var d = Math.Sqrt(Math.Pow(x - (x0 + (t * dx)), 2) + Math.Pow(y - (y0 + (t * dy)), 2));
-                    value -= 0.3 * Math.Exp(-d * d / 4.5);
+                    var ex = x - (x0 + (t * dx));
+                    var ey = y - (y0 + (t * dy));
+                    var d = Math.Sqrt((ex * ex) + (ey * ey));
+                    value -= 0.3 * DeterministicMath.Exp(-d * d / 4.5);
                 }
 
                 pixels[(y * size) + x] = (float)Math.Clamp(value, 0, 1);

@@ -1,3 +1,4 @@
+using Dislocate.Core.Numerics;
 namespace Dislocate.Segment.Training;
 
 /// <summary>How the learning rate changes over the optimiser steps.</summary>
@@ -29,7 +30,7 @@ internal static class LearningRateSchedule
         return kind switch
         {
             LearningRateScheduleKind.Constant => baseRate,
-            LearningRateScheduleKind.Cosine => baseRate * (0.01 + (0.99 * 0.5 * (1 + Math.Cos(Math.PI * t)))),
+            LearningRateScheduleKind.Cosine => baseRate * (0.01 + (0.99 * 0.5 * (1 + DeterministicMath.Cos(Math.PI * t)))),
             LearningRateScheduleKind.Step => baseRate * (t < 0.6 ? 1 : t < 0.85 ? 0.1 : 0.01),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Dislocate.Contracts;
+using Dislocate.Core.Numerics;
 using Dislocate.Core.Random;
 using Dislocate.Core.Runtime;
 using Dislocate.Segment.Evaluation;

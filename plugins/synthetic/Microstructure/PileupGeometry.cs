@@ -1,4 +1,5 @@
 using Dislocate.Core.Geometry;
+using Dislocate.Core.Numerics;
 using Dislocate.Core.Random;
 using Dislocate.Synthetic.Recipes;
 using Dislocate.Synthetic.Settings;

@@ -1,4 +1,5 @@
 using Dislocate.Core.Drawing;
+using Dislocate.Core.Numerics;
 using Dislocate.Core.Random;
 using Dislocate.Synthetic.Settings;
 

@@ -1,4 +1,5 @@
 using Dislocate.Core.Geometry;
+using Dislocate.Core.Numerics;
 
 namespace Dislocate.Track.Lines;
 
@@ -121,7 +122,7 @@ public static class LineGeometry
             return (double.NaN, length > 0 ? resultant / length : 0.0);
         }
 
-        var degrees = 0.5 * Math.Atan2(s, c) * RadiansToDegrees;
+        var degrees = 0.5 * DeterministicMath.Atan2(s, c) * RadiansToDegrees;
         degrees = degrees < 0 ? degrees + 180.0 : degrees + 0.0;
         return (degrees >= 180.0 ? 0.0 : degrees, Math.Min(1.0, resultant / length));
     }

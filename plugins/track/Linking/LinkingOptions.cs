@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Dislocate.Core.Geometry;
+using Dislocate.Core.Numerics;
 
 namespace Dislocate.Track.Linking;
 
@@ -46,7 +47,7 @@ public sealed record LinkingOptions(
     /// <summary>The unit glide direction (cos α, −sin α) in image coordinates (y down), or null when the prior is off.</summary>
     [JsonIgnore]
     public PointD? GlideDirection =>
-        this.GlideAngleDegrees is { } a ? new PointD(Math.Cos(a * Math.PI / 180.0), -Math.Sin(a * Math.PI / 180.0)) : null;
+        this.GlideAngleDegrees is { } a ? new PointD(DeterministicMath.Cos(a * Math.PI / 180.0), -DeterministicMath.Sin(a * Math.PI / 180.0)) : null;
 
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first option that is out of range.</summary>
     public void Validate()

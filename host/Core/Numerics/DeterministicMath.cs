@@ -1,4 +1,6 @@
-namespace Dislocate.Core.Random;
+namespace Dislocate.Core.Numerics;
+
+#pragma warning disable RS0030 // the documentation names the libm functions these replace
 
 /// <summary>Elementary functions (exp, log, sin, cos, atan, atan2, pow) that give the same bits on every machine.</summary>
 /// <remarks>

@@ -1,6 +1,7 @@
+using Dislocate.Core.Numerics;
 using Dislocate.Core.Random;
 
-namespace Dislocate.Core.Tests.Random;
+namespace Dislocate.Core.Tests.Numerics;
 
 public class DeterministicMathTests
 {
