@@ -100,15 +100,5 @@ public sealed class MergeCommandTests(TinyModel models) : IClassFixture<TinyMode
         return await command.ExecuteAsync(ParameterBinder.Bind(command.Descriptor, raw, Path.GetTempPath()), CommandContext.Silent());
     }
 
-    private async Task Segment(params (string Key, string Value)[] options)
-    {
-        var command = new RunCommand();
-        var raw = new Dictionary<string, string> { ["model"] = models.Path(1), ["overlap"] = "16", ["threads"] = "2", ["area"] = "1", ["pieces"] = "1000" };
-        foreach (var (key, value) in options)
-        {
-            raw[key] = value;
-        }
-
-        await command.ExecuteAsync(ParameterBinder.Bind(command.Descriptor, raw, this.root), CommandContext.Silent());
-    }
+    private Task<CommandResult> Segment(params (string Key, string Value)[] options) => models.SegmentRun(this.root, options);
 }

@@ -202,17 +202,6 @@ public sealed class RunCommandTests(TinyModel models) : IClassFixture<TinyModel>
         return rows;
     }
 
-    private async Task<CommandResult> Run(params (string Key, string Value)[] options)
-    {
-        var command = new RunCommand();
-        // An untrained model's masks are broad; lifting the area and piece limits keeps enough of them to check the files.
-        var raw = new Dictionary<string, string> { ["model"] = models.Path(1), ["overlap"] = "16", ["points"] = Points.ToString(CultureInfo.InvariantCulture), ["threads"] = "2", ["area"] = "1", ["pieces"] = "1000" };
-        foreach (var (key, value) in options)
-        {
-            raw[key] = value;
-        }
-
-        var values = ParameterBinder.Bind(command.Descriptor, raw, this.root);
-        return await command.ExecuteAsync(values, CommandContext.Silent());
-    }
+    private Task<CommandResult> Run(params (string Key, string Value)[] options) =>
+        models.SegmentRun(this.root, [("points", Points.ToString(CultureInfo.InvariantCulture)), .. options]);
 }

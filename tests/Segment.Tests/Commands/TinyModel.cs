@@ -1,5 +1,8 @@
+using Dislocate.Contracts;
 using Dislocate.Core.IO;
 using Dislocate.Core.Jobs;
+using Dislocate.Hosting.Parameters;
+using Dislocate.Segment.Commands;
 using Dislocate.Segment.Model;
 using Dislocate.Segment.Tests.Training;
 using Dislocate.Synthetic.Dataset;
@@ -84,5 +87,22 @@ public sealed class TinyModel : IDisposable
     }
 
     /// <inheritdoc/>
+    /// <summary>
+    /// Runs <c>segment run</c> with the seed-1 model and <paramref name="options"/>, paths relative to
+    /// <paramref name="root"/>. An untrained model's masks are broad; lifting the area and piece limits keeps enough of
+    /// them to check the files.
+    /// </summary>
+    public async Task<CommandResult> SegmentRun(string root, params (string Key, string Value)[] options)
+    {
+        var command = new RunCommand();
+        var raw = new Dictionary<string, string> { ["model"] = this.Path(1), ["overlap"] = "16", ["threads"] = "2", ["area"] = "1", ["pieces"] = "1000" };
+        foreach (var (key, value) in options)
+        {
+            raw[key] = value;
+        }
+
+        return await command.ExecuteAsync(ParameterBinder.Bind(command.Descriptor, raw, root), CommandContext.Silent());
+    }
+
     public void Dispose() => Directory.Delete(this.Folder, recursive: true);
 }
