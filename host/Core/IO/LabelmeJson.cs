@@ -123,7 +123,16 @@ public static class LabelmeJson
 
         using (document)
         {
-            return ReadDocument(document.RootElement, sourceName);
+            try
+            {
+                return ReadDocument(document.RootElement, sourceName);
+            }
+            catch (InvalidOperationException ex) when (ex.InnerException is DecoderFallbackException || ex.Message.Contains("UTF-8", StringComparison.Ordinal))
+            {
+                // JsonDocument checks the structure, not the bytes inside strings: a string with invalid UTF-8 fails
+                // only when it is read (found by the hostile-input suite).
+                throw new InputFileException(sourceName, null, "a text value is not valid UTF-8", ex);
+            }
         }
     }
 

@@ -7,11 +7,12 @@ using Xunit.Abstractions;
 namespace Dislocate.Core.Tests.IO;
 
 /// <summary>
-/// The hostile-input suite for image files: malformed copies of valid files of every format the readers take (PNG 8
-/// and 16 bit, TIFF strips uncompressed, PackBits and Deflate, a float TIFF stack, BMP, JPEG, GIF, DM3, DM4, TIA SER),
+/// The hostile-input suite for image and annotation files: malformed copies of valid files of every format the readers
+/// take (PNG 8 and 16 bit, TIFF strips uncompressed, PackBits and Deflate, a float TIFF stack, BMP, JPEG, GIF, DM3, DM4,
+/// TIA SER, labelme JSON),
 /// made by seeded mutations (truncation, bit flips, extreme 32-bit fields, zeroed and random blocks, appended garbage,
 /// another format's header), each read as the commands read it. Every case must end in one of two outcome classes:
-/// accepted (an image) or refused with an <see cref="InputFileException"/> that names the file; never another exception
+/// accepted (an image, or a labelme file's lines) or refused with an <see cref="InputFileException"/> that names the file; never another exception
 /// type, never more than <see cref="TimeLimit"/>, never more than <see cref="AllocationLimit"/> allocated.
 /// </summary>
 /// <remarks>
@@ -76,6 +77,15 @@ public sealed class HostileImageSuiteTests(ITestOutputHelper output) : IDisposab
             var before = GC.GetAllocatedBytesForCurrentThread();
             try
             {
+                if (Path.GetExtension(path) is ".json")
+                {
+                    // Labelme annotations, as fine-tuning, 'synthetic fit' and 'twin' read them.
+                    var lines = LabelmeJson.LinePolylines(LabelmeJson.Read(path));
+                    return GC.GetAllocatedBytesForCurrentThread() - before > AllocationLimit
+                        ? new Outcome("FAILED", "allocated more than the limit")
+                        : new Outcome(lines.Count >= 0 ? "accepted" : "FAILED", string.Empty);
+                }
+
                 var image = ImageFileReader.ReadGray(path);
                 if (Path.GetExtension(path) is ".tif")
                 {
@@ -205,6 +215,22 @@ public sealed class HostileImageSuiteTests(ITestOutputHelper output) : IDisposab
             Assert.True(ImageFileReader.ReadGray(path).Width > 0, $"seed {name} must be valid");
         }
 
+        // Labelme files: one valid, and three hostile from the start (nesting 100,000 deep, a coordinate of 1e400,
+        // a 5 MB label), which the mutations then damage further.
+        var labelme = new LabelmeDocument(
+            [new LabelmeShape("dislocation", LabelmeShapeTypes.LineStrip, [(1.5, 2), (10, 12.25), (20, 30)], 1), new LabelmeShape("band", "polygon", [(0, 0), (5, 0), (5, 5)], null)],
+            "frame.png",
+            W,
+            H);
+        var valid = LabelmeJson.SerializeToUtf8(labelme);
+        var text = System.Text.Encoding.UTF8.GetString(valid);
+        seeds.Add(("labelme.json", valid));
+        seeds.Add(("deep.json", System.Text.Encoding.UTF8.GetBytes("{\"shapes\": " + new string('[', 100_000) + new string(']', 100_000) + "}")));
+        seeds.Add(("huge-number.json", System.Text.Encoding.UTF8.GetBytes(text.Replace("10,", "1e400,", StringComparison.Ordinal))));
+        seeds.Add(("long-label.json", System.Text.Encoding.UTF8.GetBytes(text.Replace("\"band\"", "\"" + new string('b', 5_000_000) + "\"", StringComparison.Ordinal))));
+        var labelmePath = this.folder.File("seed-labelme.json");
+        File.WriteAllBytes(labelmePath, valid);
+        Assert.Equal(2, LabelmeJson.LinePolylines(LabelmeJson.Read(labelmePath)).Count); // polygons count as lines (slip-band outlines)
         return seeds;
     }
 }

@@ -229,4 +229,19 @@ public class LabelmeJsonTests
         ex = Assert.Throws<InputFileException>(() => LabelmeJson.Parse("""{"imageHeight":1,"imageWidth":1}""", "x.json"));
         Assert.Equal("shapes", ex.Field);
     }
+
+    [Fact]
+    public void ALabelThatIsNotValidUtf8_IsRefusedNamingTheFile()
+    {
+        // JsonDocument accepts the structure and fails only when the string is read; found by the hostile-input suite.
+        var bytes = System.Text.Encoding.UTF8.GetBytes("""{"shapes": [{"label": "dislocationXX", "shape_type": "linestrip", "points": [[0, 0], [5, 5]]}], "imagePath": "a.png", "imageWidth": 8, "imageHeight": 8}""");
+        var at = Array.IndexOf(bytes, (byte)'X');
+        bytes[at] = 0xFF;
+        bytes[at + 1] = 0xFE;
+
+        var e = Assert.Throws<InputFileException>(() => LabelmeJson.Parse(bytes, "bad.json"));
+
+        Assert.Contains("bad.json", e.Message, StringComparison.Ordinal);
+        Assert.Contains("not valid UTF-8", e.Message, StringComparison.Ordinal);
+    }
 }
