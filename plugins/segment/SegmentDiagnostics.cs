@@ -32,10 +32,7 @@ internal static class SegmentDiagnostics
             return new DiagnosticCheck("default model", false, $"not installed (expected {DefaultModel.ShippedPath})", "segment run --model FILE works without it; " + Reinstall);
         }
 
-        var metadata = ModelFile.ReadMetadata(path);
-        var name = metadata.Training.GetValueOrDefault("name", Path.GetFileNameWithoutExtension(path));
-        var version = metadata.Training.GetValueOrDefault("version", "?");
-        return new DiagnosticCheck("default model", true, $"{name} {version}, {path}");
+        return new DiagnosticCheck("default model", true, $"{DefaultModel.NameAndVersion(ModelFile.ReadMetadata(path), path)}, {path}");
     }
 
     private static DiagnosticCheck LibtorchCheck()

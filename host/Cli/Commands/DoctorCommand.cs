@@ -97,10 +97,10 @@ internal static class DoctorCommand
 
     private static DiagnosticCheck Display()
     {
-        var display = Environment.GetEnvironmentVariable("DISPLAY") is { Length: > 0 } d ? d : Environment.GetEnvironmentVariable("WAYLAND_DISPLAY");
-        if (!string.IsNullOrEmpty(display))
+        // The rule 'dislocate imagej' applies, so the doctor never approves a display that command then refuses.
+        if (ImageJCommand.HasDisplay)
         {
-            return new DiagnosticCheck("display", true, display, Required: false);
+            return new DiagnosticCheck("display", true, Environment.GetEnvironmentVariable("DISPLAY")!, Required: false);
         }
 
         var xvfb = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).Select(p => Path.Combine(p, "xvfb-run")).FirstOrDefault(File.Exists);

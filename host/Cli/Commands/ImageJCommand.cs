@@ -7,6 +7,9 @@ namespace Dislocate.Cli.Commands;
 /// <summary><c>dislocate imagej</c>: starts ImageJ's window with a Plugins › Dislocations menu of every plugin command.</summary>
 internal static class ImageJCommand
 {
+    /// <summary>Whether ImageJ's windows can open here: Java's AWT needs an X display (XWayland's too), named by DISPLAY.</summary>
+    public static bool HasDisplay => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DISPLAY"));
+
     public static Command Create(CommandRegistry registry, TextWriter error)
     {
         var macro = new Option<string>("--macro") { Description = "A macro file to run once ImageJ is up; the process then exits with 0, or 1 and the macro's error (errors never open a dialog)." };
@@ -14,7 +17,7 @@ internal static class ImageJCommand
         ImageJOptionsCli.AddTo(command);
         command.SetAction(parse =>
         {
-            if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DISPLAY")))
+            if (!HasDisplay)
             {
                 error.WriteLine("error: no display (DISPLAY is not set). Run under a desktop or xvfb-run, or use 'dislocate macro' for headless work.");
                 return ExitCodes.Unavailable;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
-using System.Reflection;
+using Dislocate.Core.Runtime;
 using Dislocate.Hosting.Plugins;
 
 namespace Dislocate.Cli.Commands;
@@ -16,7 +16,7 @@ internal sealed class VersionAction(PluginCatalog catalog, TextWriter output) : 
     {
         get
         {
-            var version = typeof(VersionAction).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+            var version = AssemblyVersion.Informational(typeof(VersionAction).Assembly);
             var plus = version.IndexOf('+', StringComparison.Ordinal);
             return plus >= 0 && version.Length > plus + 8 ? version[..(plus + 8)] : version; // a short commit id is enough
         }

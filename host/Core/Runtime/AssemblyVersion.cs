@@ -11,11 +11,17 @@ public static class AssemblyVersion
     /// </summary>
     public static string Of(Assembly assembly)
     {
-        ArgumentNullException.ThrowIfNull(assembly);
-        var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-            ?? assembly.GetName().Version?.ToString(3)
-            ?? throw new InvalidOperationException($"{assembly.GetName().Name} declares no version");
+        var version = Informational(assembly);
         var plus = version.IndexOf('+', StringComparison.Ordinal);
         return plus >= 0 ? version[..plus] : version;
+    }
+
+    /// <summary>The informational version of <paramref name="assembly"/> as built, e.g. <c>0.1.0+3197b63c0ddf…</c> (the commit after the +).</summary>
+    public static string Informational(Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        return assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? assembly.GetName().Version?.ToString(3)
+            ?? throw new InvalidOperationException($"{assembly.GetName().Name} declares no version");
     }
 }

@@ -48,9 +48,7 @@ internal sealed class InfoCommand : IPluginCommand
         try
         {
             var metadata = ModelFile.ReadMetadata(path);
-            var name = metadata.Training.GetValueOrDefault("name", Path.GetFileNameWithoutExtension(path));
-            var version = metadata.Training.GetValueOrDefault("version", "?");
-            return $"{name} {version} ({metadata.Spec}; {path})";
+            return $"{DefaultModel.NameAndVersion(metadata, path)} ({metadata.Spec}; {path})";
         }
         catch (InputFileException e)
         {

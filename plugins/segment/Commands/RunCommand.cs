@@ -46,16 +46,7 @@ internal sealed class RunCommand : IPluginCommand
                 var mine = Enumerable.Range(0, source.Count).Count(i => shard.Owns(i));
                 var empty = 0;
                 var phases = new InferencePhases();
-                var factor = scale.Factor ?? 1;
-                ScaleSelectionResult? selection = null;
-                if (scale.IsAuto)
-                {
-                    // On frames spread over the whole input whatever the shard, so every shard of a job array uses one factor.
-                    var chosenOn = source.Spread(ScaleSelection.SelectionFrames).Select(i => source.Frame(i).Image).ToArray();
-                    selection = ScaleSelection.Choose(segmenter, chosenOn, phases, context.Cancellation);
-                    factor = selection.Factor;
-                    context.Log.Info(selection.Describe());
-                }
+                var (factor, selection) = ScaleSelection.Resolve(scale, segmenter, source.Count, i => source.Frame(i).Image, phases, context.Log, context.Cancellation);
 
                 var decode = phases.Time("decode");
                 foreach (var frame in source.Frames())

@@ -47,13 +47,7 @@ internal sealed class SegmentImageCommand : IPluginCommand
                 var range = image.BitDepth switch { 8 => 255f, 16 => 65535f, _ => 1f }; // as ImageFileReader scales files
                 var frames = image.PlaneCount;
                 GrayImage Plane(int f) => new(image.Width, image.Height, image.Planes[f].Select(v => v / range).ToArray());
-                var factor = scale.Factor ?? 1;
-                if (scale.IsAuto)
-                {
-                    var selection = ScaleSelection.Choose(segmenter, FrameSource.SpreadIndices(frames, ScaleSelection.SelectionFrames).Select(Plane).ToArray(), null, context.Cancellation);
-                    factor = selection.Factor;
-                    context.Log.Info(selection.Describe());
-                }
+                var (factor, _) = ScaleSelection.Resolve(scale, segmenter, frames, Plane, null, context.Log, context.Cancellation);
 
                 for (var f = 0; f < frames; f++)
                 {

@@ -1,4 +1,5 @@
 using Dislocate.Contracts;
+using Dislocate.Segment.Model;
 
 namespace Dislocate.Segment.Inference;
 
@@ -19,6 +20,13 @@ internal static class DefaultModel
 
     /// <summary>The default model file (the variable's, else the shipped one), or null when neither exists.</summary>
     public static string? Path => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } chosen ? chosen : File.Exists(ShippedPath) ? ShippedPath : null;
+
+    /// <summary>A model's name and version from its training record (the file's stem and <c>?</c> when absent), e.g. <c>dislocate-lines-r18 1.2.0</c>.</summary>
+    public static string NameAndVersion(ModelMetadata metadata, string path)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        return $"{metadata.Training.GetValueOrDefault("name", System.IO.Path.GetFileNameWithoutExtension(path))} {metadata.Training.GetValueOrDefault("version", "?")}";
+    }
 
     /// <summary>The model to use: <paramref name="given"/> when not empty, else the default; a clear error when there is none.</summary>
     public static string Resolve(string? given) =>

@@ -103,12 +103,6 @@ internal sealed class FrameSource
         }
     }
 
-    /// <summary>
-    /// Up to <paramref name="count"/> frame indices spread evenly from the first frame to the last (the first alone for
-    /// one), for choices made once per input.
-    /// </summary>
-    public IReadOnlyList<int> Spread(int count) => SpreadIndices(this.Count, count);
-
     /// <summary>Up to <paramref name="count"/> distinct indices of <paramref name="frames"/> spread evenly from 0 to the last.</summary>
     public static IReadOnlyList<int> SpreadIndices(int frames, int count)
     {

@@ -23,9 +23,6 @@ internal sealed record InputScale(double? Factor)
     /// <summary>Automatic selection.</summary>
     public static InputScale Automatic { get; } = new((double?)null);
 
-    /// <summary>No resampling.</summary>
-    public static InputScale None { get; } = new(1.0);
-
     /// <summary>Whether the factor is chosen per input.</summary>
     public bool IsAuto => this.Factor is null;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dislocate.Contracts;
 using Dislocate.Core.Imaging;
 using Dislocate.Segment.Evaluation;
 using Dislocate.Segment.Model;
@@ -69,6 +70,27 @@ internal static class ScaleSelection
     /// <summary>Frames of an input on which the factor is chosen (spread over it: the first may show nothing).</summary>
     public const int SelectionFrames = 3;
 
+    /// <summary>
+    /// The factor for an input of <paramref name="frameCount"/> frames: the fixed one, or for <c>auto</c> the one
+    /// <see cref="Choose"/> finds on <see cref="SelectionFrames"/> frames spread over the whole input (read through
+    /// <paramref name="frameAt"/>; the same frames whatever a job array's shard), logged with every candidate's confidence.
+    /// The selection is null for a fixed factor.
+    /// </summary>
+    public static (double Factor, ScaleSelectionResult? Selection) Resolve(InputScale scale, Segmenter segmenter, int frameCount, Func<int, GrayImage> frameAt, InferencePhases? phases, ICommandLog log, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(scale);
+        ArgumentNullException.ThrowIfNull(frameAt);
+        ArgumentNullException.ThrowIfNull(log);
+        if (scale.Factor is { } fixedFactor)
+        {
+            return (fixedFactor, null);
+        }
+
+        var selection = Choose(segmenter, FrameSource.SpreadIndices(frameCount, SelectionFrames).Select(frameAt).ToArray(), phases, cancellation);
+        log.Info(selection.Describe());
+        return (selection.Factor, selection);
+    }
+
     /// <summary>The factor for an input, chosen on <paramref name="frames"/> (a few of its frames, pooled).</summary>
     public static ScaleSelectionResult Choose(Segmenter segmenter, IReadOnlyList<GrayImage> frames, InferencePhases? phases, CancellationToken cancellation)
     {
@@ -104,9 +126,7 @@ internal static class ScaleSelection
         return new ScaleSelectionResult(best.Factor, tried);
     }
 
-    /// <summary>Mean probability on the thinned crests (or thresholded pixels, σ 0) of a line map; 0 when there are none.</summary>
-    public static double Confidence(float[] map, int width, int height, PostProcessingOptions options) => Evidence(map, width, height, options).Confidence;
-
+    /// <summary>Probability summed over the thinned crests (or thresholded pixels, σ 0) of a line map, and their count.</summary>
     private static LineEvidence Evidence(float[] map, int width, int height, PostProcessingOptions options)
     {
         ArgumentNullException.ThrowIfNull(map);
