@@ -1,11 +1,17 @@
 using Dislocate.Contracts;
 using Dislocate.ImageJ.Bridge;
+using Dislocate.ImageJ.Tests.Fixtures;
 using Dislocate.ImageJ.Worker;
 
 namespace Dislocate.ImageJ.Tests;
 
 /// <summary>The result text the Java side parses, and the worker's request parsing: known lines for known outputs.</summary>
-public sealed class ProtocolTextTests
+/// <remarks>
+/// In the ImageJ collection because the worker configures the bridge's one (static) command registry: run beside the
+/// macro tests with another registry, it replaced theirs mid-run (CI: "No Dislocate command 'synthetic stack' is loaded").
+/// </remarks>
+[Collection(ImageJGroup.Name)]
+public sealed class ProtocolTextTests(ImageJFixture fixture)
 {
     [Fact]
     public void LabelStacks_AndEmptyPlots_CarryTheirFlagAndWhyTheyAreEmpty()
@@ -33,7 +39,7 @@ public sealed class ProtocolTextTests
     {
         using var input = new StringReader("hello\trequest\nrelease\t42\nrelease\tx\nquit\ndescribe\n");
         using var output = new StringWriter();
-        Assert.Equal(0, ImageJWorker.Serve(new Hosting.CommandRegistry([]), Path.GetTempPath(), input, output));
+        Assert.Equal(0, ImageJWorker.Serve(fixture.Registry, Path.GetTempPath(), input, output));
         Assert.Equal("E\tunknown request 'hello\trequest'\nK\nE\tunknown request 'release\tx'\n", output.ToString().Replace("\\t", "\t", StringComparison.Ordinal));
     }
 }

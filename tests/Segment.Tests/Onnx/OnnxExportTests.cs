@@ -32,14 +32,16 @@ public sealed class OnnxExportTests : IDisposable
     }
 
     [Fact]
-    public void WithADecoderOfTwoChannels_OnnxRuntimeStaysOnTheFloat64Result_WhereLibtorchFloat32DriftsAway()
+    public void WithADecoderOfTwoChannels_OnnxRuntimeStaysOnTheFloat64Result()
     {
-        // Found while testing the exporter: libtorch's float32 convolutions (oneDNN and ATen alike) drift by ~1e-2 from
-        // the float64 result when the decoder ends in 2–4 channels (scale 0.125); ONNX Runtime stays within 1e-5.
+        // Found while testing the exporter: on this VM's AVX2 kernels libtorch's float32 convolutions (oneDNN and ATen
+        // alike) drift by ~1e-2 from the float64 result when the decoder ends in 2–4 channels (scale 0.125), while ONNX
+        // Runtime stays within 1e-5. How far libtorch drifts depends on the CPU's kernels (CI's machine drifted less than
+        // ONNX Runtime), so only ONNX Runtime's distance is a property of the exporter; libtorch's is bounded loosely.
         var (torch32, onnx, float64) = this.ThreeWays(new ModelSpec(EncoderKind.ResNet18, Outputs: 2, DecoderScale: 0.125), 128, 128);
 
         Assert.True(MaxDifference(onnx, float64) <= 1e-4, $"max |ONNX − float64| = {MaxDifference(onnx, float64):E2}");
-        Assert.True(MaxDifference(torch32, float64) > MaxDifference(onnx, float64));
+        Assert.True(MaxDifference(torch32, float64) <= 0.1, $"max |TorchSharp − float64| = {MaxDifference(torch32, float64):E2}");
     }
 
     [Fact]
