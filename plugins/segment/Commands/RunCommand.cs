@@ -40,7 +40,7 @@ internal sealed class RunCommand : IPluginCommand
             {
                 using var lease = InferenceParameters.OpenSegmenter(parameters, modelPath, tiling, postProcessing);
                 var segmenter = lease.Segmenter;
-                context.Log.Info($"model {Path.GetFileName(modelPath)} on {segmenter.Engine}");
+                context.Log.Info($"model {DefaultModel.Summary(segmenter.Metadata, modelPath)} on {segmenter.Engine}");
                 var suffix = shard.Count > 1 ? $".shard-{shard.Index}-of-{shard.Count}" : string.Empty;
                 using var outputs = new SegmentationOutputs(folder, suffix);
                 var mine = Enumerable.Range(0, source.Count).Count(i => shard.Owns(i));

@@ -16,7 +16,7 @@ internal sealed class SegmentImageCommand : IPluginCommand
         "image",
         "Segment Dislocations",
         "Segment",
-        "Segment dislocations in the current image or stack: label image, one polyline ROI and one table row per dislocation.",
+        $"Segment dislocations in the current image or stack: label image, one polyline ROI and one table row per dislocation. Default model: {DefaultModel.DescribeDefault()}.",
         [
             ParameterSpec.Image("image", "image", "The image or stack to segment (ImageJ: the current image; CLI: an image file)."),
             .. InferenceParameters.All,
@@ -40,7 +40,7 @@ internal sealed class SegmentImageCommand : IPluginCommand
             {
                 using var lease = InferenceParameters.OpenSegmenter(parameters, modelPath, tiling, postProcessing);
                 var segmenter = lease.Segmenter;
-                context.Log.Info($"model {Path.GetFileName(modelPath)} on {segmenter.Engine}");
+                context.Log.Info($"model {DefaultModel.Summary(segmenter.Metadata, modelPath)} on {segmenter.Engine}");
                 var labels = new List<float[]>();
                 var rois = new List<PolylineRoi>();
                 var rows = new List<IReadOnlyList<object>>();

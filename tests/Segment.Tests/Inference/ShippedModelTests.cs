@@ -33,6 +33,19 @@ public sealed class ShippedModelTests
     }
 
     [Fact]
+    public void The_dialog_names_the_default_model_with_its_scores()
+    {
+        var metadata = ModelFile.ReadMetadata(DefaultModel.ShippedPath);
+        var summary = DefaultModel.Summary(metadata, DefaultModel.ShippedPath);
+        Assert.Equal(
+            $"dislocate-lines-r18 {metadata.Training["version"]} (centre-line F1 {metadata.Training["real_line_f1"]} on real frames, {metadata.Training["synthetic_line_f1"]} on synthetic ones)",
+            summary);
+        Assert.Equal("m 2.0", DefaultModel.Summary(metadata with { Training = new Dictionary<string, string> { ["name"] = "m", ["version"] = "2.0" } }, "x.dislocate"));
+        Assert.Equal("x ?", DefaultModel.Summary(metadata with { Training = new Dictionary<string, string>() }, "/a/x.dislocate"));
+        Assert.Contains($"Default model: {summary}.", new Segment.Commands.SegmentImageCommand().Descriptor.Help, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_shipped_model_finds_the_lines_of_generated_images()
     {
         torch.set_num_threads(2);
