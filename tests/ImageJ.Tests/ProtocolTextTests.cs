@@ -27,6 +27,22 @@ public sealed class ProtocolTextTests(ImageJFixture fixture)
     }
 
     [Fact]
+    public void EveryOutputTypeOfTheContract_HasProtocolLines_AndAnUnknownOneIsAnError()
+    {
+        var contract = typeof(CommandOutput).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(CommandOutput)) && !t.IsAbstract).Select(t => t.Name).Order();
+        var image = new ImageStackOutput("stack", 1, 1, 1, 1, 1, [new float[] { 0 }]);
+        CommandOutput[] samples = [image, new TableOutput("table", ["a"], [[1]]), new PlotOutput("plot", "x", "y", []), new FileOutput("file", "/f")];
+        Assert.Equal(contract, samples.Select(o => o.GetType().Name).Order()); // a new type fails here until the bridge shows it
+
+        var lines = ProtocolText.Result(new CommandResult("done", samples), [image]).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l[0]).ToArray();
+        Assert.Equal(['S', 'I', 'T', 'R', 'G', 'F'], lines);
+
+        var e = Assert.Throws<NotSupportedException>(() => ProtocolText.Result(CommandResult.Of("done", new FutureOutput("movie")), []));
+        Assert.Contains("FutureOutput ('movie')", e.Message, StringComparison.Ordinal);
+        Assert.Contains("FutureOutput ('movie')", BridgeHost.Message(e), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WorkerRequests_SplitAtTabs_AndUndoEveryEscape()
     {
         Assert.Equal(["run", "segment image", "model=[a\tb] x=1", "c:\\dir\\n", "\\q"], ProtocolText.Fields("run\tsegment image\tmodel=[a\\tb] x=1\tc:\\\\dir\\\\n\t\\q"));
@@ -42,4 +58,6 @@ public sealed class ProtocolTextTests(ImageJFixture fixture)
         Assert.Equal(0, ImageJWorker.Serve(fixture.Registry, Path.GetTempPath(), input, output));
         Assert.Equal("E\tunknown request 'hello\trequest'\nK\nE\tunknown request 'release\tx'\n", output.ToString().Replace("\\t", "\t", StringComparison.Ordinal));
     }
+
+    private sealed record FutureOutput(string Name) : CommandOutput(Name);
 }

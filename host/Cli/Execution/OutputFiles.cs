@@ -41,8 +41,11 @@ internal static class OutputFiles
                     AtomicFile.WriteAllText(stem + ".plot.csv", PlotCsv(plot), durable: false);
                     written.Add(stem + ".plot.csv");
                     break;
+                case FileOutput:
+                    break; // the command wrote it already
                 default:
-                    break;
+                    // A new output type must get its file here, never be dropped silently (OutputTypesTests).
+                    throw new NotSupportedException($"The command returned a {output.GetType().Name} ('{output.Name}'), which this version of dislocate cannot write; update dislocate.");
             }
         }
 

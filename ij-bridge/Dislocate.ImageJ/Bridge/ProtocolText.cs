@@ -98,6 +98,14 @@ internal static class ProtocolText
     public static string Result(CommandResult result, IReadOnlyList<ImageStackOutput> images)
     {
         ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(images);
+
+        // A new output type must get protocol lines here, never be dropped silently (OutputTypesTests).
+        if (result.Outputs.FirstOrDefault(o => o is not (ImageStackOutput or TableOutput or PlotOutput or FileOutput)) is { } unknown)
+        {
+            throw new NotSupportedException($"The command returned a {unknown.GetType().Name} ('{unknown.Name}'), which this version of the ImageJ bridge cannot show; update Dislocate.");
+        }
+
         var sb = new StringBuilder();
         Line(sb, "S", result.Summary);
         for (var i = 0; i < images.Count; i++)

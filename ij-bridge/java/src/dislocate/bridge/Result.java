@@ -241,6 +241,9 @@ public final class Result {
                 plot.seriesNames.add(f[2]);
                 plot.xs.add(x);
                 plot.ys.add(y);
+            } else {
+                // A kind this jar does not know would otherwise be dropped silently: the runtime is newer than the jar.
+                throw new IllegalArgumentException(where + ": unknown kind '" + type + "' (is the Dislocate runtime newer than Dislocate_.jar?)");
             }
         }
         for (String[] f : pendingRows) {
