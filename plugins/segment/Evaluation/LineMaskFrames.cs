@@ -17,10 +17,8 @@ public sealed record LineMaskFrame(string Name, int Width, int Height, byte[] Ma
 /// TIFF (one frame per page, or per K pages of an ImageJ hyperstack with K channels) or a single image.
 /// </summary>
 /// <remarks>
-/// Any image type: the background is each frame's most frequent value and every other value is a line pixel. That one
-/// rule reads label images and 0/255 masks (background 0), and annotation drawings of dark strokes on white, such as the
-/// palette PNGs of hand-drawn masks (background index 0 = white, anti-aliased stroke shades = line); a mask that is
-/// mostly line is not a line mask. Errors name the file.
+/// Any image type, read by <see cref="LineMaskRule"/>: the background is each frame's most frequent value and every
+/// other value is a line pixel. Errors name the file.
 /// </remarks>
 public static class LineMaskFrames
 {
@@ -95,25 +93,10 @@ public static class LineMaskFrames
         return frames;
     }
 
-    /// <summary>The line pixels of one image: every value other than its most frequent one.</summary>
+    /// <summary>The line pixels of one image: every value other than its most frequent one (<see cref="LineMaskRule"/>).</summary>
     public static LineMaskFrame FromImage(string name, GrayImage image, string source)
     {
         ArgumentNullException.ThrowIfNull(image);
-        var pixels = image.Pixels;
-        var counts = new Dictionary<float, int>();
-        foreach (var v in pixels)
-        {
-            counts[v] = counts.GetValueOrDefault(v) + 1;
-        }
-
-        // The most frequent value; ties go to the smaller value so the choice never depends on dictionary order.
-        var background = counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).First().Key;
-        var mask = new byte[pixels.Length];
-        for (var i = 0; i < mask.Length; i++)
-        {
-            mask[i] = pixels[i] != background ? (byte)1 : (byte)0;
-        }
-
-        return new LineMaskFrame(name, image.Width, image.Height, mask, source);
+        return new LineMaskFrame(name, image.Width, image.Height, LineMaskRule.LinePixels(image), source);
     }
 }

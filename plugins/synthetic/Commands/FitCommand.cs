@@ -5,16 +5,16 @@ using Dislocate.Synthetic.Settings;
 
 namespace Dislocate.Synthetic.Commands;
 
-/// <summary><c>synthetic fit &lt;annotations&gt;</c>: writes a fitted preset (microstructure M1) from labelme annotations of real images.</summary>
+/// <summary><c>synthetic fit &lt;annotations&gt;</c>: writes a fitted preset (microstructure M1) from labelme annotations or union line masks of real images.</summary>
 internal sealed class FitCommand : IPluginCommand
 {
     public CommandDescriptor Descriptor { get; } = new(
         "fit",
         "Fit Synthetic Preset",
         "Synthetic",
-        "Fit microstructure distributions (pileups, dislocations per pileup, slip width, direction, spacing, line shapes) to labelme annotations.",
+        "Fit microstructure distributions (pileups, dislocations per pileup, slip width, direction, spacing, line shapes) to labelme annotations or union line masks.",
         [
-            ParameterSpec.Path("annotations", "annotations (labelme folder)", ParameterKind.InputFolder, "Folder of labelme JSON files with dislocations annotated as polylines.", required: true, positional: true),
+            ParameterSpec.Path("annotations", "annotations (labelme or mask folder)", ParameterKind.InputFolder, "Folder of labelme JSON files with dislocations annotated as polylines, or, when it holds none, of union line masks (one image per frame; each connected piece is one dislocation; touching lines become one).", required: true, positional: true),
             ParameterSpec.Path("out", "out (preset JSON)", ParameterKind.OutputFile, "Preset file to write; use it with preset=<file>.", required: true),
             ParameterSpec.Real("link_distance", "link_distance (px)", 80, 1, 100000, "Lines with similar direction whose centroids are closer than this belong to one pileup."),
             ParameterSpec.Real("max_angle", "max_angle (degrees)", 20, 0, 90, "Largest chord-direction difference within a pileup."),

@@ -90,7 +90,63 @@ public sealed class FitAndTwinTests : IDisposable
     public void Fit_EmptyFolder_IsAClearError()
     {
         var e = Assert.Throws<InputFileException>(() => PresetFitter.Fit(this.root, GeneratorSettings.Default, 80, 20));
-        Assert.Contains("no labelme", e.Message, StringComparison.Ordinal);
+        Assert.Contains("neither labelme", e.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The lines drawn one pixel wide (white on black, 8-connected) into a PNG, as a union mask without ids.</summary>
+    private void WriteMask(string name, IEnumerable<(double X, double Y)[]> lines, int w = 256, int h = 256, byte background = 0, byte line = 255)
+    {
+        var pixels = new byte[w * h];
+        pixels.AsSpan().Fill(background);
+        foreach (var l in lines)
+        {
+            for (var i = 0; i + 1 < l.Length; i++)
+            {
+                var steps = (int)Math.Ceiling(4 * Math.Max(Math.Abs(l[i + 1].X - l[i].X), Math.Abs(l[i + 1].Y - l[i].Y)));
+                for (var j = 0; j <= steps; j++)
+                {
+                    var t = j / (double)Math.Max(steps, 1);
+                    var (x, y) = ((int)(l[i].X + (t * (l[i + 1].X - l[i].X))), (int)(l[i].Y + (t * (l[i + 1].Y - l[i].Y))));
+                    if (x >= 0 && y >= 0 && x < w && y < h)
+                    {
+                        pixels[(y * w) + x] = line;
+                    }
+                }
+            }
+        }
+
+        using var file = File.Create(Path.Combine(this.root, name + ".png"));
+        PngEncoder.WriteGray8(file, pixels, w, h);
+    }
+
+    [Fact]
+    public void Fit_FromUnionMasks_FindsTheSamePileups_AsFromTheirAnnotations()
+    {
+        // White lines on black and dark strokes on white (hand-drawn masks) read alike: the background is the commonest value.
+        // As the annotation test, moved right so that no line leaves the image.
+        this.WriteMask("a", Pileup(new PointD(120, 30), 30, 100, 20, 3));
+        this.WriteMask("b", [.. Pileup(new PointD(120, 30), 30, 100, 20, 4), .. Pileup(new PointD(200, 200), 120, 60, 15, 1)], background: 255, line: 0);
+        var preset = PresetFitter.Fit(this.root, GeneratorSettings.Default, linkDistance: 80, maxAngle: 20);
+        var e = preset.Settings.Microstructure.Empirical!;
+        Assert.Equal([1, 2], e.PileupsPerImage);
+        Assert.Equal([3, 4, 1], e.PerPileup);
+        Assert.Equal(30, e.AngleDegrees[0], 0); // pixel staircases: within a degree or so, not exactly
+        Assert.InRange(e.SlipWidth[0], 97, 101);
+        Assert.InRange(e.SlipWidth[2], 57, 61);
+        Assert.All(e.Spacing, s => Assert.InRange(s, 18.5, 21.5));
+        Assert.Equal(8, preset.Fit!.Lines);
+        Assert.Equal(PresetFitter.MaskLinePoints, preset.Settings.Microstructure.Shapes[0].U.Length);
+    }
+
+    [Fact]
+    public void Fit_FromUnionMasks_TouchingLinesAreOnePiece_AndSpecksAreSkipped()
+    {
+        var crossing = new List<(double X, double Y)[]> { new[] { (20.0, 20.0), (120.0, 120.0) }, new[] { (20.0, 120.0), (120.0, 20.0) }, new[] { (200.0, 200.0), (201.0, 201.0) } };
+        this.WriteMask("x", crossing);
+        var lines = PresetFitter.MaskLinesOf(Core.IO.ImageFileReader.ReadGray(Path.Combine(this.root, "x.png")));
+        var only = Assert.Single(lines);
+        var length = only.Zip(only.Skip(1), (a, b) => (b - a).Length).Sum();
+        Assert.InRange(length, 125, 143); // two of the X's four arms (each ≈ 70 px), through the centre
     }
 
     [Fact]
