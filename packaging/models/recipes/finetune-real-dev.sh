@@ -4,7 +4,8 @@
 # The best epoch is chosen on the ten training frames themselves, never on the frames it is scored on.
 # Usage: packaging/models/recipes/finetune-real-dev.sh MODEL OUT
 # EPOCHS (40), RATE (0.0003), ZOOM (1 = no random rescaling; 2 = crops magnified or shrunk up to 2×), BLUR (0 = none;
-# 1.5 = half the crops blurred with σ up to 1.5 px) and NOISE (0.05: largest noise σ) change the run;
+# 1.5 = half the crops blurred with σ up to 1.5 px), NOISE (0.05: largest noise σ) and PRESET (real-like-v2.preset.json: the
+# synthetic images between the real ones) change the run;
 # the defaults are model 1.1.0's stage 3.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -15,7 +16,7 @@ dislocate=${DISLOCATE:-$root/artifacts/dislocate/dislocate}
 real=${REAL_DEV:-$root/../shared/data/real-dev/tanaka-twip-grain2um-video7}
 "$here/real-dev-split.sh" "$real" "$out/real"
 "$dislocate" segment finetune --model "$model" --images "$real/frames" --masks "$out/real/train-masks" \
-  --synthetic 400 --preset "$here/real-like-v2.preset.json" --out "$out/model" --crop 256 --batch 4 --epochs "${EPOCHS:-40}" --steps 25 \
+  --synthetic 400 --preset "${PRESET:-$here/real-like-v2.preset.json}" --out "$out/model" --crop 256 --batch 4 --epochs "${EPOCHS:-40}" --steps 25 \
   --rate "${RATE:-0.0003}" --zoom "${ZOOM:-1}" --blur "${BLUR:-0}" --noise "${NOISE:-0.05}" --schedule cosine --warmup 10 --seed 1 --threads 2
 "$dislocate" segment run "$real/frames" --model "$out/model/model.dislocate" --out "$out/real-pred" --quiet
 "$dislocate" segment score --pred "$out/real-pred" --truth "$out/real/test-masks" --out "$out/real-pred/score-test" --quiet
