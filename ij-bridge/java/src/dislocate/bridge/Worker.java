@@ -203,7 +203,7 @@ final class Worker extends Backend {
             }
         } catch (IOException e) {
             delete(input);
-            throw died("cannot exchange pixels or requests: " + e.getMessage());
+            throw ioFailure("cannot exchange pixels or requests: ", e);
         }
     }
 
@@ -284,7 +284,7 @@ final class Worker extends Backend {
         try {
             send(line);
         } catch (IOException e) {
-            throw died(process.isAlive() ? "cannot take a request: " + e.getMessage() : "exited");
+            throw ioFailure("cannot take a request: ", e);
         }
         String[] f = Protocol.fields(next());
         if (!f[0].equals(expected)) {
@@ -316,6 +316,21 @@ final class Worker extends Backend {
             throw died("exited");
         }
         return line;
+    }
+
+    /**
+     * The error for a failed write to the worker: a worker that has exited (or exits within a second) broke the pipe by
+     * exiting, which is the cause to report; how soon the pipe breaks after it died depends on timing.
+     */
+    private RuntimeException ioFailure(String doing, IOException e) {
+        try {
+            if (!process.isAlive() || waitFor(process, 1000)) {
+                return died("exited");
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return died(doing + e.getMessage());
     }
 
     /** Marks the worker dead (the next command starts a new one) and makes the error naming the cause and its log. */
