@@ -67,6 +67,7 @@ public sealed class ImageJSession
         // The bridge jar goes on the class path itself: natives are bound to one class object, which ImageJ's
         // plugin class loader must find there too.
         classPath.Add(settings.BridgeJar);
+        classPath.AddRange(settings.ExtraClassPath ?? []);
         if (settings.Headless)
         {
             options.Add("-Djava.awt.headless=true");
@@ -146,14 +147,12 @@ public sealed class ImageJSession
         }
     }
 
-    /// <summary>Calls <c>NativeBridge.echo(x)</c> (x + 1): the cheapest .NET → Java round trip, for soak tests.</summary>
-    public int Echo(int x) => this.CallStaticInt("dislocate/bridge/NativeBridge", "echo", "(I)I", false, x);
-
-    /// <summary>Java calls describe() back into .NET <paramref name="n"/> times; returns the total length.</summary>
-    public int CallBack(int n) => this.CallStaticInt("dislocate/bridge/NativeBridge", "callBack", "(I)I", false, n);
-
-    /// <summary>Java threads call describe() back into .NET; returns the number of successful calls.</summary>
-    public int CallBackFromThreads(int threads, int n) => this.CallStaticInt("dislocate/bridge/NativeBridge", "callBackFromThreads", "(II)I", false, threads, n);
+    /// <summary>
+    /// Calls a static Java method taking and returning ints, e.g. <c>("dislocate/bridge/BridgeProbe", "echo", "(I)I", 1)</c>:
+    /// for tests and helpers whose classes are on the class path (<see cref="ImageJSettings.ExtraClassPath"/>).
+    /// </summary>
+    public int CallStaticInt(string className, string method, string signature, params int[] args) =>
+        this.CallStaticInt(className, method, signature, false, args);
 
     /// <summary>Asks the JVM to collect garbage (System.gc()).</summary>
     public void CollectJavaGarbage() => this.CallStaticVoid("java/lang/System", "gc");

@@ -7,7 +7,8 @@ namespace Dislocate.ImageJ;
 /// <param name="JavaHome">An explicit Java home, or null to search (JAVA_HOME, Fiji's Java, the system).</param>
 /// <param name="BridgeJar">The bridge jar (dislocate_bridge.jar beside the host, in ij/).</param>
 /// <param name="MaxHeapMb">JVM heap limit in MiB, or 0 for Java's default.</param>
-public sealed record ImageJSettings(bool Headless, string IjJar, string? FijiApp, string? JavaHome, string BridgeJar, int MaxHeapMb = 0)
+/// <param name="ExtraClassPath">Jars or class folders put on the class path after the bridge jar (tests' own Java classes).</param>
+public sealed record ImageJSettings(bool Headless, string IjJar, string? FijiApp, string? JavaHome, string BridgeJar, int MaxHeapMb = 0, IReadOnlyList<string>? ExtraClassPath = null)
 {
     /// <summary>Debian's ImageJ jar.</summary>
     public const string DebianIjJar = "/usr/share/java/ij.jar";

@@ -4,7 +4,7 @@ using Dislocate.Hosting.Plugins;
 
 namespace Dislocate.ImageJ.Tests.Fixtures;
 
-/// <summary>One headless ImageJ per test process (a process can host only one JVM), with the synthetic, track and test plugins.</summary>
+/// <summary>One headless ImageJ per test process (a process can host only one JVM), with the synthetic, track and test plugins, and the Java test classes (BridgeProbe) on its class path.</summary>
 public sealed class ImageJFixture
 {
     public ImageJFixture()
@@ -15,7 +15,7 @@ public sealed class ImageJFixture
         var testing = new LoadedPlugin(new PluginManifest("testing", "Bridge tests", new Version(1, 0), "none", HostApi.Current), AppContext.BaseDirectory, new TestPlugin());
         this.Registry = new CommandRegistry([synthetic, track, testing]);
         this.Session = ImageJSession.Start(
-            new ImageJSettings(Headless: true, ImageJSettings.DebianIjJar, null, null, Path.Combine(Layout.Dislocate, "ij", "dislocate_bridge.jar")),
+            new ImageJSettings(Headless: true, ImageJSettings.DebianIjJar, null, null, Path.Combine(Layout.Dislocate, "ij", "dislocate_bridge.jar"), ExtraClassPath: [JavaTestClasses.Folder]),
             this.Registry,
             Path.GetTempPath());
     }

@@ -466,12 +466,12 @@ public class Dislocate_Command implements PlugIn {
             // give the batch run (whose macro runs on "Run$_main") a failing exit status.
             System.err.println("Dislocate error: " + message);
             interp.abortMacro();
-            if (thread.equals("Run$_main")) {
+            if (ImageJInternals.isBatchMainThread(thread)) {
                 System.exit(1);
             }
             return;
         }
-        if (interp != null && thread.startsWith("Run$_")) {
+        if (interp != null && ImageJInternals.isMacroThread(thread)) {
             try {
                 interp.abort(message);
                 return;

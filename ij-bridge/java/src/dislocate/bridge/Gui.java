@@ -62,7 +62,7 @@ public final class Gui {
                 }
                 System.exit(status);
             }
-        }, "Run$_dislocate " + path);
+        }, ImageJInternals.MACRO_THREAD_PREFIX + "dislocate " + path);
         thread.start();
     }
 

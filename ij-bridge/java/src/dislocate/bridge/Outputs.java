@@ -51,7 +51,7 @@ public final class Outputs {
         boolean headless = GraphicsEnvironment.isHeadless();
         if (headless && !Interpreter.isBatchMode()) {
             // Without windows, WindowManager knows images only in batch mode (as in a macro run headless).
-            Interpreter.batchMode = true;
+            ImageJInternals.enterGlobalBatchMode();
         }
         boolean hidden = headless || Interpreter.isBatchMode();
         Map<Integer, ImagePlus> images = new LinkedHashMap<Integer, ImagePlus>();

@@ -10,7 +10,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -37,62 +36,6 @@ public final class Registry {
     public static final String ABOUT_LABEL = "About Dislocate";
     static final String ABOUT_CLASS = "dislocate.bridge.About_Dislocate";
     private static final String COMMAND_PREFIX = Dislocate_Command.class.getName() + "(";
-
-    /**
-     * ImageJ 1.53t builds these main-menu commands in code ({@code Menus.addMenuBar}), not from IJ_Props.txt,
-     * so a headless command table would lack them. Label, class string pairs, added only when the label is
-     * missing and the class exists in the running ij.jar.
-     */
-    private static final String[][] MENU_BAR_COMMANDS = {
-        {"Open...", "ij.plugin.Commands(\"open\")"},
-        {"Open Next", "ij.plugin.NextImageOpener"},
-        {"Close", "ij.plugin.Commands(\"close\")"},
-        {"Close All", "ij.plugin.Commands(\"close-all\")"},
-        {"Save", "ij.plugin.Commands(\"save\")"},
-        {"Revert", "ij.plugin.Commands(\"revert\")"},
-        {"Undo", "ij.plugin.Commands(\"undo\")"},
-        {"Cut", "ij.plugin.Clipboard(\"cut\")"},
-        {"Copy", "ij.plugin.Clipboard(\"copy\")"},
-        {"Paste", "ij.plugin.Clipboard(\"paste\")"},
-        {"Clear", "ij.plugin.filter.Filler(\"clear\")"},
-        {"Clear Outside", "ij.plugin.filter.Filler(\"outside\")"},
-        {"Fill", "ij.plugin.filter.Filler(\"fill\")"},
-        {"Draw", "ij.plugin.filter.Filler(\"draw\")"},
-        {"Invert", "ij.plugin.filter.Filters(\"invert\")"},
-        {"8-bit", "ij.plugin.Converter(\"8-bit\")"},
-        {"16-bit", "ij.plugin.Converter(\"16-bit\")"},
-        {"32-bit", "ij.plugin.Converter(\"32-bit\")"},
-        {"8-bit Color", "ij.plugin.Converter(\"8-bit Color\")"},
-        {"RGB Color", "ij.plugin.Converter(\"RGB Color\")"},
-        {"RGB Stack", "ij.plugin.Converter(\"RGB Stack\")"},
-        {"HSB Stack", "ij.plugin.Converter(\"HSB Stack\")"},
-        {"HSB (32-bit)", "ij.plugin.Converter(\"HSB (32-bit)\")"},
-        {"Lab Stack", "ij.plugin.Converter(\"Lab Stack\")"},
-        {"Show Info...", "ij.plugin.ImageInfo"},
-        {"Properties...", "ij.plugin.filter.ImageProperties"},
-        {"Crop", "ij.plugin.Resizer(\"crop\")"},
-        {"Duplicate...", "ij.plugin.Duplicator"},
-        {"Rename...", "ij.plugin.SimpleCommands(\"rename\")"},
-        {"Scale...", "ij.plugin.Scaler"},
-        {"Smooth", "ij.plugin.filter.Filters(\"smooth\")"},
-        {"Sharpen", "ij.plugin.filter.Filters(\"sharpen\")"},
-        {"Find Edges", "ij.plugin.filter.Filters(\"edge\")"},
-        {"Find Maxima...", "ij.plugin.filter.MaximumFinder"},
-        {"Enhance Contrast...", "ij.plugin.ContrastEnhancer"},
-        {"Image Calculator...", "ij.plugin.ImageCalculator"},
-        {"Subtract Background...", "ij.plugin.filter.BackgroundSubtracter"},
-        {"Measure", "ij.plugin.filter.Analyzer"},
-        {"Analyze Particles...", "ij.plugin.filter.ParticleAnalyzer"},
-        {"Summarize", "ij.plugin.filter.Analyzer(\"sum\")"},
-        {"Distribution...", "ij.plugin.Distribution"},
-        {"Label", "ij.plugin.filter.Filler(\"label\")"},
-        {"Clear Results", "ij.plugin.filter.Analyzer(\"clear\")"},
-        {"Set Measurements...", "ij.plugin.filter.Analyzer(\"set\")"},
-        {"Set Scale...", "ij.plugin.filter.ScaleDialog"},
-        {"Calibrate...", "ij.plugin.filter.Calibrator"},
-        {"Histogram", "ij.plugin.Histogram"},
-        {"Plot Profile", "ij.plugin.Profiler(\"plot\")"},
-    };
 
     private static List<CommandSpec> commands;
     private static final Map<String, CommandSpec> BY_KEY = new LinkedHashMap<String, CommandSpec>();
@@ -257,27 +200,13 @@ public final class Registry {
             }
         }
         ClassLoader loader = IJ.class.getClassLoader();
-        for (String[] entry : MENU_BAR_COMMANDS) {
+        for (String[] entry : ImageJInternals.MENU_BAR_COMMANDS) {
             if (!table.containsKey(entry[0]) && classExists(loader, entry[1])) {
                 table.put(entry[0], entry[1]);
             }
         }
-        try {
-            setStaticField("pluginsTable", table, false);
-            setStaticField("shortcuts", new Hashtable<Object, Object>(), true);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot install ImageJ's command table (ij.Menus.pluginsTable): " + e, e);
-        }
+        ImageJInternals.installCommandTable(table);
         return table;
-    }
-
-    private static void setStaticField(String name, Object value, boolean onlyIfNull) throws Exception {
-        Field field = Menus.class.getDeclaredField(name);
-        field.setAccessible(true);
-        if (onlyIfNull && field.get(null) != null) {
-            return;
-        }
-        field.set(null, value);
     }
 
     private static boolean classExists(ClassLoader loader, String classString) {

@@ -20,6 +20,7 @@ public final class BridgeSelfTest {
         options();
         registry();
         results();
+        internals();
         System.out.println(checks + " checks passed");
     }
 
@@ -153,6 +154,18 @@ public final class BridgeSelfTest {
                 Result.parse(Protocol.join("D", "4", "s", "1", "2"));
             }
         }, "series for plot 4, which has no G line");
+    }
+
+    private static void internals() {
+        equal(null, ImageJInternals.difference("1.53t"), "the tested ImageJ needs no warning");
+        String other = ImageJInternals.difference("1.54f");
+        truth(other != null && other.contains("ImageJ 1.54f") && other.contains("ij.Menus.pluginsTable"), "another ImageJ is named with what Dislocate relies on");
+        truth(ImageJInternals.isMacroThread("Run$_dislocate m.ijm") && !ImageJInternals.isMacroThread("AWT-EventQueue-0"), "macro threads");
+        truth(ImageJInternals.isBatchMainThread("Run$_main"), "the -batch thread");
+        for (String[] command : ImageJInternals.MENU_BAR_COMMANDS) {
+            String name = command[1].indexOf('(') < 0 ? command[1] : command[1].substring(0, command[1].indexOf('('));
+            truth(BridgeSelfTest.class.getClassLoader().getResource(name.replace('.', '/') + ".class") != null, "ImageJ has " + name);
+        }
     }
 
     private static void equal(Object expected, Object actual, String what) {
