@@ -77,7 +77,8 @@ public static class DatasetWriter
     /// <param name="index">Sample index.</param>
     /// <param name="library">Background images, for real backgrounds.</param>
     /// <param name="inPlace">For a single frame, return a view of the thread's canvas (valid until its next render) instead of new arrays.</param>
-    public static (IReadOnlyList<RenderedSample> Frames, SampleDocument Document) Generate(GeneratorSettings settings, ulong datasetSeed, long index, BackgroundLibrary? library, bool inPlace = false)
+    /// <param name="cancellation">Checked before each frame of a sequence.</param>
+    public static (IReadOnlyList<RenderedSample> Frames, SampleDocument Document) Generate(GeneratorSettings settings, ulong datasetSeed, long index, BackgroundLibrary? library, bool inPlace = false, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var seed = SampleSeed(datasetSeed, index);
@@ -87,7 +88,11 @@ public static class DatasetWriter
         var renderer = SampleRenderer.ForCurrentThread(settings.Width, settings.Height);
         var frames = inPlace && recipes.Count == 1
             ? [renderer.RenderInPlace(recipes[0], library)]
-            : recipes.Select(r => renderer.Render(r, library)).ToList();
+            : recipes.Select(r =>
+            {
+                cancellation.ThrowIfCancellationRequested();
+                return renderer.Render(r, library);
+            }).ToList();
         var document = new SampleDocument(SampleDocument.GeneratorName, SyntheticPlugin.Version, SampleDocument.CurrentFormat, datasetSeed, index, seed, settings, recipes);
         return (frames, document);
     }

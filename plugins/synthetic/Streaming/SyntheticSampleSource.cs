@@ -61,9 +61,9 @@ public sealed class SyntheticSampleSource : ISampleSource
         return new LabelledImage(sample.Image.Width, sample.Image.Height, sample.Image.Pixels, sample.Masks);
     }
 
-    /// <summary>All frames of sample <paramref name="index"/>.</summary>
-    public IReadOnlyList<RenderedSample> GetFrames(long index) =>
-        DatasetWriter.Generate(this.Settings, this.Seed, index, this.library).Frames;
+    /// <summary>All frames of sample <paramref name="index"/>; <paramref name="cancellation"/> is checked before each frame.</summary>
+    public IReadOnlyList<RenderedSample> GetFrames(long index, CancellationToken cancellation = default) =>
+        DatasetWriter.Generate(this.Settings, this.Seed, index, this.library, cancellation: cancellation).Frames;
 
     /// <summary>Samples <paramref name="start"/> … start + count − 1, in order.</summary>
     public IEnumerable<RenderedSample> Enumerate(long start, long count)
