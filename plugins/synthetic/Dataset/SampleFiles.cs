@@ -71,8 +71,12 @@ public sealed class SampleFiles
     /// <summary>Parameters JSON; its presence means the sample is complete.</summary>
     public string Params { get; }
 
-    /// <summary>True when the sample was finished by an earlier run (its params JSON exists).</summary>
-    public bool IsComplete => File.Exists(this.Params);
+    /// <summary>
+    /// True when the sample was finished by an earlier run: its params JSON exists and so do its data files, none empty
+    /// and every PNG ending in its IEND chunk. A file emptied or cut short since (by a full disk, a copy or a user) is
+    /// noticed at this cost of a few bytes read per file, and the sample is made again; equal-length damage is not.
+    /// </summary>
+    public bool IsComplete => File.Exists(this.Params) && this.DataFiles().All(Intact);
 
     /// <summary>The data files written before the params JSON (the mask folder counts as one).</summary>
     public IEnumerable<string> DataFiles()
@@ -84,6 +88,38 @@ public sealed class SampleFiles
         {
             yield return this.Labelme;
         }
+    }
+
+    private static readonly byte[] PngEnd = [0, 0, 0, 0, (byte)'I', (byte)'E', (byte)'N', (byte)'D', 0xAE, 0x42, 0x60, 0x82];
+
+    private static bool Intact(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            return true; // a folder of per-instance PNGs (empty when the sample has no dislocation)
+        }
+
+        var file = new FileInfo(path);
+        if (!file.Exists || file.Length == 0)
+        {
+            return false;
+        }
+
+        if (!path.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (file.Length < PngEnd.Length)
+        {
+            return false;
+        }
+
+        using var stream = file.OpenRead();
+        stream.Seek(-PngEnd.Length, SeekOrigin.End);
+        Span<byte> tail = stackalloc byte[12];
+        stream.ReadExactly(tail);
+        return tail.SequenceEqual(PngEnd);
     }
 
     /// <summary>The file extension for an image format.</summary>

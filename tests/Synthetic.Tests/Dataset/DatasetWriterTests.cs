@@ -103,6 +103,26 @@ public sealed class DatasetWriterTests : IDisposable
     }
 
     [Fact]
+    public void Resume_RemakesSamplesWhoseFilesWereEmptiedOrCutShort_AfterTheyWereFinished()
+    {
+        var reference = this.Options("reference");
+        DatasetWriter.Write(TestData.Small, reference, null, CancellationToken.None);
+        var o = this.Options("damaged");
+        DatasetWriter.Write(TestData.Small, o, null, CancellationToken.None);
+
+        // Issue 13: an image zeroed after its sample was finished was taken as done on resume.
+        File.WriteAllBytes(new SampleFiles(o, 0, 1).Image, []);
+        var cut = new SampleFiles(o, 2, 1).Union;
+        File.WriteAllBytes(cut, File.ReadAllBytes(cut)[..^5]);
+        File.WriteAllBytes(new SampleFiles(o, 3, 1).Masks, []);
+
+        var summary = DatasetWriter.Write(TestData.Small, o, null, CancellationToken.None);
+        Assert.Equal(3, summary.Written);
+        Assert.Equal(3, summary.Skipped);
+        TestData.AssertSameFiles(reference.Output, o.Output);
+    }
+
+    [Fact]
     public void Cancellation_LeavesOnlyCompleteSamples()
     {
         var o = this.Options("cancel", count: 40);
