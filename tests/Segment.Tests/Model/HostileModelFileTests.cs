@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using Dislocate.Contracts;
+using Dislocate.Core.Imaging;
+using Dislocate.Core.Tests.IO;
+using Dislocate.Segment.Inference;
+using Dislocate.Segment.Model;
+using Dislocate.Segment.Onnx;
+using Dislocate.Segment.PostProcessing;
+using Google.Protobuf;
+using TorchSharp;
+using Xunit.Abstractions;
+
+namespace Dislocate.Segment.Tests.Model;
+
+/// <summary>
+/// The hostile-input suite for model files (issue 13): malformed copies of a float32 and a float16 <c>.dislocate</c> file
+/// and of an exported <c>.onnx</c> file (the image suite's mutations), each opened as the commands open them: metadata
+/// (<c>segment info</c>, the dialog), the ONNX engine (the default for <c>segment run</c>), and, for <c>.dislocate</c>
+/// files, libtorch (<c>--engine torch</c>, training's <c>--init</c>). Every case must end accepted (and then segment a
+/// small image) or refused with an <see cref="InputFileException"/> naming the file; never another exception, never
+/// more than <see cref="TimeLimit"/>. A native crash would end the test run, which is the point of running it here.
+/// </summary>
+/// <remarks><c>HOSTILE_CASES=1000 dotnet test tests/Segment.Tests --filter HostileModelFile</c> is the long run.</remarks>
+public sealed class HostileModelFileTests(ITestOutputHelper output) : IDisposable
+{
+    private const int DefaultCases = 30;
+    private static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(20);
+
+    private readonly string folder = TinyModels.TempFolder();
+
+    public void Dispose() => Directory.Delete(this.folder, recursive: true);
+
+    [Fact]
+    public void EveryMalformedModelFile_IsOpenedOrRefusedNamingTheFile_InTime()
+    {
+        torch.set_num_threads(1);
+        var cases = int.TryParse(Environment.GetEnvironmentVariable("HOSTILE_CASES"), out var n) && n > 0 ? n : DefaultCases;
+        var seeds = this.SeedFiles();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var failures = new List<string>();
+        var rng = new System.Random(20261206);
+        for (var k = 0; k < cases; k++)
+        {
+            var (name, bytes) = seeds[k % seeds.Count];
+            var (mutation, mutated) = FileMutations.Mutate(bytes, seeds, rng);
+            var path = Path.Combine(this.folder, $"case-{k:D4}{Path.GetExtension(name)}");
+            File.WriteAllBytes(path, mutated);
+            var (outcome, detail) = Open(path);
+            var key = $"{name} {outcome}";
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+            if (outcome == "FAILED")
+            {
+                failures.Add($"case {k} ({name}, {mutation}): {detail}");
+            }
+
+            File.Delete(path);
+        }
+
+        foreach (var (key, count) in counts.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            output.WriteLine($"{key}: {count}");
+        }
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures.Take(20)));
+        Assert.Contains(counts.Keys, c => c.EndsWith("refused", StringComparison.Ordinal)); // the mutations do reach the readers
+    }
+
+    /// <summary>Opens the file every way a command does, on a worker with a time limit.</summary>
+    private static (string Outcome, string Detail) Open(string path)
+    {
+        var task = Task.Run(() =>
+        {
+            try
+            {
+                var image = new GrayImage(64, 64, TinyModels.Pattern(64, 64, seed: 3));
+                var tiling = new TilingOptions(TileSize: 64, Overlap: 0, BatchSize: 1);
+                if (path.EndsWith(".dislocate", StringComparison.Ordinal))
+                {
+                    _ = ModelFile.ReadMetadata(path);
+                    _ = DefaultModel.Summary(ModelFile.ReadMetadata(path), path);
+                    using var torchEngine = Segmenter.Open(path, InferenceEngine.Torch, "cpu", 1, tiling, PostProcessingOptions.Default);
+                    _ = torchEngine.Predict(image);
+                }
+
+                using var onnxEngine = Segmenter.Open(path, InferenceEngine.Onnx, "cpu", 1, tiling, PostProcessingOptions.Default);
+                _ = onnxEngine.Predict(image);
+                return ("accepted", string.Empty);
+            }
+            catch (InputFileException e)
+            {
+                return e.Message.Contains(path, StringComparison.Ordinal) ? ("refused", e.Message) : ("FAILED", $"message without the file: {e.Message}");
+            }
+#pragma warning disable CA1031 // the point: any other exception is a finding, reported, not thrown
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                return ("FAILED", $"{e.GetType().Name}: {e.Message}");
+            }
+        });
+        return task.Wait(TimeLimit) ? task.Result : ("FAILED", $"no answer in {TimeLimit.TotalSeconds} s (hang)");
+    }
+
+    private List<(string Name, byte[] Bytes)> SeedFiles()
+    {
+        using var model = TinyModels.Create();
+        var full = Path.Combine(this.folder, "seed.dislocate");
+        var half = Path.Combine(this.folder, "seed-fp16.dislocate");
+        var metadata = TinyModels.Metadata(TinyModels.Spec);
+        ModelFile.Save(full, model, metadata);
+        ModelFile.Save(half, model, metadata, halfWeights: true);
+        var (m, weights) = ModelFile.ReadWeights(full);
+        return
+        [
+            ("float32.dislocate", File.ReadAllBytes(full)),
+            ("float16.dislocate", File.ReadAllBytes(half)),
+            ("model.onnx", OnnxExporter.Build(m, weights).ToByteArray()),
+        ];
+    }
+}
