@@ -9,7 +9,8 @@ public static class FailureText
     public static Exception Unwrap(Exception e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        while (e is AggregateException { InnerExceptions.Count: 1 } a)
+        // Parallel loops gather one failure per worker: the first stands for them all (the same cause on every thread).
+        while (e is AggregateException { InnerExceptions.Count: >= 1 } a)
         {
             e = a.InnerExceptions[0];
         }

@@ -47,6 +47,10 @@ public static class SettingsValidator
             var shape = m.Shapes[i];
             Check(shape.U.Length >= 2 && shape.U.Length == shape.V.Length, SettingsKeys.Shapes, $"shape {i} needs ≥ 2 points with as many u as v values");
             Check(shape.U.All(double.IsFinite) && shape.V.All(double.IsFinite), SettingsKeys.Shapes, $"shape {i} has a non-finite coordinate");
+
+            // Chord units: a dislocation runs from (0, 0) to (1, 0); one bowing several chords away is no line shape, and
+            // such values (1e300 in a preset) made the rasteriser run for ever.
+            Check(shape.U.Concat(shape.V).All(c => Math.Abs(c) <= MaxShapeCoordinate), SettingsKeys.Shapes, $"shape {i} has a coordinate beyond ±{MaxShapeCoordinate} chord lengths");
         }
 
         var d = s.Drawing;
@@ -65,6 +69,9 @@ public static class SettingsValidator
         // Followers at zero spacing would be drawn on top of their leader: identical masks.
         Check(m.Spacing.Max > 0 || m.PerPileup.Max <= 1, SettingsKeys.Spacing, "must be > 0 when pileups hold more than one dislocation");
     }
+
+    /// <summary>Largest |u| or |v| of a line shape, in chord lengths.</summary>
+    public const double MaxShapeCoordinate = 4;
 
     private static void Within(ValueRange r, double lo, double hi, string key) =>
         Check(r.Min >= lo && r.Max <= hi && r.Min <= r.Max, key, string.Create(CultureInfo.InvariantCulture, $"{r} must lie within {lo}..{hi}"));
