@@ -9,7 +9,7 @@ public static class FailureText
     public static Exception Unwrap(Exception e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        // Parallel loops gather one failure per worker: the first stands for them all (the same cause on every thread).
+        // Parallel loops gather one failure per worker, usually the same cause on every thread: the first stands for them all.
         while (e is AggregateException { InnerExceptions.Count: >= 1 } a)
         {
             e = a.InnerExceptions[0];
