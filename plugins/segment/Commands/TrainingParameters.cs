@@ -10,7 +10,7 @@ namespace Dislocate.Segment.Commands;
 /// <summary>Parameters shared by <c>train</c> and <c>finetune</c>, declared once; their keys are the macro API.</summary>
 internal static class TrainingParameters
 {
-    public static ParameterSpec Out { get; } = ParameterSpec.Path("out", "out (folder)", ParameterKind.OutputFolder, "Training folder: model.dislocate (best test metric), checkpoint.bin, curves.csv/png, training.json.", required: true);
+    public static ParameterSpec Out { get; } = ParameterSpec.Path("out", "out (folder)", ParameterKind.OutputFolder, "Training folder: model.dislocate (best test metric), last.dislocate (latest epoch), checkpoint.bin, curves.csv/png, training.json.", required: true);
 
     public static ParameterSpec Encoder { get; } = ParameterSpec.Choice("encoder", "encoder", "resnet50", ["resnet18", "resnet34", "resnet50"], "ResNet encoder of the UNet++ (paper: resnet50; resnet18 is ~4× faster on a CPU).");
 

@@ -40,6 +40,12 @@ internal sealed class Trainer
     /// <summary>File name of the best model inside a training folder.</summary>
     public const string ModelFileName = "model.dislocate";
 
+    /// <summary>
+    /// The model of the latest finished epoch, written beside the best one: the best epoch is chosen by the test
+    /// metric, which on a few frames (a fine-tune scored on its own ten) is noisy enough to pick an early epoch.
+    /// </summary>
+    public const string LastModelFileName = "last.dislocate";
+
     private readonly TrainingOptions options;
     private readonly ITrainingSamples train;
     private readonly ITrainingSamples test;
@@ -142,8 +148,10 @@ internal sealed class Trainer
                 : state with { Epoch = epoch, Step = step, Scaler = scaler?.State };
             if (best)
             {
-                ModelFile.Save(modelPath, model, this.Metadata(state, initialModel));
+                ModelFile.Save(modelPath, model, this.Metadata(state, initialModel, state.BestMetric));
             }
+
+            ModelFile.Save(Path.Combine(folder, LastModelFileName), model, this.Metadata(state, initialModel, testMetric));
 
             // Curves before the checkpoint: a crash in between leaves curves one epoch ahead, which a resume trims.
             TrainingCurves.Write(folder, records);
@@ -399,7 +407,7 @@ internal sealed class Trainer
         return model;
     }
 
-    private ModelMetadata Metadata(CheckpointState state, string? initialModel)
+    private ModelMetadata Metadata(CheckpointState state, string? initialModel, double testMetric)
     {
         var training = new Dictionary<string, string>
         {
@@ -414,7 +422,7 @@ internal sealed class Trainer
             ["learning_rate"] = this.options.LearningRate.ToString("R", CultureInfo.InvariantCulture),
             ["matching"] = this.options.Matching.ToString().ToLowerInvariant(),
             ["precision"] = this.autocastType is { } reduced ? $"mixed-{reduced.ToString().ToLowerInvariant()}" : "float32",
-            ["test_metric"] = state.BestMetric.ToString("R", CultureInfo.InvariantCulture),
+            ["test_metric"] = testMetric.ToString("R", CultureInfo.InvariantCulture),
             ["initial_model"] = initialModel is null ? string.Empty : Path.GetFileName(initialModel),
             ["kernels"] = TorchRuntime.KernelDescription,
             ["threads"] = torch.get_num_threads().ToString(CultureInfo.InvariantCulture),

@@ -50,6 +50,12 @@ public sealed class TrainerTests : IDisposable
         Assert.Equal(a.Records.Select(r => (r.TrainLoss, r.TestLoss, r.TestMetric)), b.Records.Select(r => (r.TrainLoss, r.TestLoss, r.TestMetric)));
         Assert.Equal(File.ReadAllBytes(a.ModelPath), File.ReadAllBytes(b.ModelPath));
 
+        // The latest epoch's model sits beside the best one, with its own epoch and metric.
+        var last = ModelFile.ReadMetadata(this.Path("a", Trainer.LastModelFileName));
+        Assert.Equal("2", last.Training["epoch"]);
+        Assert.Equal(a.Records[^1].TestMetric.ToString("R", System.Globalization.CultureInfo.InvariantCulture), last.Training["test_metric"]);
+        Assert.Equal(File.ReadAllBytes(this.Path("a", Trainer.LastModelFileName)), File.ReadAllBytes(this.Path("b", Trainer.LastModelFileName)));
+
         // Train → save → load → evaluate gives back the best epoch's test loss and metric.
         var (model, metadata) = ModelFile.Load(a.ModelPath, torch.CPU);
         using (model)
