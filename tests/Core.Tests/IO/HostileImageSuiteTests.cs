@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Dislocate.Contracts;
 using Dislocate.Core.IO;
 using SkiaSharp;
@@ -32,30 +31,9 @@ public sealed class HostileImageSuiteTests(ITestOutputHelper output) : IDisposab
     [Fact]
     public void EveryMalformedImage_IsReadOrRefusedNamingTheFile_InTimeAndMemory()
     {
-        var cases = int.TryParse(Environment.GetEnvironmentVariable("HOSTILE_CASES"), out var n) && n > 0 ? n : DefaultCases;
         var seeds = this.SeedFiles();
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var failures = new List<string>();
-        var slowest = TimeSpan.Zero;
-        var rng = new System.Random(20261206);
-        for (var k = 0; k < cases; k++)
-        {
-            var (name, bytes) = seeds[k % seeds.Count];
-            var (mutation, mutated) = FileMutations.Mutate(bytes, seeds, rng);
-            var path = this.folder.File($"case-{k:D5}{Path.GetExtension(name)}");
-            File.WriteAllBytes(path, mutated);
-            var outcome = Run(path, out var elapsed);
-            slowest = elapsed > slowest ? elapsed : slowest;
-            var key = $"{Path.GetExtension(name)} {outcome.Class}";
-            counts[key] = counts.GetValueOrDefault(key) + 1;
-            if (outcome.Class == "FAILED")
-            {
-                failures.Add($"case {k} ({name}, {mutation}): {outcome.Detail}");
-            }
-
-            File.Delete(path);
-        }
-
+        var report = HostileSuite.Run(seeds, HostileSuite.CaseCount(DefaultCases), this.folder.Path, Path.GetExtension, TimeLimit, Read);
+        var (cases, counts, failures, slowest) = (report.Cases, report.Counts, report.Failures, report.Slowest);
         output.WriteLine($"{cases} cases from {seeds.Count} seed files; slowest {slowest.TotalMilliseconds:F0} ms");
         foreach (var (key, count) in counts.OrderBy(c => c.Key, StringComparer.Ordinal))
         {
@@ -66,54 +44,32 @@ public sealed class HostileImageSuiteTests(ITestOutputHelper output) : IDisposab
         Assert.True(counts.Keys.Count(k => k.EndsWith("refused", StringComparison.Ordinal)) >= 8, "the mutations should break most formats some of the time");
     }
 
-    private sealed record Outcome(string Class, string Detail);
-
-    /// <summary>Reads the file as the commands do (first frame, and every page of a TIFF stack), on a worker with a time limit.</summary>
-    private static Outcome Run(string path, out TimeSpan elapsed)
+    /// <summary>Reads the file as the commands do (first frame, and every page of a TIFF stack), within the allocation limit.</summary>
+    private static HostileOutcome Read(string path)
     {
-        var watch = Stopwatch.StartNew();
-        var task = Task.Run(() =>
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        if (Path.GetExtension(path) is ".json")
         {
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            try
-            {
-                if (Path.GetExtension(path) is ".json")
-                {
-                    // Labelme annotations, as fine-tuning, 'synthetic fit' and 'twin' read them.
-                    var lines = LabelmeJson.LinePolylines(LabelmeJson.Read(path));
-                    return GC.GetAllocatedBytesForCurrentThread() - before > AllocationLimit
-                        ? new Outcome("FAILED", "allocated more than the limit")
-                        : new Outcome(lines.Count >= 0 ? "accepted" : "FAILED", string.Empty);
-                }
+            // Labelme annotations, as fine-tuning, 'synthetic fit' and 'twin' read them.
+            var lines = LabelmeJson.LinePolylines(LabelmeJson.Read(path));
+            return GC.GetAllocatedBytesForCurrentThread() - before > AllocationLimit
+                ? HostileOutcome.Failed("allocated more than the limit")
+                : lines.Count >= 0 ? HostileOutcome.Accepted : HostileOutcome.Failed(string.Empty);
+        }
 
-                var image = ImageFileReader.ReadGray(path);
-                if (Path.GetExtension(path) is ".tif")
-                {
-                    foreach (var page in TiffStackReader.ReadPages(path))
-                    {
-                        _ = page.ToGrayImage();
-                    }
-                }
+        var image = ImageFileReader.ReadGray(path);
+        if (Path.GetExtension(path) is ".tif")
+        {
+            foreach (var page in TiffStackReader.ReadPages(path))
+            {
+                _ = page.ToGrayImage();
+            }
+        }
 
-                var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-                return allocated > AllocationLimit
-                    ? new Outcome("FAILED", $"allocated {allocated >> 20} MB")
-                    : image.Width > 0 && image.Height > 0 ? new Outcome("accepted", string.Empty) : new Outcome("FAILED", "an empty image");
-            }
-            catch (InputFileException e)
-            {
-                return e.Message.Contains(path, StringComparison.Ordinal) ? new Outcome("refused", e.Message) : new Outcome("FAILED", $"message without the file: {e.Message}");
-            }
-#pragma warning disable CA1031 // the point: any other exception is a finding, reported, not thrown
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                return new Outcome("FAILED", $"{e.GetType().Name}: {e.Message}");
-            }
-        });
-        var done = task.Wait(TimeLimit);
-        elapsed = watch.Elapsed;
-        return done ? task.Result : new Outcome("FAILED", $"no answer in {TimeLimit.TotalSeconds} s (hang)");
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        return allocated > AllocationLimit
+            ? HostileOutcome.Failed($"allocated {allocated >> 20} MB")
+            : image.Width > 0 && image.Height > 0 ? HostileOutcome.Accepted : HostileOutcome.Failed("an empty image");
     }
 
     /// <summary>Valid files of every format, small enough for thousands of reads.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Dislocate.Contracts;
 using Dislocate.Core.Imaging;
 using Dislocate.Core.Tests.IO;
@@ -34,28 +33,8 @@ public sealed class HostileModelFileTests(ITestOutputHelper output) : IDisposabl
     public void EveryMalformedModelFile_IsOpenedOrRefusedNamingTheFile_InTime()
     {
         torch.set_num_threads(1);
-        var cases = int.TryParse(Environment.GetEnvironmentVariable("HOSTILE_CASES"), out var n) && n > 0 ? n : DefaultCases;
-        var seeds = this.SeedFiles();
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var failures = new List<string>();
-        var rng = new System.Random(20261206);
-        for (var k = 0; k < cases; k++)
-        {
-            var (name, bytes) = seeds[k % seeds.Count];
-            var (mutation, mutated) = FileMutations.Mutate(bytes, seeds, rng);
-            var path = Path.Combine(this.folder, $"case-{k:D4}{Path.GetExtension(name)}");
-            File.WriteAllBytes(path, mutated);
-            var (outcome, detail) = Open(path);
-            var key = $"{name} {outcome}";
-            counts[key] = counts.GetValueOrDefault(key) + 1;
-            if (outcome == "FAILED")
-            {
-                failures.Add($"case {k} ({name}, {mutation}): {detail}");
-            }
-
-            File.Delete(path);
-        }
-
+        var report = HostileSuite.Run(this.SeedFiles(), HostileSuite.CaseCount(DefaultCases), this.folder, name => name, TimeLimit, Open);
+        var (counts, failures) = (report.Counts, report.Failures);
         foreach (var (key, count) in counts.OrderBy(c => c.Key, StringComparer.Ordinal))
         {
             output.WriteLine($"{key}: {count}");
@@ -65,39 +44,22 @@ public sealed class HostileModelFileTests(ITestOutputHelper output) : IDisposabl
         Assert.Contains(counts.Keys, c => c.EndsWith("refused", StringComparison.Ordinal)); // the mutations do reach the readers
     }
 
-    /// <summary>Opens the file every way a command does, on a worker with a time limit.</summary>
-    private static (string Outcome, string Detail) Open(string path)
+    /// <summary>Opens the file every way a command does and segments a small image with it.</summary>
+    private static HostileOutcome Open(string path)
     {
-        var task = Task.Run(() =>
+        var image = new GrayImage(64, 64, TinyModels.Pattern(64, 64, seed: 3));
+        var tiling = new TilingOptions(TileSize: 64, Overlap: 0, BatchSize: 1);
+        if (path.EndsWith(".dislocate", StringComparison.Ordinal))
         {
-            try
-            {
-                var image = new GrayImage(64, 64, TinyModels.Pattern(64, 64, seed: 3));
-                var tiling = new TilingOptions(TileSize: 64, Overlap: 0, BatchSize: 1);
-                if (path.EndsWith(".dislocate", StringComparison.Ordinal))
-                {
-                    _ = ModelFile.ReadMetadata(path);
-                    _ = DefaultModel.Summary(ModelFile.ReadMetadata(path), path);
-                    using var torchEngine = Segmenter.Open(path, InferenceEngine.Torch, "cpu", 1, tiling, PostProcessingOptions.Default);
-                    _ = torchEngine.Predict(image);
-                }
+            _ = ModelFile.ReadMetadata(path);
+            _ = DefaultModel.Summary(ModelFile.ReadMetadata(path), path);
+            using var torchEngine = Segmenter.Open(path, InferenceEngine.Torch, "cpu", 1, tiling, PostProcessingOptions.Default);
+            _ = torchEngine.Predict(image);
+        }
 
-                using var onnxEngine = Segmenter.Open(path, InferenceEngine.Onnx, "cpu", 1, tiling, PostProcessingOptions.Default);
-                _ = onnxEngine.Predict(image);
-                return ("accepted", string.Empty);
-            }
-            catch (InputFileException e)
-            {
-                return e.Message.Contains(path, StringComparison.Ordinal) ? ("refused", e.Message) : ("FAILED", $"message without the file: {e.Message}");
-            }
-#pragma warning disable CA1031 // the point: any other exception is a finding, reported, not thrown
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                return ("FAILED", $"{e.GetType().Name}: {e.Message}");
-            }
-        });
-        return task.Wait(TimeLimit) ? task.Result : ("FAILED", $"no answer in {TimeLimit.TotalSeconds} s (hang)");
+        using var onnxEngine = Segmenter.Open(path, InferenceEngine.Onnx, "cpu", 1, tiling, PostProcessingOptions.Default);
+        _ = onnxEngine.Predict(image);
+        return HostileOutcome.Accepted;
     }
 
     private List<(string Name, byte[] Bytes)> SeedFiles()

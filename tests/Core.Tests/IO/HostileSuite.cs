@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using Dislocate.Contracts;
+
+namespace Dislocate.Core.Tests.IO;
+
+/// <summary>One case's outcome: <c>accepted</c>, <c>refused</c> (an error naming the file) or <c>FAILED</c> (a finding).</summary>
+internal sealed record HostileOutcome(string Class, string Detail)
+{
+    /// <summary>The file was read and what came out is sound.</summary>
+    public static HostileOutcome Accepted { get; } = new("accepted", string.Empty);
+
+    /// <summary>A finding: the case ended in a way no input may cause.</summary>
+    public static HostileOutcome Failed(string detail) => new("FAILED", detail);
+}
+
+/// <summary>What a suite run saw: outcome counts by kind and class, the failed cases, the slowest case.</summary>
+internal sealed record HostileReport(int Cases, IReadOnlyDictionary<string, int> Counts, IReadOnlyList<string> Failures, TimeSpan Slowest);
+
+/// <summary>
+/// The hostile-input suites' engine (image and annotation files here, model files in Segment.Tests, which links this
+/// source): seeded mutations of valid seed files — truncation, bit flips, extreme 32-bit fields, zeroed and random
+/// blocks, appended garbage, another file's header — each written to a file and opened as a command opens it, on a
+/// worker with a time limit. A case ends accepted, refused with an <see cref="InputFileException"/> naming the file, or
+/// FAILED: any other exception, a message without the file, no answer in time, or what the opener itself reports.
+/// </summary>
+internal static class HostileSuite
+{
+    /// <summary>Cases to run: <c>HOSTILE_CASES</c> when set to a positive number (the long runs), else <paramref name="defaultCases"/>.</summary>
+    public static int CaseCount(int defaultCases) =>
+        int.TryParse(Environment.GetEnvironmentVariable("HOSTILE_CASES"), out var n) && n > 0 ? n : defaultCases;
+
+    /// <summary>
+    /// Runs <paramref name="cases"/> mutations of <paramref name="seeds"/> (in turn, seed 20261206) in
+    /// <paramref name="folder"/>; <paramref name="kindOf"/> names a seed's kind in the counts.
+    /// </summary>
+    public static HostileReport Run(
+        IReadOnlyList<(string Name, byte[] Bytes)> seeds, int cases, string folder, Func<string, string> kindOf, TimeSpan timeLimit, Func<string, HostileOutcome> open)
+    {
+        ArgumentNullException.ThrowIfNull(seeds);
+        ArgumentNullException.ThrowIfNull(kindOf);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var failures = new List<string>();
+        var slowest = TimeSpan.Zero;
+        var rng = new System.Random(20261206);
+        for (var k = 0; k < cases; k++)
+        {
+            var (name, bytes) = seeds[k % seeds.Count];
+            var (mutation, mutated) = Mutate(bytes, seeds, rng);
+            var path = Path.Combine(folder, $"case-{k:D5}{Path.GetExtension(name)}");
+            File.WriteAllBytes(path, mutated);
+            var watch = Stopwatch.StartNew();
+            var outcome = OpenInTime(path, timeLimit, open);
+            slowest = watch.Elapsed > slowest ? watch.Elapsed : slowest;
+            var key = $"{kindOf(name)} {outcome.Class}";
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+            if (outcome.Class == "FAILED")
+            {
+                failures.Add($"case {k} ({name}, {mutation}): {outcome.Detail}");
+            }
+
+            File.Delete(path);
+        }
+
+        return new HostileReport(cases, counts, failures, slowest);
+    }
+
+    private static HostileOutcome OpenInTime(string path, TimeSpan timeLimit, Func<string, HostileOutcome> open)
+    {
+        var task = Task.Run(() =>
+        {
+            try
+            {
+                return open(path);
+            }
+            catch (InputFileException e)
+            {
+                return e.Message.Contains(path, StringComparison.Ordinal) ? new HostileOutcome("refused", e.Message) : HostileOutcome.Failed($"message without the file: {e.Message}");
+            }
+#pragma warning disable CA1031 // the point: any other exception is a finding, reported, not thrown
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                return HostileOutcome.Failed($"{e.GetType().Name}: {e.Message}");
+            }
+        });
+        return task.Wait(timeLimit) ? task.Result : HostileOutcome.Failed($"no answer in {timeLimit.TotalSeconds} s (hang)");
+    }
+
+    /// <summary>One seeded mutation of <paramref name="source"/>, named for the report; <paramref name="seeds"/> lend other files' headers.</summary>
+    private static (string Mutation, byte[] Bytes) Mutate(byte[] source, IReadOnlyList<(string Name, byte[] Bytes)> seeds, System.Random rng)
+    {
+        var bytes = (byte[])source.Clone();
+        switch (rng.Next(7))
+        {
+            case 0:
+                var cut = rng.Next(0, bytes.Length);
+                return ($"truncated to {cut}", bytes[..cut]);
+            case 1:
+                var flips = rng.Next(1, 9);
+                for (var i = 0; i < flips; i++)
+                {
+                    bytes[rng.Next(Math.Min(bytes.Length, rng.Next(2) == 0 ? 512 : bytes.Length))] ^= (byte)(1 << rng.Next(8));
+                }
+
+                return ($"{flips} bit flips", bytes);
+            case 2:
+                uint[] extremes = [0, 1, 0x7FFFFFFF, 0x80000000, 0xFFFFFFFF, 0xFFFF, 65536];
+                var at = rng.Next(Math.Max(1, Math.Min(bytes.Length - 4, 1024)));
+                BitConverter.TryWriteBytes(bytes.AsSpan(at), extremes[rng.Next(extremes.Length)]);
+                return ($"extreme field at {at}", bytes);
+            case 3:
+                var start = rng.Next(bytes.Length);
+                var length = Math.Min(bytes.Length - start, rng.Next(1, 256));
+                bytes.AsSpan(start, length).Clear();
+                return ($"{length} bytes zeroed at {start}", bytes);
+            case 4:
+                var from = rng.Next(bytes.Length);
+                var size = Math.Min(bytes.Length - from, rng.Next(1, 4096));
+                rng.NextBytes(bytes.AsSpan(from, size));
+                return ($"{size} random bytes at {from}", bytes);
+            case 5:
+                var tail = new byte[rng.Next(1, 100_000)];
+                rng.NextBytes(tail);
+                return ($"{tail.Length} bytes appended", [.. bytes, .. tail]);
+            default:
+                var other = seeds[rng.Next(seeds.Count)].Bytes;
+                var header = Math.Min(other.Length, rng.Next(8, 256));
+                other.AsSpan(0, Math.Min(header, bytes.Length)).CopyTo(bytes);
+                return ($"another file's first {header} bytes", bytes);
+        }
+    }
+}
