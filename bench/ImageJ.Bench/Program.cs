@@ -57,11 +57,13 @@ internal sealed class BenchPlugin : IPlugin
 
     private sealed class Move(string id, string label, bool echo) : IPluginCommand
     {
-        public CommandDescriptor Descriptor { get; } = new(id, label, "Bench", "Moves pixels.", [ParameterSpec.Image("image", "image", "The image.")]);
+        private static readonly ParameterSpec<ImageData> Image = ParameterSpec.Image("image", "image", "The image.");
+
+        public CommandDescriptor Descriptor { get; } = new(id, label, "Bench", "Moves pixels.", [Image]);
 
         public Task<CommandResult> ExecuteAsync(ParameterValues parameters, CommandContext context)
         {
-            var image = parameters.GetImage("image");
+            var image = parameters.Get(Image);
             CommandOutput[] outputs = echo
                 ? [new ImageStackOutput("echo", image.Width, image.Height, image.Channels, image.Slices, image.Frames, image.Planes)]
                 : [];

@@ -13,7 +13,7 @@ namespace Dislocate.Contracts;
 /// <param name="Choices">Allowed words for <see cref="ParameterKind.Choice"/>.</param>
 /// <param name="Required">When true the caller must give a value.</param>
 /// <param name="Positional">When true the CLI takes it as a positional argument instead of an option.</param>
-public sealed record ParameterSpec(
+public record ParameterSpec(
     string Key,
     string Label,
     ParameterKind Kind,
@@ -26,43 +26,58 @@ public sealed record ParameterSpec(
     bool Positional = false)
 {
     /// <summary>A whole-number parameter.</summary>
-    public static ParameterSpec Whole(string key, string label, long @default, long min, long max, string help) =>
-        new(key, label, ParameterKind.WholeNumber, help, @default, min, max);
+    public static ParameterSpec<long> Whole(string key, string label, long @default, long min, long max, string help) =>
+        new(new ParameterSpec(key, label, ParameterKind.WholeNumber, help, @default, min, max));
 
     /// <summary>A real-number parameter.</summary>
-    public static ParameterSpec Real(string key, string label, double @default, double min, double max, string help) =>
-        new(key, label, ParameterKind.Real, help, @default, min, max);
+    public static ParameterSpec<double> Real(string key, string label, double @default, double min, double max, string help) =>
+        new(new ParameterSpec(key, label, ParameterKind.Real, help, @default, min, max));
 
     /// <summary>A true/false parameter.</summary>
-    public static ParameterSpec Flag(string key, string label, bool @default, string help) =>
-        new(key, label, ParameterKind.Boolean, help, @default);
+    public static ParameterSpec<bool> Flag(string key, string label, bool @default, string help) =>
+        new(new ParameterSpec(key, label, ParameterKind.Boolean, help, @default));
 
     /// <summary>A parameter that takes one of <paramref name="choices"/>.</summary>
-    public static ParameterSpec Choice(string key, string label, string @default, IReadOnlyList<string> choices, string help) =>
-        new(key, label, ParameterKind.Choice, help, @default, Choices: choices);
+    public static ParameterSpec<string> Choice(string key, string label, string @default, IReadOnlyList<string> choices, string help) =>
+        new(new ParameterSpec(key, label, ParameterKind.Choice, help, @default, Choices: choices));
 
     /// <summary>An interval a..b whose ends must lie within [min, max].</summary>
-    public static ParameterSpec Range(string key, string label, ValueRange @default, double min, double max, string help) =>
-        new(key, label, ParameterKind.Range, help, @default, min, max);
+    public static ParameterSpec<ValueRange> Range(string key, string label, ValueRange @default, double min, double max, string help) =>
+        new(new ParameterSpec(key, label, ParameterKind.Range, help, @default, min, max));
 
     /// <summary>A free-text parameter.</summary>
-    public static ParameterSpec Text(string key, string label, string? @default, string help) =>
-        new(key, label, ParameterKind.Text, help, @default);
+    public static ParameterSpec<string> Text(string key, string label, string? @default, string help) =>
+        new(new ParameterSpec(key, label, ParameterKind.Text, help, @default));
+
+    /// <summary>A required free-text parameter, positional on the command line when <paramref name="positional"/>.</summary>
+    public static ParameterSpec<string> RequiredText(string key, string label, string help, bool positional = false) =>
+        new(new ParameterSpec(key, label, ParameterKind.Text, help, Required: true, Positional: positional));
 
     /// <summary>An input image: ImageJ's current image, or an image file (TIFF, PNG) on the command line.</summary>
-    public static ParameterSpec Image(string key, string label, string help) =>
-        new(key, label, ParameterKind.Image, help, Required: true, Positional: true);
+    public static ParameterSpec<ImageData> Image(string key, string label, string help) =>
+        new(new ParameterSpec(key, label, ParameterKind.Image, help, Required: true, Positional: true));
 
     /// <summary>A file or folder path parameter.</summary>
-    public static ParameterSpec Path(string key, string label, ParameterKind kind, string help, bool required = false, bool positional = false, string? @default = null)
+    public static ParameterSpec<string> Path(string key, string label, ParameterKind kind, string help, bool required = false, bool positional = false, string? @default = null)
     {
         if (kind is not (ParameterKind.InputFile or ParameterKind.InputFolder or ParameterKind.OutputFile or ParameterKind.OutputFolder))
         {
             throw new ArgumentException($"{kind} is not a path kind.", nameof(kind));
         }
 
-        return new(key, label, kind, help, @default, Required: required, Positional: positional);
+        return new(new ParameterSpec(key, label, kind, help, @default, Required: required, Positional: positional));
     }
+
+    /// <summary>The .NET type a value of <paramref name="kind"/> has once parsed.</summary>
+    public static Type ValueType(ParameterKind kind) => kind switch
+    {
+        ParameterKind.WholeNumber => typeof(long),
+        ParameterKind.Real => typeof(double),
+        ParameterKind.Boolean => typeof(bool),
+        ParameterKind.Range => typeof(ValueRange),
+        ParameterKind.Image => typeof(ImageData),
+        _ => typeof(string),
+    };
 
     /// <summary>True for the four path kinds.</summary>
     public bool IsPath => this.Kind is ParameterKind.InputFile or ParameterKind.InputFolder or ParameterKind.OutputFile or ParameterKind.OutputFolder;
@@ -157,4 +172,22 @@ public sealed record ParameterSpec(
     }
 
     private ParameterException Error(string problem) => new(this.Key, problem);
+}
+
+/// <summary>
+/// A parameter whose parsed value has type <typeparamref name="T"/>: commands read it as
+/// <c>values.Get(MyParameters.Gate)</c>, so a renamed or retyped parameter is a compile error, not a runtime one.
+/// </summary>
+/// <typeparam name="T">long, double, bool, string, <see cref="ValueRange"/> or <see cref="ImageData"/>, as the kind says.</typeparam>
+public sealed record ParameterSpec<T> : ParameterSpec
+{
+    /// <summary>Types <paramref name="untyped"/>; throws when <typeparamref name="T"/> is not its kind's value type.</summary>
+    public ParameterSpec(ParameterSpec untyped)
+        : base(untyped ?? throw new ArgumentNullException(nameof(untyped)))
+    {
+        if (ValueType(untyped.Kind) != typeof(T))
+        {
+            throw new ArgumentException($"Parameter '{untyped.Key}' ({untyped.Kind}) holds {ValueType(untyped.Kind).Name}, not {typeof(T).Name}.", nameof(untyped));
+        }
+    }
 }

@@ -25,35 +25,29 @@ public sealed class ParameterValues
     /// <summary>True when the caller gave <paramref name="key"/> explicitly rather than taking the default.</summary>
     public bool IsExplicit(string key) => this.explicitKeys.Contains(key);
 
+    /// <summary>True when the caller gave <paramref name="parameter"/> explicitly rather than taking the default.</summary>
+    public bool IsExplicit(ParameterSpec parameter) => this.IsExplicit(Key(parameter));
+
     /// <summary>True when <paramref name="key"/> has a value.</summary>
     public bool Has(string key) => this.values.ContainsKey(key);
 
-    /// <summary>The raw typed value, or null.</summary>
+    /// <summary>True when <paramref name="parameter"/> has a value (given, or its default; a command may not declare it).</summary>
+    public bool Has(ParameterSpec parameter) => this.Has(Key(parameter));
+
+    /// <summary>The raw typed value of <paramref name="key"/>, or null; for code that handles every parameter alike.</summary>
     public object? Get(string key) => this.values.GetValueOrDefault(key);
 
-    /// <summary>A whole-number value.</summary>
-    public long GetInteger(string key) => this.Require<long>(key);
+    /// <summary>The value of <paramref name="parameter"/>; throws <see cref="ParameterException"/> when it has none.</summary>
+    public T Get<T>(ParameterSpec<T> parameter) => this.Require<T>(Key(parameter));
+
+    /// <summary>The value of <paramref name="parameter"/>, or <paramref name="fallback"/> when it has none (the command does not declare it).</summary>
+    public T GetOr<T>(ParameterSpec<T> parameter, T fallback) => this.values.TryGetValue(Key(parameter), out var v) && v is T t ? t : fallback;
+
+    /// <summary>The value of <paramref name="parameter"/>, or null when it has none.</summary>
+    public string? GetOptional(ParameterSpec<string> parameter) => this.values.GetValueOrDefault(Key(parameter)) as string;
 
     /// <summary>A whole-number value that must fit an <see cref="int"/>.</summary>
-    public int GetInt32(string key) => checked((int)this.Require<long>(key));
-
-    /// <summary>A real value.</summary>
-    public double GetReal(string key) => this.Require<double>(key);
-
-    /// <summary>A boolean value.</summary>
-    public bool GetBoolean(string key) => this.Require<bool>(key);
-
-    /// <summary>A range value.</summary>
-    public ValueRange GetRange(string key) => this.Require<ValueRange>(key);
-
-    /// <summary>An input image.</summary>
-    public ImageData GetImage(string key) => this.Require<ImageData>(key);
-
-    /// <summary>A text, choice or path value.</summary>
-    public string GetString(string key) => this.Require<string>(key);
-
-    /// <summary>A text, choice or path value, or null when absent.</summary>
-    public string? GetOptionalString(string key) => this.values.GetValueOrDefault(key) as string;
+    public int GetInt32(ParameterSpec<long> parameter) => checked((int)this.Get(parameter));
 
     private T Require<T>(string key)
     {
@@ -64,4 +58,6 @@ public sealed class ParameterValues
 
         return v is T t ? t : throw new InvalidOperationException($"Parameter '{key}' holds {v.GetType().Name}, not {typeof(T).Name}.");
     }
+
+    private static string Key(ParameterSpec parameter) => (parameter ?? throw new ArgumentNullException(nameof(parameter))).Key;
 }

@@ -12,12 +12,6 @@ internal static class Layout
     public static string PluginsRoot => Path.Combine(RepoRoot, "artifacts", "dislocate", "plugins");
 #endif
 
-    public static string TempFolder()
-    {
-        var path = Path.Combine(Path.GetTempPath(), "dislocate-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(path);
-        return path;
-    }
 
     public static void CopyFolder(string from, string to)
     {

@@ -4,7 +4,7 @@ namespace Dislocate.ImageJ.Tests;
 public sealed class CliMacroTests : IDisposable
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(120);
-    private readonly string work = Layout.TempFolder();
+    private readonly string work = TempFolder.Create();
 
     public void Dispose() => Directory.Delete(this.work, recursive: true);
 

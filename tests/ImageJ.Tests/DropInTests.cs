@@ -11,7 +11,7 @@ namespace Dislocate.ImageJ.Tests;
 public sealed class DropInTests : IDisposable
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
-    private readonly string work = Layout.TempFolder();
+    private readonly string work = TempFolder.Create();
     private readonly string marker = Guid.NewGuid().ToString("N");
 
     public void Dispose() => Directory.Delete(this.work, recursive: true);

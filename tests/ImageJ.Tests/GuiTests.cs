@@ -5,7 +5,7 @@ namespace Dislocate.ImageJ.Tests;
 /// <summary>ImageJ's window under Xvfb: the Dislocations menu is there, a command runs on an open stack, a screenshot is kept.</summary>
 public sealed class GuiTests : IDisposable
 {
-    private readonly string work = Layout.TempFolder();
+    private readonly string work = TempFolder.Create();
 
     public void Dispose() => Directory.Delete(this.work, recursive: true);
 

@@ -19,12 +19,6 @@ internal static class Layout
     /// <summary>Where tests leave artefacts worth looking at (screenshots).</summary>
     public static string TestOutput => Directory.CreateDirectory(Path.Combine(RepoRoot, "artifacts", "test-output")).FullName;
 
-    public static string TempFolder()
-    {
-        var path = Path.Combine(Path.GetTempPath(), "dislocate-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(path);
-        return path;
-    }
 
     private static string FindRoot()
     {

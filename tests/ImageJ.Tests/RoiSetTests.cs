@@ -12,7 +12,7 @@ public sealed class RoiSetTests : IDisposable
 {
     private const double Tolerance = 1e-4;
 
-    private readonly string work = Layout.TempFolder();
+    private readonly string work = TempFolder.Create();
 
     public void Dispose() => Directory.Delete(this.work, recursive: true);
 

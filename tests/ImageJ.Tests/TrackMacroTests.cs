@@ -14,7 +14,7 @@ public sealed class TrackMacroTests(ImageJFixture fixture)
     [Fact]
     public void EveryTableOfTrack_CanBeSavedByItsTitle_Headless()
     {
-        var folder = Layout.TempFolder();
+        var folder = TempFolder.Create();
         var outcome = fixture.Session.RunMacro($$"""
             run("Synthetic Stack", "{{Scene}}");
             selectWindow("Synthetic masks");

@@ -19,12 +19,6 @@ internal static class TestData
         },
     };
 
-    public static string TempFolder()
-    {
-        var path = Path.Combine(Path.GetTempPath(), "dislocate-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(path);
-        return path;
-    }
 
     /// <summary>Every file under a folder with its bytes, keyed by relative path.</summary>
     public static SortedDictionary<string, byte[]> Snapshot(string folder) =>

@@ -156,6 +156,7 @@ public static class TiffStackWriter
         }
     }
 
+    // Encodes the strips, lays out the directories, then writes header, data, pad byte and directories in file order.
     private static void WriteCore<T>(Stream stream, IReadOnlyList<ReadOnlyMemory<T>> pages, int width, int height, TiffCompression compression, string? description, int bits, int sampleFormat)
         where T : unmanaged
     {
@@ -163,164 +164,29 @@ public static class TiffStackWriter
         Validate(pages, width, height, description);
         var elementSize = Unsafe.SizeOf<T>();
         var swap = elementSize > 1 && !BitConverter.IsLittleEndian;
-        var rowBytes = checked(width * elementSize);
-        var rowsPerStrip = Math.Clamp(TargetStripBytes / rowBytes, 1, height);
-        var stripsPerPage = (height + rowsPerStrip - 1) / rowsPerStrip;
-        var pageCount = pages.Count;
-        var totalStrips = checked(pageCount * stripsPerPage);
+        var layout = new TiffStripLayout(height, checked(width * elementSize), TargetStripBytes);
+        var stripsPerPage = layout.StripsPerPage;
+        var totalStrips = checked(pages.Count * stripsPerPage);
         var counts = ArrayPool<uint>.Shared.Rent(totalStrips);
         var data = compression == TiffCompression.None ? null : new PooledBuffer(16 * 1024);
-        var scratch = swap ? ArrayPool<byte>.Shared.Rent(rowsPerStrip * rowBytes) : null;
+        var scratch = swap ? ArrayPool<byte>.Shared.Rent(layout.RowsPerStrip * layout.RowBytes) : null;
         var ifds = new PooledBuffer(1024);
         try
         {
             long dataLength = 0;
-            for (var p = 0; p < pageCount; p++)
+            for (var p = 0; p < pages.Count; p++)
             {
-                var page = MemoryMarshal.AsBytes(pages[p].Span);
                 for (var s = 0; s < stripsPerPage; s++)
                 {
-                    var rows = Math.Min(rowsPerStrip, height - (s * rowsPerStrip));
-                    var strip = page.Slice(s * rowsPerStrip * rowBytes, rows * rowBytes);
-                    if (scratch is not null)
-                    {
-                        ToLittleEndian(strip, scratch, elementSize);
-                        strip = scratch.AsSpan(0, strip.Length);
-                    }
-
-                    var before = data?.Count ?? 0;
-                    switch (compression)
-                    {
-                        case TiffCompression.None:
-                            break;
-                        case TiffCompression.PackBits:
-                            {
-                                var span = data!.GetSpan(rows * TiffCodecs.PackBitsBound(rowBytes));
-                                data.Advance(TiffCodecs.PackBitsRows(strip[..(rows * rowBytes)], rowBytes, span));
-                                break;
-                            }
-
-                        case TiffCompression.Lzw:
-                            {
-                                var span = data!.GetSpan(TiffCodecs.LzwBound(strip.Length));
-                                data.Advance(TiffCodecs.Lzw(strip, span));
-                                break;
-                            }
-
-                        case TiffCompression.Deflate:
-                            using (var z = new ZLibStream(data!, CompressionLevel.Optimal, leaveOpen: true))
-                            {
-                                z.Write(strip);
-                            }
-
-                            break;
-                        default:
-                            throw new ArgumentOutOfRangeException(nameof(compression), compression, "Unknown TIFF compression.");
-                    }
-
-                    var count = data is null ? strip.Length : data.Count - before;
+                    var strip = LittleEndian(layout.Strip(pages[p], s), scratch, elementSize);
+                    var count = data is null ? strip.Length : TiffStripEncoder.Append(data, strip, layout.RowBytes, compression);
                     counts[(p * stripsPerPage) + s] = (uint)count;
                     dataLength += count;
                 }
             }
 
-            // Layout: header (8) | data | pad to even | IFD 0 + its arrays | IFD 1 ... Offsets are 32-bit.
-            var descriptionBytes = description is null ? 0 : description.Length + 1;
-            var position = 8 + dataLength;
-            var pad = (int)(position & 1);
-            position += pad;
-            var firstIfd = position;
-            var stripOffset = 8L;
-            for (var p = 0; p < pageCount; p++)
-            {
-                var hasDescription = p == 0 && description is not null;
-                var tagCount = hasDescription ? 13 : 12;
-                var ifdSize = 2 + (12 * tagCount) + 4;
-                var extra = position + ifdSize;
-                var arraysAt = extra;
-                if (stripsPerPage > 1)
-                {
-                    extra += 8L * stripsPerPage;
-                }
-
-                var descriptionAt = extra;
-                if (hasDescription && descriptionBytes > 4)
-                {
-                    extra += descriptionBytes + (descriptionBytes & 1);
-                }
-
-                var nextIfd = p == pageCount - 1 ? 0 : extra;
-                if (extra > uint.MaxValue)
-                {
-                    throw new InvalidOperationException("The TIFF stack exceeds 4 GiB; write fewer pages per file.");
-                }
-
-                var span = ifds.GetSpan((int)(extra - position));
-                var e = span[2..];
-                BinaryPrimitives.WriteUInt16LittleEndian(span, (ushort)tagCount);
-                Entry(ref e, 254, TypeLong, 1, 0);
-                Entry(ref e, 256, TypeLong, 1, (uint)width);
-                Entry(ref e, 257, TypeLong, 1, (uint)height);
-                Entry(ref e, 258, TypeShort, 1, (uint)bits);
-                Entry(ref e, 259, TypeShort, 1, CompressionCode(compression));
-                Entry(ref e, 262, TypeShort, 1, 1);
-                if (hasDescription)
-                {
-                    if (descriptionBytes > 4)
-                    {
-                        Entry(ref e, 270, TypeAscii, (uint)descriptionBytes, (uint)descriptionAt);
-                    }
-                    else
-                    {
-                        uint inline = 0;
-                        for (var i = 0; i < description!.Length; i++)
-                        {
-                            inline |= (uint)description[i] << (8 * i);
-                        }
-
-                        Entry(ref e, 270, TypeAscii, (uint)descriptionBytes, inline);
-                    }
-                }
-
-                var stripsAt = stripsPerPage > 1 ? (uint)arraysAt : (uint)stripOffset;
-                Entry(ref e, 273, TypeLong, (uint)stripsPerPage, stripsAt);
-                Entry(ref e, 277, TypeShort, 1, 1);
-                Entry(ref e, 278, TypeLong, 1, (uint)rowsPerStrip);
-                var countsAt = stripsPerPage > 1 ? (uint)(arraysAt + (4 * stripsPerPage)) : counts[p * stripsPerPage];
-                Entry(ref e, 279, TypeLong, (uint)stripsPerPage, countsAt);
-                Entry(ref e, 284, TypeShort, 1, 1);
-                Entry(ref e, 339, TypeShort, 1, (uint)sampleFormat);
-                BinaryPrimitives.WriteUInt32LittleEndian(e, (uint)nextIfd);
-                e = e[4..];
-                if (stripsPerPage > 1)
-                {
-                    var offsetSpan = e;
-                    var countSpan = e[(4 * stripsPerPage)..];
-                    for (var s = 0; s < stripsPerPage; s++)
-                    {
-                        var c = counts[(p * stripsPerPage) + s];
-                        BinaryPrimitives.WriteUInt32LittleEndian(offsetSpan[(4 * s)..], (uint)stripOffset);
-                        BinaryPrimitives.WriteUInt32LittleEndian(countSpan[(4 * s)..], c);
-                        stripOffset += c;
-                    }
-
-                    e = e[(8 * stripsPerPage)..];
-                }
-                else
-                {
-                    stripOffset += counts[p * stripsPerPage];
-                }
-
-                if (hasDescription && descriptionBytes > 4)
-                {
-                    var written = Encoding.ASCII.GetBytes(description!, e);
-                    e[written..(descriptionBytes + (descriptionBytes & 1))].Clear();
-                }
-
-                ifds.Advance((int)(extra - position));
-                position = extra;
-            }
-
+            var format = new TiffPageFormat(width, height, bits, sampleFormat, compression);
+            var firstIfd = TiffDirectoryWriter.Write(ifds, format, layout, pages.Count, counts.AsSpan(0, totalStrips), dataLength, description);
             Span<byte> header = stackalloc byte[9];
             "II"u8.CopyTo(header);
             BinaryPrimitives.WriteUInt16LittleEndian(header[2..], 42);
@@ -332,26 +198,17 @@ public static class TiffStackWriter
             }
             else
             {
-                for (var p = 0; p < pageCount; p++)
+                // Uncompressed strips are written straight from the pages rather than copied into a buffer first.
+                for (var p = 0; p < pages.Count; p++)
                 {
-                    var page = MemoryMarshal.AsBytes(pages[p].Span);
-                    if (scratch is null)
+                    for (var s = 0; s < stripsPerPage; s++)
                     {
-                        stream.Write(page);
-                    }
-                    else
-                    {
-                        for (var s = 0; s < stripsPerPage; s++)
-                        {
-                            var strip = page.Slice(s * rowsPerStrip * rowBytes, Math.Min(rowsPerStrip, height - (s * rowsPerStrip)) * rowBytes);
-                            ToLittleEndian(strip, scratch, elementSize);
-                            stream.Write(scratch.AsSpan(0, strip.Length));
-                        }
+                        stream.Write(LittleEndian(layout.Strip(pages[p], s), scratch, elementSize));
                     }
                 }
             }
 
-            if (pad != 0)
+            if (((8 + dataLength) & 1) != 0)
             {
                 header[8] = 0;
                 stream.Write(header[8..]);
@@ -371,38 +228,15 @@ public static class TiffStackWriter
         }
     }
 
-    private const ushort TypeAscii = 2;
-    private const ushort TypeShort = 3;
-    private const ushort TypeLong = 4;
-
-    private static uint CompressionCode(TiffCompression compression) => compression switch
+    // The strip itself on a little-endian machine; on a big-endian one, its samples byte-swapped into scratch.
+    private static ReadOnlySpan<byte> LittleEndian(ReadOnlySpan<byte> strip, byte[]? scratch, int elementSize)
     {
-        TiffCompression.None => 1,
-        TiffCompression.Lzw => 5,
-        TiffCompression.Deflate => 8,
-        TiffCompression.PackBits => 32773,
-        _ => throw new ArgumentOutOfRangeException(nameof(compression), compression, "Unknown TIFF compression."),
-    };
-
-    // One 12-byte IFD entry; a SHORT value sits in the first two bytes of the value field (little-endian).
-    private static void Entry(ref Span<byte> span, ushort tag, ushort type, uint count, uint value)
-    {
-        BinaryPrimitives.WriteUInt16LittleEndian(span, tag);
-        BinaryPrimitives.WriteUInt16LittleEndian(span[2..], type);
-        BinaryPrimitives.WriteUInt32LittleEndian(span[4..], count);
-        BinaryPrimitives.WriteUInt32LittleEndian(span[8..], value);
-        span = span[12..];
-    }
-
-    private static void ToLittleEndian(ReadOnlySpan<byte> source, Span<byte> destination, int elementSize)
-    {
-        if (elementSize == 2)
+        if (scratch is null)
         {
-            BinaryPrimitives.ReverseEndianness(MemoryMarshal.Cast<byte, ushort>(source), MemoryMarshal.Cast<byte, ushort>(destination));
+            return strip;
         }
-        else
-        {
-            BinaryPrimitives.ReverseEndianness(MemoryMarshal.Cast<byte, uint>(source), MemoryMarshal.Cast<byte, uint>(destination));
-        }
+
+        TiffStripEncoder.ToLittleEndian(strip, scratch, elementSize);
+        return scratch.AsSpan(0, strip.Length);
     }
 }

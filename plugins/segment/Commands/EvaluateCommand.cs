@@ -17,6 +17,14 @@ namespace Dislocate.Segment.Commands;
 /// </remarks>
 internal sealed class EvaluateCommand : IPluginCommand
 {
+    private static readonly ParameterSpec<string> Pred = ParameterSpec.Path("pred", "pred (predicted masks TIFF)", ParameterKind.InputFile, "Predicted masks, one page each: 8-bit masks, or 16/32-bit probabilities.", required: true);
+
+    private static readonly ParameterSpec<string> Truth = ParameterSpec.Path("truth", "truth (ground-truth masks TIFF)", ParameterKind.InputFile, "Ground-truth masks, one page per dislocation; non-zero = foreground.", required: true);
+
+    private static readonly ParameterSpec<string> Out = ParameterSpec.Path("out", "out (JSON file)", ParameterKind.OutputFile, $"Where to write the JSON result (default: next to the prediction file, <name>{DefaultJsonSuffix}).");
+
+    private static readonly ParameterSpec<string> MatchingParameter = ParameterSpec.Choice("matching", "matching", "greedy", ["greedy", "optimal"], "Pairing of truths and predictions: greedy = the paper's Algorithm 1, optimal = Hungarian.");
+
     /// <summary>Suffix of the JSON written next to the prediction file when no <c>--out</c> is given.</summary>
     public const string DefaultJsonSuffix = ".evaluation.json";
 
@@ -32,22 +40,22 @@ internal sealed class EvaluateCommand : IPluginCommand
         "Segment",
         "Matching Dice loss and spline-length metric of predicted instance masks against ground-truth masks (multi-page TIFFs, one page per instance).",
         [
-            ParameterSpec.Path("pred", "pred (predicted masks TIFF)", ParameterKind.InputFile, "Predicted masks, one page each: 8-bit masks, or 16/32-bit probabilities.", required: true),
-            ParameterSpec.Path("truth", "truth (ground-truth masks TIFF)", ParameterKind.InputFile, "Ground-truth masks, one page per dislocation; non-zero = foreground.", required: true),
-            ParameterSpec.Path("out", "out (JSON file)", ParameterKind.OutputFile, $"Where to write the JSON result (default: next to the prediction file, <name>{DefaultJsonSuffix})."),
-            ParameterSpec.Choice("matching", "matching", "greedy", ["greedy", "optimal"], "Pairing of truths and predictions: greedy = the paper's Algorithm 1, optimal = Hungarian."),
+            Pred,
+            Truth,
+            Out,
+            MatchingParameter,
         ]);
 
     public Task<CommandResult> ExecuteAsync(ParameterValues parameters, CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(context);
-        var predPath = parameters.GetString("pred");
-        var truthPath = parameters.GetString("truth");
-        var outPath = parameters.GetOptionalString("out") ?? Path.ChangeExtension(predPath, null) + DefaultJsonSuffix;
-        if (!Matching.TryParse(parameters.GetString("matching"), out var mode))
+        var predPath = parameters.Get(Pred);
+        var truthPath = parameters.Get(Truth);
+        var outPath = parameters.GetOptional(Out) ?? Path.ChangeExtension(predPath, null) + DefaultJsonSuffix;
+        if (!Matching.TryParse(parameters.Get(MatchingParameter), out var mode))
         {
-            throw new ParameterException("matching", $"'{parameters.GetString("matching")}' is not greedy or optimal");
+            throw new ParameterException(MatchingParameter.Key, $"'{parameters.Get(MatchingParameter)}' is not greedy or optimal");
         }
 
         return Task.Run(

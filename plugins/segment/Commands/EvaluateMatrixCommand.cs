@@ -11,19 +11,31 @@ namespace Dislocate.Segment.Commands;
 /// </summary>
 internal sealed class EvaluateMatrixCommand : IPluginCommand
 {
+    private static readonly ParameterSpec<string> Models = ParameterSpec.Text("models", "models (files, comma-separated)", null, "Trained model files (.dislocate), separated by commas; one matrix row each.") with { Required = true };
+
+    private static readonly ParameterSpec<string> Datasets = ParameterSpec.Text("datasets", "datasets (folders, comma-separated)", null, "Dataset folders written by 'synthetic generate', separated by commas; one matrix column each.") with { Required = true };
+
+    private static readonly ParameterSpec<string> Out = ParameterSpec.Path("out", "out (folder)", ParameterKind.OutputFolder, "Folder for matrix.csv, matrix_long.csv, per_image.csv, matrix.png and metric_vs_dislocations_<model>.png.", required: true);
+
+    private static readonly ParameterSpec<string> Split = ParameterSpec.Choice("split", "split (of each dataset)", CrossEvaluationOptions.DefaultSplit, ["test", "train"], "Which part of every dataset folder to evaluate on.");
+
+    private static readonly ParameterSpec<long> Limit = ParameterSpec.Whole("limit", "limit (images per dataset)", 0, 0, int.MaxValue, "At most this many images of each dataset, the first by name; 0 = all.");
+
+    private static readonly ParameterSpec<string> NamesParameter = ParameterSpec.Text("names", "names (model labels, comma-separated)", null, "Row labels for the models, in order; empty = from the file or folder names.");
+
     public CommandDescriptor Descriptor { get; } = new(
         "evaluate-matrix",
         "Cross-Evaluate Models",
         "Segment",
         "Run several models on several generated datasets; write the matrix of mean spline-length metrics (CSV, PNG) and per-image scores.",
         [
-            ParameterSpec.Text("models", "models (files, comma-separated)", null, "Trained model files (.dislocate), separated by commas; one matrix row each.") with { Required = true },
-            ParameterSpec.Text("datasets", "datasets (folders, comma-separated)", null, "Dataset folders written by 'synthetic generate', separated by commas; one matrix column each.") with { Required = true },
-            ParameterSpec.Path("out", "out (folder)", ParameterKind.OutputFolder, "Folder for matrix.csv, matrix_long.csv, per_image.csv, matrix.png and metric_vs_dislocations_<model>.png.", required: true),
-            ParameterSpec.Choice("split", "split (of each dataset)", CrossEvaluationOptions.DefaultSplit, ["test", "train"], "Which part of every dataset folder to evaluate on."),
-            ParameterSpec.Whole("limit", "limit (images per dataset)", 0, 0, int.MaxValue, "At most this many images of each dataset, the first by name; 0 = all."),
+            Models,
+            Datasets,
+            Out,
+            Split,
+            Limit,
             TrainingParameters.MatchingChoice,
-            ParameterSpec.Text("names", "names (model labels, comma-separated)", null, "Row labels for the models, in order; empty = from the file or folder names."),
+            NamesParameter,
             TrainingParameters.Threads,
             TrainingParameters.Device,
         ]);
@@ -32,18 +44,18 @@ internal sealed class EvaluateMatrixCommand : IPluginCommand
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(context);
-        var modelPaths = PathList(parameters, "models", context, File.Exists, "model file");
-        var datasetPaths = PathList(parameters, "datasets", context, Directory.Exists, "dataset folder");
+        var modelPaths = PathList(parameters, Models, context, File.Exists, "model file");
+        var datasetPaths = PathList(parameters, Datasets, context, Directory.Exists, "dataset folder");
         var modelNames = Names(parameters, modelPaths.Count) ?? CrossEvaluationLabels.ForModels(modelPaths);
         var datasetNames = CrossEvaluationLabels.ForDatasets(datasetPaths);
-        if (!Matching.TryParse(parameters.GetString("matching"), out var mode))
+        if (!Matching.TryParse(parameters.Get(TrainingParameters.MatchingChoice), out var mode))
         {
-            throw new ParameterException("matching", $"'{parameters.GetString("matching")}' is not greedy or optimal");
+            throw new ParameterException(TrainingParameters.MatchingChoice.Key, $"'{parameters.Get(TrainingParameters.MatchingChoice)}' is not greedy or optimal");
         }
 
-        var split = parameters.GetString("split");
-        var options = new CrossEvaluationOptions(split, parameters.GetInt32("limit"), MetricOptions.Default with { Matching = mode });
-        var folder = parameters.GetString("out");
+        var split = parameters.Get(Split);
+        var options = new CrossEvaluationOptions(split, parameters.GetInt32(Limit), MetricOptions.Default with { Matching = mode });
+        var folder = parameters.Get(Out);
         var evaluation = new CrossEvaluation(
             modelPaths.Select((p, i) => new CrossEvaluationModel(modelNames[i], p)).ToArray(),
             datasetPaths.Select((p, i) => new CrossEvaluationDataset(datasetNames[i], p)).ToArray(),
@@ -67,10 +79,11 @@ internal sealed class EvaluateMatrixCommand : IPluginCommand
             context.Cancellation);
     }
 
-    /// <summary>The comma-separated paths of <paramref name="key"/>, resolved and each checked to exist; errors name the key and the path.</summary>
-    internal static IReadOnlyList<string> PathList(ParameterValues parameters, string key, CommandContext context, Func<string, bool> exists, string what)
+    /// <summary>The comma-separated paths of <paramref name="parameter"/>, resolved and each checked to exist; errors name the key and the path.</summary>
+    internal static IReadOnlyList<string> PathList(ParameterValues parameters, ParameterSpec<string> parameter, CommandContext context, Func<string, bool> exists, string what)
     {
-        var text = parameters.GetOptionalString(key) ?? string.Empty;
+        var key = parameter.Key;
+        var text = parameters.GetOptional(parameter) ?? string.Empty;
         var items = text.Split(',', StringSplitOptions.TrimEntries);
         if (items.All(i => i.Length == 0))
         {
@@ -104,7 +117,7 @@ internal sealed class EvaluateMatrixCommand : IPluginCommand
     /// <summary>The model labels given with <c>names</c>, or null when none are.</summary>
     private static string[]? Names(ParameterValues parameters, int models)
     {
-        var text = parameters.GetOptionalString("names");
+        var text = parameters.GetOptional(NamesParameter);
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
@@ -113,23 +126,23 @@ internal sealed class EvaluateMatrixCommand : IPluginCommand
         var names = text.Split(',', StringSplitOptions.TrimEntries);
         if (names.Length != models)
         {
-            throw new ParameterException("names", string.Create(CultureInfo.InvariantCulture, $"{names.Length} name(s) for {models} model(s); give one per model, in order"));
+            throw new ParameterException(NamesParameter.Key, string.Create(CultureInfo.InvariantCulture, $"{names.Length} name(s) for {models} model(s); give one per model, in order"));
         }
 
         if (names.Any(n => n.Length == 0))
         {
-            throw new ParameterException("names", $"'{text}' has an empty name");
+            throw new ParameterException(NamesParameter.Key, $"'{text}' has an empty name");
         }
 
         // Labels head table rows and plot axes; a 100 000-character one kept the plotting busy for minutes.
         if (names.FirstOrDefault(n => n.Length > MaxNameLength) is { } longName)
         {
-            throw new ParameterException("names", string.Create(CultureInfo.InvariantCulture, $"'{longName[..20]}…' has {longName.Length} characters; a model label may have at most {MaxNameLength}"));
+            throw new ParameterException(NamesParameter.Key, string.Create(CultureInfo.InvariantCulture, $"'{longName[..20]}…' has {longName.Length} characters; a model label may have at most {MaxNameLength}"));
         }
 
         if (names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
         {
-            throw new ParameterException("names", $"'{twice.Key}' is given twice; every model needs its own label");
+            throw new ParameterException(NamesParameter.Key, $"'{twice.Key}' is given twice; every model needs its own label");
         }
 
         return names;

@@ -11,39 +11,53 @@ namespace Dislocate.Segment.Commands;
 /// <summary><c>segment export</c>: writes a model in another form; today a copy with float16 weights (half the size, for shipping).</summary>
 internal sealed class ExportCommand : IPluginCommand
 {
+    private static readonly ParameterSpec<string> Model = ParameterSpec.Path("model", "model (file)", ParameterKind.InputFile, "The .dislocate model to export.", required: true);
+
+    private static readonly ParameterSpec<string> Out = ParameterSpec.Path("out", "out (file)", ParameterKind.OutputFile, "The file to write.", required: true);
+
+    private static readonly ParameterSpec<string> Format = ParameterSpec.Choice("format", "format", "fp16", ["fp16", "onnx", "bioimageio"], "fp16 = .dislocate with float16 weights; bioimageio = a bioimage.io model package (zip: rdf.yaml, ONNX weights, test tensors, cover, documentation) for deepImageJ, ilastik and BiaPy; onnx = ONNX model, input 'image' [batch, 1, height, width] normalised, output 'logits' [batch, masks, height, width], the model's metadata in metadata_props.");
+
+    private static readonly ParameterSpec<string> Name = ParameterSpec.Text("name", "name", string.Empty, "A name for the model, kept in its training record (empty = keep).");
+
+    private static readonly ParameterSpec<string> Version = ParameterSpec.Text("version", "version", string.Empty, "A version for the model, kept in its training record (empty = keep).");
+
+    private static readonly ParameterSpec<string> License = ParameterSpec.Text("license", "license (SPDX)", string.Empty, "Licence of the weights for bioimageio packages, an SPDX id such as CC-BY-4.0 (empty = the training record's 'license').");
+
+    private static readonly ParameterSpec<string> RecordParameter = ParameterSpec.Text("record", "record (key=value …)", string.Empty, "More entries for the training record, e.g. scores: 'real_f1=0.41 synthetic_f1=0.83'.");
+
     public CommandDescriptor Descriptor { get; } = new(
         "export",
         "Export Segmentation Model",
         "Segment",
         "Write a model in another form: fp16 = the same .dislocate model with float16 weights (half the size; loaded back as float32); onnx = an ONNX model (opset 17) for ONNX Runtime and other tools.",
         [
-            ParameterSpec.Path("model", "model (file)", ParameterKind.InputFile, "The .dislocate model to export.", required: true),
-            ParameterSpec.Path("out", "out (file)", ParameterKind.OutputFile, "The file to write.", required: true),
-            ParameterSpec.Choice("format", "format", "fp16", ["fp16", "onnx", "bioimageio"], "fp16 = .dislocate with float16 weights; bioimageio = a bioimage.io model package (zip: rdf.yaml, ONNX weights, test tensors, cover, documentation) for deepImageJ, ilastik and BiaPy; onnx = ONNX model, input 'image' [batch, 1, height, width] normalised, output 'logits' [batch, masks, height, width], the model's metadata in metadata_props."),
-            ParameterSpec.Text("name", "name", string.Empty, "A name for the model, kept in its training record (empty = keep)."),
-            ParameterSpec.Text("version", "version", string.Empty, "A version for the model, kept in its training record (empty = keep)."),
-            ParameterSpec.Text("license", "license (SPDX)", string.Empty, "Licence of the weights for bioimageio packages, an SPDX id such as CC-BY-4.0 (empty = the training record's 'license')."),
-            ParameterSpec.Text("record", "record (key=value …)", string.Empty, "More entries for the training record, e.g. scores: 'real_f1=0.41 synthetic_f1=0.83'."),
+            Model,
+            Out,
+            Format,
+            Name,
+            Version,
+            License,
+            RecordParameter,
         ]);
 
     public Task<CommandResult> ExecuteAsync(ParameterValues parameters, CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(context);
-        var source = context.ResolvePath(parameters.GetString("model"));
-        var target = context.ResolvePath(parameters.GetString("out"));
+        var source = context.ResolvePath(parameters.Get(Model));
+        var target = context.ResolvePath(parameters.Get(Out));
         if (Path.GetFullPath(source) == Path.GetFullPath(target))
         {
-            throw new ParameterException("out", $"'{target}' is the input model; choose another file so the input is not overwritten");
+            throw new ParameterException(Out.Key, $"'{target}' is the input model; choose another file so the input is not overwritten");
         }
 
-        if (parameters.GetString("format") == "bioimageio")
+        if (parameters.Get(Format) == "bioimageio")
         {
             var record = Record(ModelFile.ReadMetadata(source).Training, parameters);
-            var license = parameters.GetOptionalString("license") is { Length: > 0 } given ? given : record.GetValueOrDefault("license", string.Empty);
+            var license = parameters.GetOptional(License) is { Length: > 0 } given ? given : record.GetValueOrDefault("license", string.Empty);
             if (license.Length == 0)
             {
-                throw new ParameterException("license", "a bioimage.io package names the licence of its weights; give an SPDX id (e.g. CC-BY-4.0), or put license=… in the training record");
+                throw new ParameterException(License.Key, "a bioimage.io package names the licence of its weights; give an SPDX id (e.g. CC-BY-4.0), or put license=… in the training record");
             }
 
             return Task.Run(
@@ -57,7 +71,7 @@ internal sealed class ExportCommand : IPluginCommand
                 context.Cancellation);
         }
 
-        if (parameters.GetString("format") == "onnx")
+        if (parameters.Get(Format) == "onnx")
         {
             return Task.Run(
                 () =>
@@ -93,20 +107,20 @@ internal sealed class ExportCommand : IPluginCommand
     private static Dictionary<string, string> Record(IReadOnlyDictionary<string, string> training, ParameterValues parameters)
     {
         var record = new Dictionary<string, string>(training, StringComparer.Ordinal);
-        foreach (var key in new[] { "name", "version" })
+        foreach (var parameter in new[] { Name, Version })
         {
-            if (parameters.GetOptionalString(key) is { Length: > 0 } value)
+            if (parameters.GetOptional(parameter) is { Length: > 0 } value)
             {
-                record[key] = value;
+                record[parameter.Key] = value;
             }
         }
 
-        foreach (var entry in (parameters.GetOptionalString("record") ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var entry in (parameters.GetOptional(RecordParameter) ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             var equals = entry.IndexOf('=', StringComparison.Ordinal);
             if (equals <= 0)
             {
-                throw new ParameterException("record", $"'{entry}' is not key=value");
+                throw new ParameterException(RecordParameter.Key, $"'{entry}' is not key=value");
             }
 
             record[entry[..equals]] = entry[(equals + 1)..];

@@ -10,21 +10,37 @@ namespace Dislocate.Segment.Commands;
 /// </summary>
 internal sealed class FineTuneCommand : IPluginCommand
 {
+    private static readonly ParameterSpec<string> Model = ParameterSpec.Path("model", "model (file)", ParameterKind.InputFile, "The model to start from (a .dislocate file).", required: true);
+
+    private static readonly ParameterSpec<string> Annotations = ParameterSpec.Path("annotations", "annotations (labelme folder)", ParameterKind.InputFolder, "Labelme JSON files with their images (the paper used 10); or give images and masks instead.");
+
+    private static readonly ParameterSpec<string> Test = ParameterSpec.Path("test", "test (labelme folder)", ParameterKind.InputFolder, "Held-out annotated images for the per-epoch metric; empty = the training images themselves.");
+
+    private static readonly ParameterSpec<string> Images = ParameterSpec.Path("images", "images (folder)", ParameterKind.InputFolder, "With masks: the frames, paired with mask files by file stem.");
+
+    private static readonly ParameterSpec<string> Masks = ParameterSpec.Path("masks", "masks (folder)", ParameterKind.InputFolder, "Line masks of some frames (any value but the background is a line; instances are 8-connected pieces).");
+
+    private static readonly ParameterSpec<string> TestMasks = ParameterSpec.Path("test-masks", "test-masks (folder)", ParameterKind.InputFolder, "With masks: held-out masks of other frames (images from 'images') for the per-epoch metric; empty = the training frames.");
+
+    private static readonly ParameterSpec<long> Synthetic = ParameterSpec.Whole("synthetic", "synthetic (images mixed in)", 0, 0, 1000000, "Synthetic images rendered in memory and interleaved one to one with the real ones, so the model keeps what it learned on synthetic data; 0 = real images only.");
+
+    private static readonly ParameterSpec<double> MaskWidth = ParameterSpec.Real("mask-width", "mask-width (px)", 3, 0.5, 50, "Width of the masks rasterised from the polylines.");
+
     public CommandDescriptor Descriptor { get; } = new(
         "finetune",
         "Fine-tune Segmentation Model",
         "Segment",
         "Fine-tune a model on real images annotated in labelme (one polyline per dislocation) or as line masks (all dislocations of a frame in one mask image).",
         [
-            ParameterSpec.Path("model", "model (file)", ParameterKind.InputFile, "The model to start from (a .dislocate file).", required: true),
-            ParameterSpec.Path("annotations", "annotations (labelme folder)", ParameterKind.InputFolder, "Labelme JSON files with their images (the paper used 10); or give images and masks instead."),
-            ParameterSpec.Path("test", "test (labelme folder)", ParameterKind.InputFolder, "Held-out annotated images for the per-epoch metric; empty = the training images themselves."),
-            ParameterSpec.Path("images", "images (folder)", ParameterKind.InputFolder, "With masks: the frames, paired with mask files by file stem."),
-            ParameterSpec.Path("masks", "masks (folder)", ParameterKind.InputFolder, "Line masks of some frames (any value but the background is a line; instances are 8-connected pieces)."),
-            ParameterSpec.Path("test-masks", "test-masks (folder)", ParameterKind.InputFolder, "With masks: held-out masks of other frames (images from 'images') for the per-epoch metric; empty = the training frames."),
-            ParameterSpec.Whole("synthetic", "synthetic (images mixed in)", 0, 0, 1000000, "Synthetic images rendered in memory and interleaved one to one with the real ones, so the model keeps what it learned on synthetic data; 0 = real images only."),
+            Model,
+            Annotations,
+            Test,
+            Images,
+            Masks,
+            TestMasks,
+            Synthetic,
             TrainingParameters.Preset,
-            ParameterSpec.Real("mask-width", "mask-width (px)", 3, 0.5, 50, "Width of the masks rasterised from the polylines."),
+            MaskWidth,
             TrainingParameters.Out,
             TrainingParameters.Crop with { Default = 256L },
             TrainingParameters.Batch with { Default = 2L },
@@ -40,22 +56,22 @@ internal sealed class FineTuneCommand : IPluginCommand
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(context);
-        var modelPath = parameters.GetString("model");
+        var modelPath = parameters.Get(Model);
         var metadata = ModelFile.ReadMetadata(modelPath);
         var options = TrainingParameters.Options(parameters, metadata.Spec, metadata.Normalisation);
         var (train, test) = Sources(parameters);
-        if (parameters.GetInteger("synthetic") is > 0 and var synthetic)
+        if (parameters.Get(Synthetic) is > 0 and var synthetic)
         {
-            var images = TrainingParameters.SyntheticImages(context, parameters.GetOptionalString("preset"), options.Seed);
+            var images = TrainingParameters.SyntheticImages(context, parameters.GetOptional(TrainingParameters.Preset), options.Seed);
             train = new MixedSamples(train, new StreamedSamples(images, 0, synthetic));
         }
 
-        var folder = parameters.GetString("out");
+        var folder = parameters.Get(TrainingParameters.Out);
         return Task.Run(
             () =>
             {
                 var device = TrainingParameters.Prepare(parameters);
-                var summary = new Trainer(options, train, test, device).Run(folder, modelPath, parameters.GetBoolean("resume"), context, TrainingParameters.ReadTimeLimit(parameters));
+                var summary = new Trainer(options, train, test, device).Run(folder, modelPath, parameters.Get(TrainingParameters.Resume), context, TrainingParameters.ReadTimeLimit(parameters));
                 return TrainingParameters.Result(summary, folder);
             },
             context.Cancellation);
@@ -64,22 +80,22 @@ internal sealed class FineTuneCommand : IPluginCommand
     // Labelme annotations, or images with union masks: exactly one of the two.
     private static (ITrainingSamples Train, ITrainingSamples Test) Sources(ParameterValues v)
     {
-        var annotations = v.GetOptionalString("annotations") is { Length: > 0 } a ? a : null;
-        var masks = v.GetOptionalString("masks") is { Length: > 0 } m ? m : null;
+        var annotations = v.GetOptional(Annotations) is { Length: > 0 } a ? a : null;
+        var masks = v.GetOptional(Masks) is { Length: > 0 } m ? m : null;
         if ((annotations is null) == (masks is null))
         {
-            throw new ParameterException(annotations is null ? "annotations" : "masks", "give either annotations (labelme folder) or images and masks, not both and not neither");
+            throw new ParameterException(annotations is null ? Annotations.Key : Masks.Key, "give either annotations (labelme folder) or images and masks, not both and not neither");
         }
 
         if (annotations is not null)
         {
-            var width = v.GetReal("mask-width");
+            var width = v.Get(MaskWidth);
             var train = new LabelmeFolderSamples(annotations, width);
-            return (train, v.GetOptionalString("test") is { Length: > 0 } t ? new LabelmeFolderSamples(t, width) : train);
+            return (train, v.GetOptional(Test) is { Length: > 0 } t ? new LabelmeFolderSamples(t, width) : train);
         }
 
-        var images = v.GetOptionalString("images") is { Length: > 0 } i ? i : throw new ParameterException("images", "masks need the folder of their images");
+        var images = v.GetOptional(Images) is { Length: > 0 } i ? i : throw new ParameterException(Images.Key, "masks need the folder of their images");
         var trainMasks = new MaskFolderSamples(images, masks!);
-        return (trainMasks, v.GetOptionalString("test-masks") is { Length: > 0 } tm ? new MaskFolderSamples(images, tm) : trainMasks);
+        return (trainMasks, v.GetOptional(TestMasks) is { Length: > 0 } tm ? new MaskFolderSamples(images, tm) : trainMasks);
     }
 }

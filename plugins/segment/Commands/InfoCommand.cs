@@ -10,25 +10,27 @@ namespace Dislocate.Segment.Commands;
 /// <summary><c>segment info</c>: which Torch backend, device and thread count this installation uses.</summary>
 internal sealed class InfoCommand : IPluginCommand
 {
+    private static readonly ParameterSpec<string> Device = ParameterSpec.Choice("device", "device", "auto", TorchDevice.Choices, "Device to report on: auto picks CUDA when available.");
+
     public CommandDescriptor Descriptor { get; } = new(
         "info",
         "Segmentation Backend Info",
         "Segment",
         "Show the Torch version, the devices it can use and its CPU thread count.",
         [
-            ParameterSpec.Choice("device", "device", "auto", TorchDevice.Choices, "Device to report on: auto picks CUDA when available."),
+            Device,
         ]);
 
     public Task<CommandResult> ExecuteAsync(ParameterValues parameters, CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        var device = TorchDevice.Resolve(parameters.GetString("device"));
+        var device = TorchDevice.Resolve(parameters.Get(Device));
         using var probe = torch.ones(2, 2, device: device).sum();
         var summary =
             $"TorchSharp {typeof(torch).Assembly.GetName().Version}, libtorch {torch.__version__}; " +
             $"device {device.type}; CUDA available: {torch.cuda.is_available()}; CPU threads: {torch.get_num_threads()}; " +
             $"kernels: {TorchRuntime.KernelDescription}; allocator: {ProcessAllocator.Describe()}; default model: {DefaultModelDescription()}; " +
-            $"inference engine (--engine auto, tiled): {AutoEngine(parameters.GetString("device"))}; probe sum = {probe.item<float>()}";
+            $"inference engine (--engine auto, tiled): {AutoEngine(parameters.Get(Device))}; probe sum = {probe.item<float>()}";
         return Task.FromResult(CommandResult.Of(summary));
     }
 

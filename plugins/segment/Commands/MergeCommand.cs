@@ -7,22 +7,26 @@ namespace Dislocate.Segment.Commands;
 /// <summary><c>segment merge &lt;folder&gt;</c>: joins the tables of a sharded <c>segment run</c> into those of one run (<see cref="ShardMerge"/>).</summary>
 internal sealed class MergeCommand : IPluginCommand
 {
+    private static readonly ParameterSpec<string> Folder = ParameterSpec.Path("folder", "folder (the runs' --out)", ParameterKind.InputFolder, "The output folder every shard wrote into.", required: true, positional: true);
+
+    private static readonly ParameterSpec<bool> Replace = ParameterSpec.Flag("replace", "replace (merged files)", false, "Replace dislocations.csv, lines.csv and segmentation.json when they exist.");
+
     public CommandDescriptor Descriptor { get; } = new(
         "merge",
         "Merge Segmentation Shards",
         "Segment",
         "Join the tables of a 'segment run --shard i/N' job array (dislocations/lines/segmentation.shard-i-of-N) in one output folder into the files one unsharded run writes.",
         [
-            ParameterSpec.Path("folder", "folder (the runs' --out)", ParameterKind.InputFolder, "The output folder every shard wrote into.", required: true, positional: true),
-            ParameterSpec.Flag("replace", "replace (merged files)", false, "Replace dislocations.csv, lines.csv and segmentation.json when they exist."),
+            Folder,
+            Replace,
         ]);
 
     public Task<CommandResult> ExecuteAsync(ParameterValues parameters, CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(context);
-        var folder = context.ResolvePath(parameters.GetString("folder"));
-        var replace = parameters.GetBoolean("replace");
+        var folder = context.ResolvePath(parameters.Get(Folder));
+        var replace = parameters.Get(Replace);
         return Task.Run(
             () =>
             {

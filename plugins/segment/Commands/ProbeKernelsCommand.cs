@@ -11,13 +11,15 @@ namespace Dislocate.Segment.Commands;
 /// </summary>
 internal sealed class ProbeKernelsCommand : IPluginCommand
 {
+    private static readonly ParameterSpec<long> Threads = ParameterSpec.Whole("threads", "threads", 0, 0, 1024, "CPU threads for Torch; 0 = all cores.");
+
     public CommandDescriptor Descriptor { get; } = new(
         "probe-kernels",
         "Probe CPU Kernels",
         "Segment",
         "Check that oneDNN's float32 training gradients agree with float64 on this CPU (honours ONEDNN_MAX_CPU_ISA); exit code 1 when they do not.",
         [
-            ParameterSpec.Whole("threads", "threads", 0, 0, 1024, "CPU threads for Torch; 0 = all cores."),
+            Threads,
         ]);
 
     public Task<CommandResult> ExecuteAsync(ParameterValues parameters, CommandContext context)
@@ -29,7 +31,7 @@ internal sealed class ProbeKernelsCommand : IPluginCommand
             throw new InvalidOperationException($"oneDNN is switched off in this process ({TorchRuntime.MkldnnVariable}=0); unset it to probe.");
         }
 
-        var threads = parameters.GetInt32("threads");
+        var threads = parameters.GetInt32(Threads);
         torch.set_num_threads(threads > 0 ? threads : Environment.ProcessorCount);
         var result = KernelProbe.Run();
         var isa = Environment.GetEnvironmentVariable("ONEDNN_MAX_CPU_ISA") ?? "none";

@@ -8,6 +8,12 @@ namespace Dislocate.Segment.Commands;
 /// <summary><c>segment run &lt;input&gt;</c>: segments an image, a TIFF stack or a folder of frames with a trained model, frame by frame, into files.</summary>
 internal sealed class RunCommand : IPluginCommand
 {
+    private static readonly ParameterSpec<string> Input = ParameterSpec.RequiredText("input", "input (image, stack or folder)", "An image file, a multi-page TIFF (every page a frame) or a folder of frames.", positional: true);
+
+    private static readonly ParameterSpec<string> Out = ParameterSpec.Path("out", "out (folder)", ParameterKind.OutputFolder, "Folder for labels/, masks/, labelme/, dislocations.csv, lines.csv and segmentation.json.", required: true);
+
+    private static readonly ParameterSpec<string> ShardParameter = ParameterSpec.Text("shard", "shard (i/N)", "0/1", "Process only frames with index % N == i (for job arrays); tables get a .shard-i-of-N suffix.");
+
     public CommandDescriptor Descriptor { get; } = new(
         "run",
         "Segment Files",
@@ -15,26 +21,26 @@ internal sealed class RunCommand : IPluginCommand
         "Segment dislocations in an image, a multi-page TIFF stack or a folder of frames; write masks, label images and polylines.",
         [
             // Text, not InputFile: the input may be a file or a folder; FrameSource checks it and names it in errors.
-            new ParameterSpec("input", "input (image, stack or folder)", ParameterKind.Text, "An image file, a multi-page TIFF (every page a frame) or a folder of frames.", Required: true, Positional: true),
-            ParameterSpec.Path("out", "out (folder)", ParameterKind.OutputFolder, "Folder for labels/, masks/, labelme/, dislocations.csv, lines.csv and segmentation.json.", required: true),
+            Input,
+            Out,
             .. InferenceParameters.All,
             TrainingParameters.Threads,
             TrainingParameters.Device,
-            ParameterSpec.Text("shard", "shard (i/N)", "0/1", "Process only frames with index % N == i (for job arrays); tables get a .shard-i-of-N suffix."),
+            ShardParameter,
         ]);
 
     public Task<CommandResult> ExecuteAsync(ParameterValues parameters, CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(context);
-        var input = context.ResolvePath(parameters.GetString("input"));
-        var folder = parameters.GetString("out");
-        var shard = Shard.Parse(parameters.GetString("shard"));
+        var input = context.ResolvePath(parameters.Get(Input));
+        var folder = parameters.Get(Out);
+        var shard = Shard.Parse(parameters.Get(ShardParameter));
         var source = new FrameSource(input);
         var postProcessing = InferenceParameters.PostProcessing(parameters);
         var tiling = InferenceParameters.Tiling(parameters);
         var scale = InferenceParameters.ScaleOf(parameters);
-        var modelPath = DefaultModel.Resolve(parameters.GetOptionalString("model"));
+        var modelPath = DefaultModel.Resolve(parameters.GetOptional(InferenceParameters.Model));
         return Task.Run(
             () =>
             {

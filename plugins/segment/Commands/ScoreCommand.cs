@@ -18,6 +18,14 @@ namespace Dislocate.Segment.Commands;
 /// </remarks>
 internal sealed class ScoreCommand : IPluginCommand
 {
+    private static readonly ParameterSpec<string> Pred = ParameterSpec.RequiredText("pred", "pred (masks)", "A 'segment run' output folder (its labels/), a folder of mask images, a multi-page TIFF or one image.");
+
+    private static readonly ParameterSpec<string> Truth = ParameterSpec.RequiredText("truth", "truth (masks)", "True line masks: a folder of images, a multi-page TIFF (a hyperstack's channels are one frame) or one image; any value other than the background (the most frequent value) is a line.");
+
+    private static readonly ParameterSpec<string> Out = ParameterSpec.Path("out", "out (folder)", ParameterKind.OutputFolder, "Folder for scores.csv (one row per frame) and score.json (overall).", required: true);
+
+    private static readonly ParameterSpec<double> Tolerance = ParameterSpec.Real("tolerance", "tolerance (px)", CentreLines.DefaultTolerance, 0, 100, "A centre-line pixel counts as found when one of the other side lies within this distance.");
+
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     public CommandDescriptor Descriptor { get; } = new(
@@ -27,25 +35,25 @@ internal sealed class ScoreCommand : IPluginCommand
         "Centre-line F1 at a pixel tolerance of predicted line masks (a 'segment run' folder, mask images or a stack) against true masks.",
         [
             // Text, not InputFolder: each may be a file or a folder; LineMaskFrames checks it and names it in errors.
-            new ParameterSpec("pred", "pred (masks)", ParameterKind.Text, "A 'segment run' output folder (its labels/), a folder of mask images, a multi-page TIFF or one image.", Required: true),
-            new ParameterSpec("truth", "truth (masks)", ParameterKind.Text, "True line masks: a folder of images, a multi-page TIFF (a hyperstack's channels are one frame) or one image; any value other than the background (the most frequent value) is a line.", Required: true),
-            ParameterSpec.Path("out", "out (folder)", ParameterKind.OutputFolder, "Folder for scores.csv (one row per frame) and score.json (overall).", required: true),
-            ParameterSpec.Real("tolerance", "tolerance (px)", CentreLines.DefaultTolerance, 0, 100, "A centre-line pixel counts as found when one of the other side lies within this distance."),
+            Pred,
+            Truth,
+            Out,
+            Tolerance,
         ]);
 
     public Task<CommandResult> ExecuteAsync(ParameterValues parameters, CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(context);
-        var predPath = context.ResolvePath(parameters.GetString("pred"));
-        var truthPath = context.ResolvePath(parameters.GetString("truth"));
-        var folder = context.ResolvePath(parameters.GetString("out"));
-        var tolerance = parameters.GetReal("tolerance");
+        var predPath = context.ResolvePath(parameters.Get(Pred));
+        var truthPath = context.ResolvePath(parameters.Get(Truth));
+        var folder = context.ResolvePath(parameters.Get(Out));
+        var tolerance = parameters.Get(Tolerance);
         foreach (var input in new[] { predPath, truthPath })
         {
             if (Path.GetFullPath(input).TrimEnd(Path.DirectorySeparatorChar) == Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar))
             {
-                throw new ParameterException("out", $"'{folder}' is an input; choose another folder so no input is overwritten");
+                throw new ParameterException(Out.Key, $"'{folder}' is an input; choose another folder so no input is overwritten");
             }
         }
 

@@ -12,29 +12,33 @@ namespace Dislocate.Segment.Commands;
 /// </summary>
 internal sealed class SegmentImageCommand : IPluginCommand
 {
+    private static readonly ParameterSpec<ImageData> Image = ParameterSpec.Image("image", "image", "The image or stack to segment (ImageJ: the current image; CLI: an image file).");
+
+    private static readonly ParameterSpec<string> Roiset = ParameterSpec.Path("roiset", "roiset (RoiSet.zip to write)", ParameterKind.OutputFile, "Also write the lines as an ImageJ RoiSet.zip (ROI Manager › More › Open), e.g. from a headless macro, where no ROI Manager exists; empty = none.");
+
     public CommandDescriptor Descriptor { get; } = new(
         "image",
         "Segment Dislocations",
         "Segment",
         $"Segment dislocations in the current image or stack: label image, one polyline ROI and one table row per dislocation. Default model: {DefaultModel.DescribeDefault()}.",
         [
-            ParameterSpec.Image("image", "image", "The image or stack to segment (ImageJ: the current image; CLI: an image file)."),
+            Image,
             .. InferenceParameters.All,
             TrainingParameters.Threads,
             TrainingParameters.Device,
-            ParameterSpec.Path("roiset", "roiset (RoiSet.zip to write)", ParameterKind.OutputFile, "Also write the lines as an ImageJ RoiSet.zip (ROI Manager › More › Open), e.g. from a headless macro, where no ROI Manager exists; empty = none."),
+            Roiset,
         ]);
 
     public Task<CommandResult> ExecuteAsync(ParameterValues parameters, CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(context);
-        var image = parameters.GetImage("image");
+        var image = parameters.Get(Image);
         var postProcessing = InferenceParameters.PostProcessing(parameters);
         var tiling = InferenceParameters.Tiling(parameters);
         var scale = InferenceParameters.ScaleOf(parameters);
-        var modelPath = DefaultModel.Resolve(parameters.GetOptionalString("model"));
-        var roiSet = parameters.GetOptionalString("roiset") is { Length: > 0 } zip ? context.ResolvePath(zip) : null;
+        var modelPath = DefaultModel.Resolve(parameters.GetOptional(InferenceParameters.Model));
+        var roiSet = parameters.GetOptional(Roiset) is { Length: > 0 } zip ? context.ResolvePath(zip) : null;
         return Task.Run(
             () =>
             {

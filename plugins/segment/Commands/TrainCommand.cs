@@ -7,6 +7,14 @@ namespace Dislocate.Segment.Commands;
 /// <summary><c>segment train</c>: trains the UNet++ on synthetic data, from a dataset folder or straight from the generator's stream.</summary>
 internal sealed class TrainCommand : IPluginCommand
 {
+    private static readonly ParameterSpec<string> Data = ParameterSpec.Path("data", "data (dataset folder)", ParameterKind.InputFolder, "A folder written by 'synthetic generate' (train/ and test/); empty = generate samples in memory.");
+
+    private static readonly ParameterSpec<string> Init = ParameterSpec.Path("init", "init (model)", ParameterKind.InputFile, "Start from this model's weights (same architecture) instead of random ones, e.g. to train the shipped model further.");
+
+    private static readonly ParameterSpec<long> TrainCount = ParameterSpec.Whole("train-count", "train-count (images)", 4000, 1, long.MaxValue, "In-memory training images (paper: 4000); they repeat after this many.");
+
+    private static readonly ParameterSpec<long> TestCount = ParameterSpec.Whole("test-count", "test-count (images)", 100, 1, 1000000, "In-memory test images evaluated after every epoch (paper: 1000).");
+
     public CommandDescriptor Descriptor { get; } = new(
         "train",
         "Train Segmentation Model",
@@ -14,11 +22,11 @@ internal sealed class TrainCommand : IPluginCommand
         "Train the UNet++ on synthetic images (a dataset folder, or generated on the fly) with the matching Dice loss.",
         [
             TrainingParameters.Out,
-            ParameterSpec.Path("data", "data (dataset folder)", ParameterKind.InputFolder, "A folder written by 'synthetic generate' (train/ and test/); empty = generate samples in memory."),
+            Data,
             TrainingParameters.Preset,
-            ParameterSpec.Path("init", "init (model)", ParameterKind.InputFile, "Start from this model's weights (same architecture) instead of random ones, e.g. to train the shipped model further."),
-            ParameterSpec.Whole("train-count", "train-count (images)", 4000, 1, long.MaxValue, "In-memory training images (paper: 4000); they repeat after this many."),
-            ParameterSpec.Whole("test-count", "test-count (images)", 100, 1, 1000000, "In-memory test images evaluated after every epoch (paper: 1000)."),
+            Init,
+            TrainCount,
+            TestCount,
             TrainingParameters.Encoder,
             TrainingParameters.Output,
             TrainingParameters.Outputs,
@@ -40,13 +48,13 @@ internal sealed class TrainCommand : IPluginCommand
         var spec = TrainingParameters.ReadSpec(parameters);
         var options = TrainingParameters.Options(parameters, spec, InputNormalisation.Default);
         var (train, test) = Sources(parameters, context, options.Seed);
-        var folder = parameters.GetString("out");
+        var folder = parameters.Get(TrainingParameters.Out);
         return Task.Run(
             () =>
             {
                 var device = TrainingParameters.Prepare(parameters);
-                var init = parameters.GetOptionalString("init") is { Length: > 0 } i ? context.ResolvePath(i) : null;
-                var summary = new Trainer(options, train, test, device).Run(folder, init, parameters.GetBoolean("resume"), context, TrainingParameters.ReadTimeLimit(parameters));
+                var init = parameters.GetOptional(Init) is { Length: > 0 } i ? context.ResolvePath(i) : null;
+                var summary = new Trainer(options, train, test, device).Run(folder, init, parameters.Get(TrainingParameters.Resume), context, TrainingParameters.ReadTimeLimit(parameters));
                 return TrainingParameters.Result(summary, folder);
             },
             context.Cancellation);
@@ -54,13 +62,13 @@ internal sealed class TrainCommand : IPluginCommand
 
     private static (ITrainingSamples Train, ITrainingSamples Test) Sources(ParameterValues v, CommandContext context, ulong seed)
     {
-        if (v.GetOptionalString("data") is { Length: > 0 } data)
+        if (v.GetOptional(Data) is { Length: > 0 } data)
         {
             return (new DatasetFolderSamples(data, "train"), new DatasetFolderSamples(data, "test"));
         }
 
-        var images = TrainingParameters.SyntheticImages(context, v.GetOptionalString("preset"), seed);
-        var trainCount = v.GetInteger("train-count");
-        return (new StreamedSamples(images, 0, trainCount), new StreamedSamples(images, trainCount, v.GetInteger("test-count")));
+        var images = TrainingParameters.SyntheticImages(context, v.GetOptional(TrainingParameters.Preset), seed);
+        var trainCount = v.Get(TrainCount);
+        return (new StreamedSamples(images, 0, trainCount), new StreamedSamples(images, trainCount, v.Get(TestCount)));
     }
 }

@@ -10,93 +10,93 @@ namespace Dislocate.Segment.Commands;
 /// <summary>Parameters shared by <c>train</c> and <c>finetune</c>, declared once; their keys are the macro API.</summary>
 internal static class TrainingParameters
 {
-    public static ParameterSpec Out { get; } = ParameterSpec.Path("out", "out (folder)", ParameterKind.OutputFolder, "Training folder: model.dislocate (best test metric), last.dislocate (latest epoch), checkpoint.bin, curves.csv/png, training.json.", required: true);
+    public static ParameterSpec<string> Out { get; } = ParameterSpec.Path("out", "out (folder)", ParameterKind.OutputFolder, "Training folder: model.dislocate (best test metric), last.dislocate (latest epoch), checkpoint.bin, curves.csv/png, training.json.", required: true);
 
-    public static ParameterSpec Encoder { get; } = ParameterSpec.Choice("encoder", "encoder", "resnet50", ["resnet18", "resnet34", "resnet50"], "ResNet encoder of the UNet++ (paper: resnet50; resnet18 is ~4× faster on a CPU).");
+    public static ParameterSpec<string> Encoder { get; } = ParameterSpec.Choice("encoder", "encoder", "resnet50", ["resnet18", "resnet34", "resnet50"], "ResNet encoder of the UNet++ (paper: resnet50; resnet18 is ~4× faster on a CPU).");
 
-    public static ParameterSpec Preset { get; } = ParameterSpec.Path("preset", "preset (generator)", ParameterKind.InputFile, "Generator preset JSON for synthetic samples rendered in memory (from 'synthetic fit'); empty = M2 defaults.");
+    public static ParameterSpec<string> Preset { get; } = ParameterSpec.Path("preset", "preset (generator)", ParameterKind.InputFile, "Generator preset JSON for synthetic samples rendered in memory (from 'synthetic fit'); empty = M2 defaults.");
 
-    public static ParameterSpec Output { get; } = ParameterSpec.Choice("output", "output (kind)", "instances", ["instances", "lines"], "instances = N masks, one dislocation each (the paper, Algorithm 1); lines = one centre-line map whose connected pieces are the dislocations (outputs is then 1).");
+    public static ParameterSpec<string> Output { get; } = ParameterSpec.Choice("output", "output (kind)", "instances", ["instances", "lines"], "instances = N masks, one dislocation each (the paper, Algorithm 1); lines = one centre-line map whose connected pieces are the dislocations (outputs is then 1).");
 
-    public static ParameterSpec Outputs { get; } = ParameterSpec.Whole("outputs", "outputs (masks N)", 20, 1, 64, "Masks the network predicts per image, the most dislocations it can separate (paper: 20).");
+    public static ParameterSpec<long> Outputs { get; } = ParameterSpec.Whole("outputs", "outputs (masks N)", 20, 1, 64, "Masks the network predicts per image, the most dislocations it can separate (paper: 20).");
 
-    public static ParameterSpec DecoderScale { get; } = ParameterSpec.Real("decoder", "decoder (width scale)", 1.0, 0.125, 2.0, "Decoder channel scale: 1 = 256,128,64,32,16 as in the paper; 0.25 makes a light model.");
+    public static ParameterSpec<double> DecoderScale { get; } = ParameterSpec.Real("decoder", "decoder (width scale)", 1.0, 0.125, 2.0, "Decoder channel scale: 1 = 256,128,64,32,16 as in the paper; 0.25 makes a light model.");
 
-    public static ParameterSpec Crop { get; } = ParameterSpec.Whole("crop", "crop (px)", 512, 32, 2048, "Side of the square training window, a multiple of 32 (paper: 512, the whole image).");
+    public static ParameterSpec<long> Crop { get; } = ParameterSpec.Whole("crop", "crop (px)", 512, 32, 2048, "Side of the square training window, a multiple of 32 (paper: 512, the whole image).");
 
-    public static ParameterSpec Batch { get; } = ParameterSpec.Whole("batch", "batch (images)", 4, 1, 256, "Images per optimiser step.");
+    public static ParameterSpec<long> Batch { get; } = ParameterSpec.Whole("batch", "batch (images)", 4, 1, 256, "Images per optimiser step.");
 
-    public static ParameterSpec Epochs { get; } = ParameterSpec.Whole("epochs", "epochs", 20, 1, 100000, "Epochs; after each: test evaluation, best-model update, checkpoint.");
+    public static ParameterSpec<long> Epochs { get; } = ParameterSpec.Whole("epochs", "epochs", 20, 1, 100000, "Epochs; after each: test evaluation, best-model update, checkpoint.");
 
-    public static ParameterSpec Steps { get; } = ParameterSpec.Whole("steps", "steps (per epoch)", 200, 1, 10000000, "Optimiser steps per epoch.");
+    public static ParameterSpec<long> Steps { get; } = ParameterSpec.Whole("steps", "steps (per epoch)", 200, 1, 10000000, "Optimiser steps per epoch.");
 
-    public static ParameterSpec Rate { get; } = ParameterSpec.Real("rate", "rate (learning)", 3e-4, 1e-7, 1, "Adam's base learning rate.");
+    public static ParameterSpec<double> Rate { get; } = ParameterSpec.Real("rate", "rate (learning)", 3e-4, 1e-7, 1, "Adam's base learning rate.");
 
-    public static ParameterSpec Schedule { get; } = ParameterSpec.Choice("schedule", "schedule (learning rate)", "cosine", ["cosine", "constant", "step"], "Learning-rate schedule after the warm-up.");
+    public static ParameterSpec<string> Schedule { get; } = ParameterSpec.Choice("schedule", "schedule (learning rate)", "cosine", ["cosine", "constant", "step"], "Learning-rate schedule after the warm-up.");
 
-    public static ParameterSpec Warmup { get; } = ParameterSpec.Whole("warmup", "warmup (steps)", 50, 0, 1000000, "Steps of linear learning-rate warm-up.");
+    public static ParameterSpec<long> Warmup { get; } = ParameterSpec.Whole("warmup", "warmup (steps)", 50, 0, 1000000, "Steps of linear learning-rate warm-up.");
 
-    public static ParameterSpec MatchingChoice { get; } = ParameterSpec.Choice("matching", "matching", "greedy", ["greedy", "optimal"], "Loss/metric matching: greedy = the paper's Algorithm 1, optimal = Hungarian.");
+    public static ParameterSpec<string> MatchingChoice { get; } = ParameterSpec.Choice("matching", "matching", "greedy", ["greedy", "optimal"], "Loss/metric matching: greedy = the paper's Algorithm 1, optimal = Hungarian.");
 
-    public static ParameterSpec Augment { get; } = ParameterSpec.Flag("augment", "augment", true, "Gaussian noise, brightness, contrast, histogram equalisation and flips/rotations (paper section 3).");
+    public static ParameterSpec<bool> Augment { get; } = ParameterSpec.Flag("augment", "augment", true, "Gaussian noise, brightness, contrast, histogram equalisation and flips/rotations (paper section 3).");
 
-    public static ParameterSpec Zoom { get; } = ParameterSpec.Real("zoom", "zoom (random rescale up to)", 1, 1, 4, "With augment: rescale each training crop by a random factor between 1/zoom and zoom, so the model works at other magnifications; 1 = none.");
+    public static ParameterSpec<double> Zoom { get; } = ParameterSpec.Real("zoom", "zoom (random rescale up to)", 1, 1, 4, "With augment: rescale each training crop by a random factor between 1/zoom and zoom, so the model works at other magnifications; 1 = none.");
 
-    public static ParameterSpec MinPixels { get; } = ParameterSpec.Whole("min-pixels", "min-pixels (per instance)", 20, 1, 100000, "Instances with fewer pixels inside a training crop are not ground truth.");
+    public static ParameterSpec<long> MinPixels { get; } = ParameterSpec.Whole("min-pixels", "min-pixels (per instance)", 20, 1, 100000, "Instances with fewer pixels inside a training crop are not ground truth.");
 
-    public static ParameterSpec Seed { get; } = ParameterSpec.Whole("seed", "seed", 1, 0, long.MaxValue, "Seeds weights, sample order, crops and augmentation.");
+    public static ParameterSpec<long> Seed { get; } = ParameterSpec.Whole("seed", "seed", 1, 0, long.MaxValue, "Seeds weights, sample order, crops and augmentation.");
 
-    public static ParameterSpec Threads { get; } = ParameterSpec.Whole("threads", "threads", 0, 0, 1024, "CPU threads for Torch; 0 = all cores. Repeatability holds for a fixed thread count.");
+    public static ParameterSpec<long> Threads { get; } = ParameterSpec.Whole("threads", "threads", 0, 0, 1024, "CPU threads for Torch; 0 = all cores. Repeatability holds for a fixed thread count.");
 
-    public static ParameterSpec Device { get; } = ParameterSpec.Choice("device", "device", "auto", TorchDevice.Choices, "auto = CUDA when available, else CPU.");
+    public static ParameterSpec<string> Device { get; } = ParameterSpec.Choice("device", "device", "auto", TorchDevice.Choices, "auto = CUDA when available, else CPU.");
 
-    public static ParameterSpec Precision { get; } = ParameterSpec.Choice("precision", "precision", "auto", ["auto", "fp32", "mixed"], "auto = mixed on CUDA, fp32 on the CPU; mixed = autocast (float16 with loss scaling on CUDA, bfloat16 on the CPU).");
+    public static ParameterSpec<string> Precision { get; } = ParameterSpec.Choice("precision", "precision", "auto", ["auto", "fp32", "mixed"], "auto = mixed on CUDA, fp32 on the CPU; mixed = autocast (float16 with loss scaling on CUDA, bfloat16 on the CPU).");
 
-    public static ParameterSpec TimeLimit { get; } = ParameterSpec.Real("time-limit", "time-limit (minutes)", 0, 0, 1e7, "Start no new epoch after this many minutes (0 = no limit); run again to continue.");
+    public static ParameterSpec<double> TimeLimit { get; } = ParameterSpec.Real("time-limit", "time-limit (minutes)", 0, 0, 1e7, "Start no new epoch after this many minutes (0 = no limit); run again to continue.");
 
-    public static ParameterSpec Resume { get; } = ParameterSpec.Flag("resume", "resume", true, "Continue from out/checkpoint.bin when it exists (same options and data).");
+    public static ParameterSpec<bool> Resume { get; } = ParameterSpec.Flag("resume", "resume", true, "Continue from out/checkpoint.bin when it exists (same options and data).");
 
     /// <summary>The parameters every training command ends with, in dialog order.</summary>
-    public static ParameterSpec Blur { get; } = ParameterSpec.Real("blur", "blur (random σ up to, px)", 0, 0, 5, "With augment: blur half the training crops with a Gaussian of random σ up to this, so the model copes with softer images; 0 = none.");
+    public static ParameterSpec<double> Blur { get; } = ParameterSpec.Real("blur", "blur (random σ up to, px)", 0, 0, 5, "With augment: blur half the training crops with a Gaussian of random σ up to this, so the model copes with softer images; 0 = none.");
 
-    public static ParameterSpec Noise { get; } = ParameterSpec.Real("noise", "noise (random σ up to)", new AugmentationOptions().NoiseSigma, 0, 0.5, "With augment: the largest standard deviation of the Gaussian noise added to half the training crops (gray values in [0, 1]).");
+    public static ParameterSpec<double> Noise { get; } = ParameterSpec.Real("noise", "noise (random σ up to)", new AugmentationOptions().NoiseSigma, 0, 0.5, "With augment: the largest standard deviation of the Gaussian noise added to half the training crops (gray values in [0, 1]).");
 
     public static IEnumerable<ParameterSpec> RunControls => [MatchingChoice, Augment, Zoom, Blur, Noise, MinPixels, Seed, Threads, Device, Precision, TimeLimit, Resume];
 
     /// <summary>The time limit given, or null for none.</summary>
-    public static TimeSpan? ReadTimeLimit(ParameterValues v) => v.GetReal("time-limit") is > 0 and var minutes ? TimeSpan.FromMinutes(minutes) : null;
+    public static TimeSpan? ReadTimeLimit(ParameterValues v) => v.Get(TimeLimit) is > 0 and var minutes ? TimeSpan.FromMinutes(minutes) : null;
 
     /// <summary>Applies the thread and device choices and returns the device.</summary>
-    public static torch.Device Prepare(ParameterValues v) => TorchDevice.Use(v.GetString("device"), v.GetInt32("threads"));
+    public static torch.Device Prepare(ParameterValues v) => TorchDevice.Use(v.Get(Device), v.GetInt32(Threads));
 
     /// <summary>Reads the options every run has; <paramref name="spec"/> and the normalisation come from the caller.</summary>
     public static TrainingOptions Options(ParameterValues v, ModelSpec spec, InputNormalisation normalisation) =>
         new(
             spec,
             normalisation,
-            v.GetInt32("crop"),
-            v.GetInt32("batch"),
-            v.GetInt32("epochs"),
-            v.GetInt32("steps"),
-            v.GetReal("rate"),
-            Enum.Parse<LearningRateScheduleKind>(v.GetString("schedule"), ignoreCase: true),
-            v.GetInt32("warmup"),
+            v.GetInt32(Crop),
+            v.GetInt32(Batch),
+            v.GetInt32(Epochs),
+            v.GetInt32(Steps),
+            v.Get(Rate),
+            Enum.Parse<LearningRateScheduleKind>(v.Get(Schedule), ignoreCase: true),
+            v.GetInt32(Warmup),
             0,
-            v.GetString("matching") == "optimal" ? MatchingMode.Optimal : MatchingMode.Greedy,
+            v.Get(MatchingChoice) == "optimal" ? MatchingMode.Optimal : MatchingMode.Greedy,
             DiceLoss.DefaultEpsilon,
-            v.GetBoolean("augment") ? new AugmentationOptions { Zoom = v.GetReal("zoom") > 1 ? v.GetReal("zoom") : 0, Blur = v.GetReal("blur"), NoiseSigma = v.GetReal("noise") } : AugmentationOptions.None,
-            v.GetInt32("min-pixels"),
-            (ulong)v.GetInteger("seed"),
+            v.Get(Augment) ? new AugmentationOptions { Zoom = v.Get(Zoom) > 1 ? v.Get(Zoom) : 0, Blur = v.Get(Blur), NoiseSigma = v.Get(Noise) } : AugmentationOptions.None,
+            v.GetInt32(MinPixels),
+            (ulong)v.Get(Seed),
             ReadPrecision(v));
 
     /// <summary>The architecture the encoder, output, outputs and decoder options describe (a line map has one output).</summary>
     public static ModelSpec ReadSpec(ParameterValues v)
     {
-        var lines = v.GetString("output") == "lines";
+        var lines = v.Get(Output) == "lines";
         return new ModelSpec(
-            Enum.Parse<EncoderKind>(v.GetString("encoder"), ignoreCase: true),
-            lines ? 1 : v.GetInt32("outputs"),
-            v.GetReal("decoder"),
+            Enum.Parse<EncoderKind>(v.Get(Encoder), ignoreCase: true),
+            lines ? 1 : v.GetInt32(Outputs),
+            v.Get(DecoderScale),
             Output: lines ? OutputKind.LineMap : OutputKind.Instances);
     }
 
@@ -109,12 +109,12 @@ internal static class TrainingParameters
             .Open(preset is { Length: > 0 } ? context.ResolvePath(preset) : null, seed);
 
     /// <summary>The precision choice: auto, fp32 or mixed.</summary>
-    public static TrainingPrecision ReadPrecision(ParameterValues v) => v.GetString("precision") switch
+    public static TrainingPrecision ReadPrecision(ParameterValues v) => v.Get(Precision) switch
     {
         "auto" => TrainingPrecision.Auto,
         "fp32" => TrainingPrecision.Float32,
         "mixed" => TrainingPrecision.Mixed,
-        var other => throw new ParameterException("precision", $"'{other}' is not one of auto, fp32, mixed"),
+        var other => throw new ParameterException(Precision.Key, $"'{other}' is not one of auto, fp32, mixed"),
     };
 
     /// <summary>The command result every training run returns: summary and files (the curves are in curves.csv and curves.png).</summary>

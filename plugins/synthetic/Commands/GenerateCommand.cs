@@ -8,20 +8,30 @@ namespace Dislocate.Synthetic.Commands;
 /// <summary><c>synthetic generate</c>: writes a train/test dataset; resumable and shardable.</summary>
 internal sealed class GenerateCommand : IPluginCommand
 {
+    private static readonly ParameterSpec<string> Out = ParameterSpec.Path("out", "out (dataset folder)", ParameterKind.OutputFolder, "Dataset folder; an interrupted run resumes in it.", required: true);
+
+    private static readonly ParameterSpec<long> Count = ParameterSpec.Whole("count", "count (samples)", 100, 1, 100_000_000, "Samples in the whole dataset (all shards together).");
+
+    private static readonly ParameterSpec<double> Split = ParameterSpec.Real("split", "split (training fraction)", 0.8, 0, 1, "Fraction of samples in train/; the rest go to test/.");
+
+    private static readonly ParameterSpec<bool> Labelme = ParameterSpec.Flag("labelme", "labelme (JSON of the lines)", true, "Also write labelme JSON of the centre lines (single frames).");
+
+    private static readonly ParameterSpec<string> ShardParameter = ParameterSpec.Text("shard", "shard (i/N)", "0/1", "Write only samples with index mod N = i, for job arrays; shards may share the folder.");
+
     public CommandDescriptor Descriptor { get; } = new(
         "generate",
         "Generate Synthetic Dataset",
         "Synthetic",
         "Write a synthetic dataset (images, instance masks, union masks, labelme and params JSON) into train/ and test/.",
         [
-            ParameterSpec.Path("out", "out (dataset folder)", ParameterKind.OutputFolder, "Dataset folder; an interrupted run resumes in it.", required: true),
-            ParameterSpec.Whole("count", "count (samples)", 100, 1, 100_000_000, "Samples in the whole dataset (all shards together)."),
-            ParameterSpec.Real("split", "split (training fraction)", 0.8, 0, 1, "Fraction of samples in train/; the rest go to test/."),
+            Out,
+            Count,
+            Split,
             CommonParameters.Seed,
             CommonParameters.Format,
             CommonParameters.Masks,
-            ParameterSpec.Flag("labelme", "labelme (JSON of the lines)", true, "Also write labelme JSON of the centre lines (single frames)."),
-            ParameterSpec.Text("shard", "shard (i/N)", "0/1", "Write only samples with index mod N = i, for job arrays; shards may share the folder."),
+            Labelme,
+            ShardParameter,
             CommonParameters.Threads,
             .. SettingsParameters.All,
         ]);
@@ -32,14 +42,14 @@ internal sealed class GenerateCommand : IPluginCommand
         ArgumentNullException.ThrowIfNull(context);
         var settings = SettingsParameters.ToSettings(parameters);
         var options = new DatasetOptions(
-            parameters.GetString("out"),
-            parameters.GetInteger("count"),
-            parameters.GetReal("split"),
+            parameters.Get(Out),
+            parameters.Get(Count),
+            parameters.Get(Split),
             CommonParameters.ReadSeed(parameters),
             CommonParameters.ReadFormat(parameters),
             CommonParameters.ReadMasks(parameters),
-            parameters.GetBoolean("labelme"),
-            Shard.Parse(parameters.GetString("shard")),
+            parameters.Get(Labelme),
+            Shard.Parse(parameters.Get(ShardParameter)),
             CommonParameters.ReadThreads(parameters));
         return Task.Run(
             () =>

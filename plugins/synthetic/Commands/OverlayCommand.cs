@@ -18,13 +18,15 @@ namespace Dislocate.Synthetic.Commands;
 /// </remarks>
 internal sealed class OverlayCommand : IPluginCommand
 {
+    private static readonly ParameterSpec<ImageData> Image = ParameterSpec.Image("image", "image (background)", "Image or stack to draw on; ImageJ uses the current image.");
+
     public CommandDescriptor Descriptor { get; } = new(
         "overlay",
         "Add Synthetic Dislocations",
         "Synthetic",
         "Draw synthetic dislocations onto the current image or stack (used as background); returns a new stack with masks, table and ROIs.",
         [
-            ParameterSpec.Image("image", "image (background)", "Image or stack to draw on; ImageJ uses the current image."),
+            Image,
             CommonParameters.Seed,
             .. SettingsParameters.All.Where(p => p.Key is not (SettingsKeys.Width or SettingsKeys.Height or SettingsKeys.Background or SettingsKeys.Backgrounds or SettingsKeys.Frames)),
         ]);
@@ -33,7 +35,7 @@ internal sealed class OverlayCommand : IPluginCommand
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(context);
-        var image = parameters.GetImage("image");
+        var image = parameters.Get(Image);
         var isSequence = image.Frames > 1;
         var settings = SettingsParameters.ToSettings(parameters) with { Width = image.Width, Height = image.Height };
         settings = settings with { Sequence = settings.Sequence with { Frames = isSequence ? image.PlaneCount : 1 } };

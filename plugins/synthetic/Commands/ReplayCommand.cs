@@ -12,30 +12,36 @@ namespace Dislocate.Synthetic.Commands;
 /// <summary><c>synthetic replay &lt;json&gt;</c>: regenerates a sample's image and masks, byte for byte, from its params JSON.</summary>
 internal sealed class ReplayCommand : IPluginCommand
 {
+    private static readonly ParameterSpec<string> Json = ParameterSpec.Path("json", "json (params file)", ParameterKind.InputFile, "A params JSON written by generate, replay or twin.", required: true, positional: true);
+
+    private static readonly ParameterSpec<string> Out = ParameterSpec.Path("out", "out (folder)", ParameterKind.OutputFolder, "Folder for the regenerated files.", required: true);
+
+    private static readonly ParameterSpec<string> Backgrounds = ParameterSpec.Path("backgrounds", "backgrounds (folder)", ParameterKind.InputFolder, "Where the real background images are now, if they moved (their contents must be unchanged).");
+
     public CommandDescriptor Descriptor { get; } = new(
         "replay",
         "Replay Synthetic Sample",
         "Synthetic",
         "Regenerate the image and masks of a sample from its params JSON (byte-identical to the original).",
         [
-            ParameterSpec.Path("json", "json (params file)", ParameterKind.InputFile, "A params JSON written by generate, replay or twin.", required: true, positional: true),
-            ParameterSpec.Path("out", "out (folder)", ParameterKind.OutputFolder, "Folder for the regenerated files.", required: true),
+            Json,
+            Out,
             CommonParameters.Format,
             CommonParameters.Masks,
-            ParameterSpec.Path("backgrounds", "backgrounds (folder)", ParameterKind.InputFolder, "Where the real background images are now, if they moved (their contents must be unchanged)."),
+            Backgrounds,
         ]);
 
     public Task<CommandResult> ExecuteAsync(ParameterValues parameters, CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(context);
-        var path = parameters.GetString("json");
+        var path = parameters.Get(Json);
         var document = ReadDocument(path);
-        var folder = parameters.GetOptionalString("backgrounds") ?? document.Settings.Background.Folder;
+        var folder = parameters.GetOptional(Backgrounds) ?? document.Settings.Background.Folder;
         var real = document.Frames.Any(f => f.Background.Kind == BackgroundKind.Real);
         if (real && folder is null)
         {
-            throw new ParameterException("backgrounds", "this sample has a real background: give the folder of background images");
+            throw new ParameterException(Backgrounds.Key, "this sample has a real background: give the folder of background images");
         }
 
         return Task.Run(
@@ -59,10 +65,10 @@ internal sealed class ReplayCommand : IPluginCommand
                 }
 
                 var masks = frames.Count > 1 ? MaskFormat.Tiff : CommonParameters.ReadMasks(parameters);
-                var files = SampleFiles.Flat(parameters.GetString("out"), Path.GetFileNameWithoutExtension(path), format, masks, labelme: true, frames.Count);
+                var files = SampleFiles.Flat(parameters.Get(Out), Path.GetFileNameWithoutExtension(path), format, masks, labelme: true, frames.Count);
                 SampleWriter.Write(files, frames, document, format, masks);
                 return CommandResult.Of(
-                    $"Regenerated sample {document.Index} ({frames.Count} frame(s), {first.Dislocations.Count()} dislocations) into {parameters.GetString("out")}.",
+                    $"Regenerated sample {document.Index} ({frames.Count} frame(s), {first.Dislocations.Count()} dislocations) into {parameters.Get(Out)}.",
                     new FileOutput("image", files.Image),
                     new FileOutput("masks", files.Masks),
                     new FileOutput("union", files.Union),

@@ -12,13 +12,15 @@ namespace Dislocate.Synthetic.Commands;
 /// </summary>
 internal sealed class StackCommand : IPluginCommand
 {
+    private static readonly ParameterSpec<long> Count = ParameterSpec.Whole("count", "count (images)", 4, 1, 10000, "Number of images (slices); ignored for sequences (frames > 1).");
+
     public CommandDescriptor Descriptor { get; } = new(
         "stack",
         "Synthetic Stack",
         "Synthetic",
         "Make synthetic images as a stack with instance masks, a dislocation table and centre-line ROIs (frames > 1: one gliding sequence).",
         [
-            ParameterSpec.Whole("count", "count (images)", 4, 1, 10000, "Number of images (slices); ignored for sequences (frames > 1)."),
+            Count,
             CommonParameters.Seed,
             CommonParameters.Threads,
             .. SettingsParameters.All,
@@ -29,7 +31,7 @@ internal sealed class StackCommand : IPluginCommand
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(context);
         var settings = SettingsParameters.ToSettings(parameters);
-        var planes = settings.Sequence.Frames > 1 ? settings.Sequence.Frames : parameters.GetInt32("count");
+        var planes = settings.Sequence.Frames > 1 ? settings.Sequence.Frames : parameters.GetInt32(Count);
         CheckMemory(settings, planes, MemoryBudget());
         var source = new SyntheticSampleSource(settings, CommonParameters.ReadSeed(parameters));
         return Task.Run(
@@ -43,7 +45,7 @@ internal sealed class StackCommand : IPluginCommand
                 }
                 else
                 {
-                    var count = parameters.GetInt32("count");
+                    var count = parameters.GetInt32(Count);
                     var list = new List<RenderedSample>(count);
                     for (var i = 0; i < count; i++)
                     {

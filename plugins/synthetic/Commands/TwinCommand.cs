@@ -18,14 +18,18 @@ namespace Dislocate.Synthetic.Commands;
 /// </summary>
 internal sealed class TwinCommand : IPluginCommand
 {
+    private static readonly ParameterSpec<string> Annotation = ParameterSpec.Path("annotation", "annotation (labelme JSON)", ParameterKind.InputFile, "labelme JSON of the real image, dislocations as polylines.", required: true, positional: true);
+
+    private static readonly ParameterSpec<string> Out = ParameterSpec.Path("out", "out (folder)", ParameterKind.OutputFolder, "Folder for the twin's files.", required: true);
+
     public CommandDescriptor Descriptor { get; } = new(
         "twin",
         "Synthetic Twin",
         "Synthetic",
         "Make the synthetic twin of an annotated real image: its labelme lines drawn on a synthetic background, with masks and params JSON.",
         [
-            ParameterSpec.Path("annotation", "annotation (labelme JSON)", ParameterKind.InputFile, "labelme JSON of the real image, dislocations as polylines.", required: true, positional: true),
-            ParameterSpec.Path("out", "out (folder)", ParameterKind.OutputFolder, "Folder for the twin's files.", required: true),
+            Annotation,
+            Out,
             CommonParameters.Seed,
             CommonParameters.Format,
             CommonParameters.Masks,
@@ -36,7 +40,7 @@ internal sealed class TwinCommand : IPluginCommand
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(context);
-        var path = parameters.GetString("annotation");
+        var path = parameters.Get(Annotation);
         var doc = LabelmeJson.Read(path);
         var settings = SettingsParameters.ToSettings(parameters) with { Width = doc.ImageWidth, Height = doc.ImageHeight };
         SettingsValidator.Validate(settings);
@@ -46,11 +50,11 @@ internal sealed class TwinCommand : IPluginCommand
         var sample = SampleRenderer.ForCurrentThread(settings.Width, settings.Height).Render(recipe, library);
         var format = CommonParameters.ReadFormat(parameters);
         var masks = CommonParameters.ReadMasks(parameters);
-        var files = SampleFiles.Flat(parameters.GetString("out"), Path.GetFileNameWithoutExtension(path) + "_twin", format, masks, labelme: true, frames: 1);
+        var files = SampleFiles.Flat(parameters.Get(Out), Path.GetFileNameWithoutExtension(path) + "_twin", format, masks, labelme: true, frames: 1);
         var document = new SampleDocument(SampleDocument.GeneratorName, SyntheticPlugin.Version, SampleDocument.CurrentFormat, seed, 0, seed, settings, [recipe]);
         SampleWriter.Write(files, [sample], document, format, masks);
         return Task.FromResult(CommandResult.Of(
-            $"Wrote the synthetic twin of {Path.GetFileName(path)} ({sample.Masks.Count} dislocations in {recipe.Pileups.Count} pileups) to {parameters.GetString("out")}.",
+            $"Wrote the synthetic twin of {Path.GetFileName(path)} ({sample.Masks.Count} dislocations in {recipe.Pileups.Count} pileups) to {parameters.Get(Out)}.",
             new FileOutput("image", files.Image),
             new FileOutput("masks", files.Masks),
             new FileOutput("params", files.Params)));

@@ -10,14 +10,183 @@ namespace Dislocate.Synthetic.Settings;
 /// </summary>
 public static class SettingsParameters
 {
+    // The defaults shown in help are M2's (Table 1); declared before the parameters that read them.
+    private static readonly GeneratorSettings D = GeneratorSettings.Default;
+
+    /// <summary>Preset JSON written by 'synthetic fit' (microstructure M1); explicit options override it.</summary>
+    public static ParameterSpec<string> Preset { get; } = ParameterSpec.Path(K.Preset, "preset (JSON from 'fit', overrides M2 defaults)", ParameterKind.InputFile, "Preset JSON written by 'synthetic fit' (microstructure M1); explicit options override it. Default: M2, uniform ranges.");
+
+    /// <summary>Image width in pixels.</summary>
+    public static ParameterSpec<long> Width { get; } = ParameterSpec.Whole(K.Width, "width (px)", D.Width, 32, 16384, "Image width in pixels.");
+
+    /// <summary>Image height in pixels.</summary>
+    public static ParameterSpec<long> Height { get; } = ParameterSpec.Whole(K.Height, "height (px)", D.Height, 32, 16384, "Image height in pixels.");
+
+    /// <summary>Background model: perlin = equations (1)-(6); real = crops of the images in 'backgrounds'.</summary>
+    public static ParameterSpec<string> Background { get; } = ParameterSpec.Choice(K.Background, "background", "perlin", ["perlin", "real"], "Background model: perlin = equations (1)-(6); real = crops of the images in 'backgrounds'.");
+
+    /// <summary>Folder of real background images (PNG/TIFF/JPEG) for background=real.</summary>
+    public static ParameterSpec<string> Backgrounds { get; } = ParameterSpec.Path(K.Backgrounds, "backgrounds (folder)", ParameterKind.InputFolder, "Folder of real background images (PNG/TIFF/JPEG) for background=real.");
+
+    /// <summary>Number of real crops superimposed per image (whole numbers).</summary>
+    public static ParameterSpec<ValueRange> Layers { get; } = ParameterSpec.Range(K.Layers, "layers (real crops)", D.Background.Layers, 1, 16, "Number of real crops superimposed per image (whole numbers).");
+
+    /// <summary>Opacity of each superimposed real crop.</summary>
+    public static ParameterSpec<ValueRange> Opacity { get; } = ParameterSpec.Range(K.Opacity, "opacity (of extra crops)", D.Background.Opacity, 0, 1, "Opacity of each superimposed real crop.");
+
+    /// <summary>O1: wavelength of the first Perlin field, pixels (Table 1: 10..100).</summary>
+    public static ParameterSpec<ValueRange> Wavelength1 { get; } = ParameterSpec.Range(K.Wavelength1, "o1 (Perlin wavelength 1, px)", D.Background.Wavelength1, 1, 10000, "O1: wavelength of the first Perlin field, pixels (Table 1: 10..100).");
+
+    /// <summary>O2: wavelength of the second Perlin field, pixels (Table 1: 10..100).</summary>
+    public static ParameterSpec<ValueRange> Wavelength2 { get; } = ParameterSpec.Range(K.Wavelength2, "o2 (Perlin wavelength 2, px)", D.Background.Wavelength2, 1, 10000, "O2: wavelength of the second Perlin field, pixels (Table 1: 10..100).");
+
+    /// <summary>w_perlin: P3 = P1 + w_perlin*P2 (Table 1: 0.2..0.4).</summary>
+    public static ParameterSpec<ValueRange> PerlinWeight { get; } = ParameterSpec.Range(K.PerlinWeight, "w_perlin", D.Background.PerlinWeight, 0, 10, "w_perlin: P3 = P1 + w_perlin*P2 (Table 1: 0.2..0.4).");
+
+    /// <summary>w_white: weight of the first white noise (Table 1: 0.5..0.7).</summary>
+    public static ParameterSpec<ValueRange> WhiteWeight { get; } = ParameterSpec.Range(K.WhiteWeight, "w_white", D.Background.WhiteWeight, 0, 10, "w_white: weight of the first white noise (Table 1: 0.5..0.7).");
+
+    /// <summary>s1: sigma of the first Gaussian filter, pixels (Table 1: 1).</summary>
+    public static ParameterSpec<ValueRange> Sigma1 { get; } = ParameterSpec.Range(K.Sigma1, "s1 (px)", D.Background.Sigma1, 0, 50, "s1: sigma of the first Gaussian filter, pixels (Table 1: 1).");
+
+    /// <summary>r_noise: second white noise weighted r_noise*std(P4) (Table 1: 0.2..0.4).</summary>
+    public static ParameterSpec<ValueRange> NoiseRatio { get; } = ParameterSpec.Range(K.NoiseRatio, "r_noise", D.Background.NoiseRatio, 0, 10, "r_noise: second white noise weighted r_noise*std(P4) (Table 1: 0.2..0.4).");
+
+    /// <summary>s2: sigma of the second Gaussian filter, pixels (Table 1: 0.6..0.8).</summary>
+    public static ParameterSpec<ValueRange> Sigma2 { get; } = ParameterSpec.Range(K.Sigma2, "s2 (px)", D.Background.Sigma2, 0, 50, "s2: sigma of the second Gaussian filter, pixels (Table 1: 0.6..0.8).");
+
+    /// <summary>Number of pileups per image (whole numbers).</summary>
+    public static ParameterSpec<ValueRange> Pileups { get; } = ParameterSpec.Range(K.Pileups, "pileups (per image)", D.Microstructure.Pileups, 1, 100, "Number of pileups per image (whole numbers).");
+
+    /// <summary>Dislocations per pileup (whole numbers).</summary>
+    public static ParameterSpec<ValueRange> PerPileup { get; } = ParameterSpec.Range(K.PerPileup, "per_pileup (dislocations)", D.Microstructure.PerPileup, 1, 100, "Dislocations per pileup (whole numbers).");
+
+    /// <summary>Cap on dislocations per image: the number of masks N.</summary>
+    public static ParameterSpec<long> MaxDislocations { get; } = ParameterSpec.Whole(K.MaxDislocations, "max_dislocations (per image)", D.Microstructure.MaxDislocations, 1, 255, "Cap on dislocations per image: the number of masks N.");
+
+    /// <summary>Slip-trace inclination alpha in degrees.</summary>
+    public static ParameterSpec<ValueRange> Angle { get; } = ParameterSpec.Range(K.Angle, "angle (slip trace, degrees)", D.Microstructure.Angle, -360, 360, "Slip-trace inclination alpha in degrees.");
+
+    /// <summary>Distance between the two slip traces of a pileup, pixels.</summary>
+    public static ParameterSpec<ValueRange> SlipWidth { get; } = ParameterSpec.Range(K.SlipWidth, "slip_width (px)", D.Microstructure.SlipWidth, 1, 100000, "Distance between the two slip traces of a pileup, pixels.");
+
+    /// <summary>Distance along the traces between neighbouring dislocations, pixels.</summary>
+    public static ParameterSpec<ValueRange> Spacing { get; } = ParameterSpec.Range(K.Spacing, "spacing (px)", D.Microstructure.Spacing, 0, 100000, "Distance along the traces between neighbouring dislocations, pixels.");
+
+    /// <summary>Average line curvature, 1/px (sagitta = curvature*chord^2/8).</summary>
+    public static ParameterSpec<ValueRange> Curvature { get; } = ParameterSpec.Range(K.Curvature, "curvature (1/px)", D.Microstructure.Curvature, -1, 1, "Average line curvature, 1/px (sagitta = curvature*chord^2/8).");
+
+    /// <summary>Offset along the traces between a line's two ends, as a fraction of the slip width.</summary>
+    public static ParameterSpec<ValueRange> Skew { get; } = ParameterSpec.Range(K.Skew, "skew (fraction of slip width)", D.Microstructure.Skew, -10, 10, "Offset along the traces between a line's two ends, as a fraction of the slip width.");
+
+    /// <summary>Spline support points per line, both ends included (whole numbers).</summary>
+    public static ParameterSpec<ValueRange> SupportPoints { get; } = ParameterSpec.Range(K.SupportPoints, "support_points (per line)", D.Microstructure.SupportPoints, 2, 50, "Spline support points per line, both ends included (whole numbers).");
+
+    /// <summary>Amplitude of random inner support-point displacement, pixels.</summary>
+    public static ParameterSpec<ValueRange> Perturbation { get; } = ParameterSpec.Range(K.Perturbation, "perturbation (px)", D.Microstructure.Perturbation, 0, 1000, "Amplitude of random inner support-point displacement, pixels.");
+
+    /// <summary>Extra random displacement of a follower's inner points, pixels.</summary>
+    public static ParameterSpec<ValueRange> FollowerJitter { get; } = ParameterSpec.Range(K.FollowerJitter, "follower_jitter (px)", D.Microstructure.FollowerJitter, 0, 1000, "Extra random displacement of a follower's inner points, pixels.");
+
+    /// <summary>Dislocations shorter than this inside the image are not placed.</summary>
+    public static ParameterSpec<double> MinLength { get; } = ParameterSpec.Real(K.MinLength, "min_length (px)", D.Microstructure.MinLength, 0, 100000, "Dislocations shorter than this inside the image are not placed.");
+
+    /// <summary>Line profile: flat (paper), gaussian core, or dark core with bright fringe.</summary>
+    public static ParameterSpec<string> Profile { get; } = ParameterSpec.Choice(K.Profile, "profile (line cross-section)", "flat", ["flat", "gaussian", "fringe"], "Line profile: flat (paper), gaussian core, or dark core with bright fringe.");
+
+    /// <summary>Drawn line width, pixels.</summary>
+    public static ParameterSpec<ValueRange> LineWidth { get; } = ParameterSpec.Range(K.LineWidth, "line_width (px)", D.Drawing.LineWidth, 0.1, 100, "Drawn line width, pixels.");
+
+    /// <summary>Relative darkening at the line centre: I = B*(1 - c*profile).</summary>
+    public static ParameterSpec<ValueRange> Contrast { get; } = ParameterSpec.Range(K.Contrast, "contrast (darkening)", D.Drawing.Contrast, 0, 1, "Relative darkening at the line centre: I = B*(1 - c*profile).");
+
+    /// <summary>Bright-fringe amplitude relative to the core (profile=fringe).</summary>
+    public static ParameterSpec<ValueRange> Fringe { get; } = ParameterSpec.Range(K.Fringe, "fringe (strength)", D.Drawing.FringeStrength, 0, 5, "Bright-fringe amplitude relative to the core (profile=fringe).");
+
+    /// <summary>Line width of the ground-truth masks, pixels.</summary>
+    public static ParameterSpec<double> MaskWidth { get; } = ParameterSpec.Real(K.MaskWidth, "mask_width (px)", D.Drawing.MaskWidth, 0.1, 100, "Line width of the ground-truth masks, pixels.");
+
+    /// <summary>Probability that a pileup's slip traces are drawn.</summary>
+    public static ParameterSpec<double> TraceProbability { get; } = ParameterSpec.Real(K.TraceProbability, "trace_probability", D.Microstructure.TraceProbability, 0, 1, "Probability that a pileup's slip traces are drawn.");
+
+    /// <summary>Signed gray change of slip traces (negative dark, positive light).</summary>
+    public static ParameterSpec<ValueRange> TraceContrast { get; } = ParameterSpec.Range(K.TraceContrast, "trace_contrast", D.Microstructure.TraceContrast, -1, 1, "Signed gray change of slip traces (negative dark, positive light).");
+
+    /// <summary>Slip-trace line width, pixels.</summary>
+    public static ParameterSpec<ValueRange> TraceWidth { get; } = ParameterSpec.Range(K.TraceWidth, "trace_width (px)", D.Microstructure.TraceWidth, 0.1, 100, "Slip-trace line width, pixels.");
+
+    /// <summary>Probability that a line takes a shape from 'shapes' (when given).</summary>
+    public static ParameterSpec<double> ShapeProbability { get; } = ParameterSpec.Real(K.ShapeProbability, "shape_probability", D.Microstructure.ShapeProbability, 0, 1, "Probability that a line takes a shape from 'shapes' (when given).");
+
+    /// <summary>Folder of labelme JSON annotations whose polylines become line shapes (support points).</summary>
+    public static ParameterSpec<string> Shapes { get; } = ParameterSpec.Path(K.Shapes, "shapes (labelme folder)", ParameterKind.InputFolder, "Folder of labelme JSON annotations whose polylines become line shapes (support points).");
+
+    /// <summary>Frames per sample; &gt; 1 makes gliding time series with constant instance ids.</summary>
+    public static ParameterSpec<long> Frames { get; } = ParameterSpec.Whole(K.Frames, "frames (per sequence)", D.Sequence.Frames, 1, 100000, "Frames per sample; > 1 makes gliding time series with constant instance ids.");
+
+    /// <summary>Sequences: probability that a pileup moves in a frame (jerky motion).</summary>
+    public static ParameterSpec<double> GoProbability { get; } = ParameterSpec.Real(K.GoProbability, "go_probability", D.Sequence.GoProbability, 0, 1, "Sequences: probability that a pileup moves in a frame (jerky motion).");
+
+    /// <summary>Sequences: glide step when a pileup moves, pixels.</summary>
+    public static ParameterSpec<ValueRange> Step { get; } = ParameterSpec.Range(K.Step, "step (px)", D.Sequence.Step, 0, 1000, "Sequences: glide step when a pileup moves, pixels.");
+
+    /// <summary>Sequences: extra per-dislocation step, pixels.</summary>
+    public static ParameterSpec<ValueRange> StepJitter { get; } = ParameterSpec.Range(K.StepJitter, "step_jitter (px)", D.Sequence.StepJitter, -1000, 1000, "Sequences: extra per-dislocation step, pixels.");
+
+    /// <summary>Sequences: background drift per frame, pixels (random walk).</summary>
+    public static ParameterSpec<ValueRange> Drift { get; } = ParameterSpec.Range(K.Drift, "drift (px per frame)", D.Sequence.Drift, -100, 100, "Sequences: background drift per frame, pixels (random walk).");
+
     /// <summary>All generator parameters in dialog order.</summary>
-    public static IReadOnlyList<ParameterSpec> All { get; } = Create();
+    public static IReadOnlyList<ParameterSpec> All { get; } =
+    [
+        Preset,
+        Width,
+        Height,
+        Background,
+        Backgrounds,
+        Layers,
+        Opacity,
+        Wavelength1,
+        Wavelength2,
+        PerlinWeight,
+        WhiteWeight,
+        Sigma1,
+        NoiseRatio,
+        Sigma2,
+        Pileups,
+        PerPileup,
+        MaxDislocations,
+        Angle,
+        SlipWidth,
+        Spacing,
+        Curvature,
+        Skew,
+        SupportPoints,
+        Perturbation,
+        FollowerJitter,
+        MinLength,
+        Profile,
+        LineWidth,
+        Contrast,
+        Fringe,
+        MaskWidth,
+        TraceProbability,
+        TraceContrast,
+        TraceWidth,
+        ShapeProbability,
+        Shapes,
+        Frames,
+        GoProbability,
+        Step,
+        StepJitter,
+        Drift,
+    ];
 
     /// <summary>Builds settings from parameter values: preset (file, or M2) overridden by explicit values, then validated.</summary>
     public static GeneratorSettings ToSettings(ParameterValues values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        var baseSettings = values.GetOptionalString(K.Preset) is { } presetPath && values.IsExplicit(K.Preset)
+        var baseSettings = values.GetOptional(Preset) is { } presetPath && values.IsExplicit(Preset)
             ? PresetFile.Read(presetPath).Settings
             : GeneratorSettings.Default;
         var s = Apply(baseSettings, values);
@@ -30,123 +199,70 @@ public static class SettingsParameters
     {
         ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(v);
-        ValueRange R(string key, ValueRange current) => v.IsExplicit(key) ? v.GetRange(key) : current;
-        double D(string key, double current) => v.IsExplicit(key) ? v.GetReal(key) : current;
-        int I(string key, int current) => v.IsExplicit(key) ? v.GetInt32(key) : current;
+        ValueRange R(ParameterSpec<ValueRange> p, ValueRange current) => v.IsExplicit(p) ? v.Get(p) : current;
+        double N(ParameterSpec<double> p, double current) => v.IsExplicit(p) ? v.Get(p) : current;
+        int I(ParameterSpec<long> p, int current) => v.IsExplicit(p) ? v.GetInt32(p) : current;
 
         var b = s.Background;
-        var kind = v.IsExplicit(K.Background) ? Enum.Parse<BackgroundKind>(v.GetString(K.Background), ignoreCase: true) : b.Kind;
-        var folder = v.IsExplicit(K.Backgrounds) ? v.GetString(K.Backgrounds) : b.Folder;
-        if (v.IsExplicit(K.Backgrounds) && !v.IsExplicit(K.Background))
+        var kind = v.IsExplicit(Background) ? Enum.Parse<BackgroundKind>(v.Get(Background), ignoreCase: true) : b.Kind;
+        var folder = v.IsExplicit(Backgrounds) ? v.Get(Backgrounds) : b.Folder;
+        if (v.IsExplicit(Backgrounds) && !v.IsExplicit(Background))
         {
             kind = BackgroundKind.Real; // Giving a folder of backgrounds means using it.
         }
 
         b = new BackgroundSettings(
             kind,
-            R(K.Wavelength1, b.Wavelength1),
-            R(K.Wavelength2, b.Wavelength2),
-            R(K.PerlinWeight, b.PerlinWeight),
-            R(K.WhiteWeight, b.WhiteWeight),
-            R(K.Sigma1, b.Sigma1),
-            R(K.NoiseRatio, b.NoiseRatio),
-            R(K.Sigma2, b.Sigma2),
+            R(Wavelength1, b.Wavelength1),
+            R(Wavelength2, b.Wavelength2),
+            R(PerlinWeight, b.PerlinWeight),
+            R(WhiteWeight, b.WhiteWeight),
+            R(Sigma1, b.Sigma1),
+            R(NoiseRatio, b.NoiseRatio),
+            R(Sigma2, b.Sigma2),
             folder,
-            R(K.Layers, b.Layers),
-            R(K.Opacity, b.Opacity));
+            R(Layers, b.Layers),
+            R(Opacity, b.Opacity));
 
         var m = s.Microstructure;
-        var shapes = v.IsExplicit(K.Shapes) ? ShapeLibrary.Load(v.GetString(K.Shapes)) : m.Shapes;
+        var shapes = v.IsExplicit(Shapes) ? ShapeLibrary.Load(v.Get(Shapes)) : m.Shapes;
         m = m with
         {
-            Pileups = R(K.Pileups, m.Pileups),
-            PerPileup = R(K.PerPileup, m.PerPileup),
-            MaxDislocations = I(K.MaxDislocations, m.MaxDislocations),
-            Angle = R(K.Angle, m.Angle),
-            SlipWidth = R(K.SlipWidth, m.SlipWidth),
-            Spacing = R(K.Spacing, m.Spacing),
-            Curvature = R(K.Curvature, m.Curvature),
-            Skew = R(K.Skew, m.Skew),
-            SupportPoints = R(K.SupportPoints, m.SupportPoints),
-            Perturbation = R(K.Perturbation, m.Perturbation),
-            FollowerJitter = R(K.FollowerJitter, m.FollowerJitter),
-            MinLength = D(K.MinLength, m.MinLength),
-            TraceProbability = D(K.TraceProbability, m.TraceProbability),
-            TraceContrast = R(K.TraceContrast, m.TraceContrast),
-            TraceWidth = R(K.TraceWidth, m.TraceWidth),
-            ShapeProbability = D(K.ShapeProbability, m.ShapeProbability),
+            Pileups = R(Pileups, m.Pileups),
+            PerPileup = R(PerPileup, m.PerPileup),
+            MaxDislocations = I(MaxDislocations, m.MaxDislocations),
+            Angle = R(Angle, m.Angle),
+            SlipWidth = R(SlipWidth, m.SlipWidth),
+            Spacing = R(Spacing, m.Spacing),
+            Curvature = R(Curvature, m.Curvature),
+            Skew = R(Skew, m.Skew),
+            SupportPoints = R(SupportPoints, m.SupportPoints),
+            Perturbation = R(Perturbation, m.Perturbation),
+            FollowerJitter = R(FollowerJitter, m.FollowerJitter),
+            MinLength = N(MinLength, m.MinLength),
+            TraceProbability = N(TraceProbability, m.TraceProbability),
+            TraceContrast = R(TraceContrast, m.TraceContrast),
+            TraceWidth = R(TraceWidth, m.TraceWidth),
+            ShapeProbability = N(ShapeProbability, m.ShapeProbability),
             Shapes = shapes,
         };
 
         var d = s.Drawing;
         d = new DrawingSettings(
-            v.IsExplicit(K.Profile) ? Enum.Parse<LineProfileKind>(v.GetString(K.Profile), ignoreCase: true) : d.Profile,
-            R(K.LineWidth, d.LineWidth),
-            R(K.Contrast, d.Contrast),
-            R(K.Fringe, d.FringeStrength),
-            D(K.MaskWidth, d.MaskWidth));
+            v.IsExplicit(Profile) ? Enum.Parse<LineProfileKind>(v.Get(Profile), ignoreCase: true) : d.Profile,
+            R(LineWidth, d.LineWidth),
+            R(Contrast, d.Contrast),
+            R(Fringe, d.FringeStrength),
+            N(MaskWidth, d.MaskWidth));
 
         var q = s.Sequence;
         q = new SequenceSettings(
-            I(K.Frames, q.Frames),
-            D(K.GoProbability, q.GoProbability),
-            R(K.Step, q.Step),
-            R(K.StepJitter, q.StepJitter),
-            R(K.Drift, q.Drift));
+            I(Frames, q.Frames),
+            N(GoProbability, q.GoProbability),
+            R(Step, q.Step),
+            R(StepJitter, q.StepJitter),
+            R(Drift, q.Drift));
 
-        return new GeneratorSettings(I(K.Width, s.Width), I(K.Height, s.Height), b, m, d, q);
-    }
-
-    private static List<ParameterSpec> Create()
-    {
-        var s = GeneratorSettings.Default;
-        var b = s.Background;
-        var m = s.Microstructure;
-        var d = s.Drawing;
-        var q = s.Sequence;
-        return
-        [
-            ParameterSpec.Path(K.Preset, "preset (JSON from 'fit', overrides M2 defaults)", ParameterKind.InputFile, "Preset JSON written by 'synthetic fit' (microstructure M1); explicit options override it. Default: M2, uniform ranges."),
-            ParameterSpec.Whole(K.Width, "width (px)", s.Width, 32, 16384, "Image width in pixels."),
-            ParameterSpec.Whole(K.Height, "height (px)", s.Height, 32, 16384, "Image height in pixels."),
-            ParameterSpec.Choice(K.Background, "background", "perlin", ["perlin", "real"], "Background model: perlin = equations (1)-(6); real = crops of the images in 'backgrounds'."),
-            ParameterSpec.Path(K.Backgrounds, "backgrounds (folder)", ParameterKind.InputFolder, "Folder of real background images (PNG/TIFF/JPEG) for background=real."),
-            ParameterSpec.Range(K.Layers, "layers (real crops)", b.Layers, 1, 16, "Number of real crops superimposed per image (whole numbers)."),
-            ParameterSpec.Range(K.Opacity, "opacity (of extra crops)", b.Opacity, 0, 1, "Opacity of each superimposed real crop."),
-            ParameterSpec.Range(K.Wavelength1, "o1 (Perlin wavelength 1, px)", b.Wavelength1, 1, 10000, "O1: wavelength of the first Perlin field, pixels (Table 1: 10..100)."),
-            ParameterSpec.Range(K.Wavelength2, "o2 (Perlin wavelength 2, px)", b.Wavelength2, 1, 10000, "O2: wavelength of the second Perlin field, pixels (Table 1: 10..100)."),
-            ParameterSpec.Range(K.PerlinWeight, "w_perlin", b.PerlinWeight, 0, 10, "w_perlin: P3 = P1 + w_perlin*P2 (Table 1: 0.2..0.4)."),
-            ParameterSpec.Range(K.WhiteWeight, "w_white", b.WhiteWeight, 0, 10, "w_white: weight of the first white noise (Table 1: 0.5..0.7)."),
-            ParameterSpec.Range(K.Sigma1, "s1 (px)", b.Sigma1, 0, 50, "s1: sigma of the first Gaussian filter, pixels (Table 1: 1)."),
-            ParameterSpec.Range(K.NoiseRatio, "r_noise", b.NoiseRatio, 0, 10, "r_noise: second white noise weighted r_noise*std(P4) (Table 1: 0.2..0.4)."),
-            ParameterSpec.Range(K.Sigma2, "s2 (px)", b.Sigma2, 0, 50, "s2: sigma of the second Gaussian filter, pixels (Table 1: 0.6..0.8)."),
-            ParameterSpec.Range(K.Pileups, "pileups (per image)", m.Pileups, 1, 100, "Number of pileups per image (whole numbers)."),
-            ParameterSpec.Range(K.PerPileup, "per_pileup (dislocations)", m.PerPileup, 1, 100, "Dislocations per pileup (whole numbers)."),
-            ParameterSpec.Whole(K.MaxDislocations, "max_dislocations (per image)", m.MaxDislocations, 1, 255, "Cap on dislocations per image: the number of masks N."),
-            ParameterSpec.Range(K.Angle, "angle (slip trace, degrees)", m.Angle, -360, 360, "Slip-trace inclination alpha in degrees."),
-            ParameterSpec.Range(K.SlipWidth, "slip_width (px)", m.SlipWidth, 1, 100000, "Distance between the two slip traces of a pileup, pixels."),
-            ParameterSpec.Range(K.Spacing, "spacing (px)", m.Spacing, 0, 100000, "Distance along the traces between neighbouring dislocations, pixels."),
-            ParameterSpec.Range(K.Curvature, "curvature (1/px)", m.Curvature, -1, 1, "Average line curvature, 1/px (sagitta = curvature*chord^2/8)."),
-            ParameterSpec.Range(K.Skew, "skew (fraction of slip width)", m.Skew, -10, 10, "Offset along the traces between a line's two ends, as a fraction of the slip width."),
-            ParameterSpec.Range(K.SupportPoints, "support_points (per line)", m.SupportPoints, 2, 50, "Spline support points per line, both ends included (whole numbers)."),
-            ParameterSpec.Range(K.Perturbation, "perturbation (px)", m.Perturbation, 0, 1000, "Amplitude of random inner support-point displacement, pixels."),
-            ParameterSpec.Range(K.FollowerJitter, "follower_jitter (px)", m.FollowerJitter, 0, 1000, "Extra random displacement of a follower's inner points, pixels."),
-            ParameterSpec.Real(K.MinLength, "min_length (px)", m.MinLength, 0, 100000, "Dislocations shorter than this inside the image are not placed."),
-            ParameterSpec.Choice(K.Profile, "profile (line cross-section)", "flat", ["flat", "gaussian", "fringe"], "Line profile: flat (paper), gaussian core, or dark core with bright fringe."),
-            ParameterSpec.Range(K.LineWidth, "line_width (px)", d.LineWidth, 0.1, 100, "Drawn line width, pixels."),
-            ParameterSpec.Range(K.Contrast, "contrast (darkening)", d.Contrast, 0, 1, "Relative darkening at the line centre: I = B*(1 - c*profile)."),
-            ParameterSpec.Range(K.Fringe, "fringe (strength)", d.FringeStrength, 0, 5, "Bright-fringe amplitude relative to the core (profile=fringe)."),
-            ParameterSpec.Real(K.MaskWidth, "mask_width (px)", d.MaskWidth, 0.1, 100, "Line width of the ground-truth masks, pixels."),
-            ParameterSpec.Real(K.TraceProbability, "trace_probability", m.TraceProbability, 0, 1, "Probability that a pileup's slip traces are drawn."),
-            ParameterSpec.Range(K.TraceContrast, "trace_contrast", m.TraceContrast, -1, 1, "Signed gray change of slip traces (negative dark, positive light)."),
-            ParameterSpec.Range(K.TraceWidth, "trace_width (px)", m.TraceWidth, 0.1, 100, "Slip-trace line width, pixels."),
-            ParameterSpec.Real(K.ShapeProbability, "shape_probability", m.ShapeProbability, 0, 1, "Probability that a line takes a shape from 'shapes' (when given)."),
-            ParameterSpec.Path(K.Shapes, "shapes (labelme folder)", ParameterKind.InputFolder, "Folder of labelme JSON annotations whose polylines become line shapes (support points)."),
-            ParameterSpec.Whole(K.Frames, "frames (per sequence)", q.Frames, 1, 100000, "Frames per sample; > 1 makes gliding time series with constant instance ids."),
-            ParameterSpec.Real(K.GoProbability, "go_probability", q.GoProbability, 0, 1, "Sequences: probability that a pileup moves in a frame (jerky motion)."),
-            ParameterSpec.Range(K.Step, "step (px)", q.Step, 0, 1000, "Sequences: glide step when a pileup moves, pixels."),
-            ParameterSpec.Range(K.StepJitter, "step_jitter (px)", q.StepJitter, -1000, 1000, "Sequences: extra per-dislocation step, pixels."),
-            ParameterSpec.Range(K.Drift, "drift (px per frame)", q.Drift, -100, 100, "Sequences: background drift per frame, pixels (random walk)."),
-        ];
+        return new GeneratorSettings(I(Width, s.Width), I(Height, s.Height), b, m, d, q);
     }
 }

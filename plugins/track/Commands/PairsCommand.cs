@@ -15,15 +15,21 @@ internal sealed class PairsCommand : IPluginCommand
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
+    private static readonly ParameterSpec<string> Input = ParameterSpec.RequiredText("input", "input (track run folder)", "A folder written by 'track run' (its points.csv is read).", positional: true);
+
+    private static readonly ParameterSpec<string> Out = ParameterSpec.Path("out", "out (folder)", ParameterKind.OutputFolder, "Folder for pairs.csv, pairs.json and distance_vs_frame.png.", required: true);
+
+    private static readonly ParameterSpec<string> Tracks = ParameterSpec.Text("tracks", "tracks (pairs, e.g. 3-5 5-7)", string.Empty, "Track pairs to measure, 'a-b' separated by spaces or commas; empty = neighbours in each pileup, from the leading one.");
+
     public CommandDescriptor Descriptor { get; } = new(
         "pairs",
         "Dislocation Pair Distances",
         "Track",
         "Distance over the frames between chosen tracks of a 'track run' folder, or between neighbouring dislocations of each pileup.",
         [
-            new ParameterSpec("input", "input (track run folder)", ParameterKind.Text, "A folder written by 'track run' (its points.csv is read).", Required: true, Positional: true),
-            ParameterSpec.Path("out", "out (folder)", ParameterKind.OutputFolder, "Folder for pairs.csv, pairs.json and distance_vs_frame.png.", required: true),
-            ParameterSpec.Text("tracks", "tracks (pairs, e.g. 3-5 5-7)", string.Empty, "Track pairs to measure, 'a-b' separated by spaces or commas; empty = neighbours in each pileup, from the leading one."),
+            Input,
+            Out,
+            Tracks,
             TrackParameters.Pixel,
             TrackParameters.Interval,
             TrackParameters.Tolerance,
@@ -34,10 +40,10 @@ internal sealed class PairsCommand : IPluginCommand
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(context);
-        var input = context.ResolvePath(parameters.GetString("input"));
-        var folder = parameters.GetString("out");
+        var input = context.ResolvePath(parameters.Get(Input));
+        var folder = parameters.Get(Out);
         var settings = TrackParameters.Settings(parameters);
-        var chosen = ParsePairs(parameters.GetString("tracks"));
+        var chosen = ParsePairs(parameters.Get(Tracks));
         return Task.Run(
             () =>
             {
@@ -94,7 +100,7 @@ internal sealed class PairsCommand : IPluginCommand
             if (parts.Length != 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var a)
                 || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var b) || a <= 0 || b <= 0 || a == b)
             {
-                throw new ParameterException("tracks", $"'{item}' is not a pair of two different track ids such as 3-5");
+                throw new ParameterException(Tracks.Key, $"'{item}' is not a pair of two different track ids such as 3-5");
             }
 
             pairs.Add((a, b));
@@ -117,7 +123,7 @@ internal sealed class PairsCommand : IPluginCommand
             {
                 if (!byId.ContainsKey(id))
                 {
-                    throw new ParameterException("tracks", $"track {id} is not in the run (its tracks are {tracks[0].Id}..{tracks[^1].Id})");
+                    throw new ParameterException(Tracks.Key, $"track {id} is not in the run (its tracks are {tracks[0].Id}..{tracks[^1].Id})");
                 }
             }
 

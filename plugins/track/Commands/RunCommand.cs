@@ -19,7 +19,7 @@ internal sealed class RunCommand : IPluginCommand
             TrackParameters.Labelme,
             TrackParameters.Rois,
             TrackParameters.TrackMate,
-            ParameterSpec.Text("overlay", "overlay (TEM image or stack)", string.Empty, "Image or stack of the same size drawn under overlay.png (e.g. the stack that was segmented); empty = gray."),
+            TrackParameters.Overlay,
         ]);
 
     public Task<CommandResult> ExecuteAsync(ParameterValues parameters, CommandContext context)

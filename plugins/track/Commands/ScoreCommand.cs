@@ -12,26 +12,34 @@ internal sealed class ScoreCommand : IPluginCommand
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
+    private static readonly ParameterSpec<string> Input = ParameterSpec.RequiredText("input", "input (track run folder)", "The run to score (its points.csv is read).", positional: true);
+
+    private static readonly ParameterSpec<string> Truth = ParameterSpec.RequiredText("truth", "truth (track run folder)", "A run over ground-truth masks whose labels are the true ids (e.g. 'track run' on the generator's sequence masks).");
+
+    private static readonly ParameterSpec<string> Out = ParameterSpec.Path("out", "out (JSON file)", ParameterKind.OutputFile, "Where to write the scores as JSON.", required: true);
+
+    private static readonly ParameterSpec<double> Gate = ParameterSpec.Real("gate", "gate (px)", 10, 0.1, 100000, "A predicted and a true line farther apart than this (symmetric mean distance) never match.");
+
     public CommandDescriptor Descriptor { get; } = new(
         "score",
         "Score Dislocation Tracks",
         "Track",
         "Compare a 'track run' folder with one made from ground-truth masks (labels = true ids): matched, missed and spurious lines, identity switches, id accuracy.",
         [
-            new ParameterSpec("input", "input (track run folder)", ParameterKind.Text, "The run to score (its points.csv is read).", Required: true, Positional: true),
-            new ParameterSpec("truth", "truth (track run folder)", ParameterKind.Text, "A run over ground-truth masks whose labels are the true ids (e.g. 'track run' on the generator's sequence masks).", Required: true),
-            ParameterSpec.Path("out", "out (JSON file)", ParameterKind.OutputFile, "Where to write the scores as JSON.", required: true),
-            ParameterSpec.Real("gate", "gate (px)", 10, 0.1, 100000, "A predicted and a true line farther apart than this (symmetric mean distance) never match."),
+            Input,
+            Truth,
+            Out,
+            Gate,
         ]);
 
     public Task<CommandResult> ExecuteAsync(ParameterValues parameters, CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(context);
-        var input = context.ResolvePath(parameters.GetString("input"));
-        var truth = context.ResolvePath(parameters.GetString("truth"));
-        var output = parameters.GetString("out");
-        var gate = parameters.GetReal("gate");
+        var input = context.ResolvePath(parameters.Get(Input));
+        var truth = context.ResolvePath(parameters.Get(Truth));
+        var output = parameters.Get(Out);
+        var gate = parameters.Get(Gate);
         return Task.Run(
             () =>
             {

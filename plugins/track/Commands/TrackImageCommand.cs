@@ -15,28 +15,32 @@ namespace Dislocate.Track.Commands;
 /// </summary>
 internal sealed class TrackImageCommand : IPluginCommand
 {
+    private static readonly ParameterSpec<ImageData> Image = ParameterSpec.Image("image", "image", "The mask or label stack (ImageJ: the current image; CLI: a TIFF file).");
+
+    private static readonly ParameterSpec<string> RoiSet = ParameterSpec.Path("roiset", "roiset (RoiSet.zip to write)", ParameterKind.OutputFile, "Also write the lines as an ImageJ RoiSet.zip (ROI Manager › More › Open), e.g. from a headless macro, where no ROI Manager exists; empty = none.");
+
     public CommandDescriptor Descriptor { get; } = new(
         "image",
         "Track Dislocations",
         "Track",
         "Track dislocations through the current stack of instance masks or label images: track stack with ROIs, tables and plots.",
         [
-            ParameterSpec.Image("image", "image", "The mask or label stack (ImageJ: the current image; CLI: a TIFF file)."),
+            Image,
             .. TrackParameters.LineParameters,
             .. TrackParameters.TrackingParameters,
             TrackParameters.TrackMate,
-            ParameterSpec.Path("roiset", "roiset (RoiSet.zip to write)", ParameterKind.OutputFile, "Also write the lines as an ImageJ RoiSet.zip (ROI Manager › More › Open), e.g. from a headless macro, where no ROI Manager exists; empty = none."),
+            RoiSet,
         ]);
 
     public Task<CommandResult> ExecuteAsync(ParameterValues parameters, CommandContext context)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(context);
-        var image = parameters.GetImage("image");
+        var image = parameters.Get(Image);
         var settings = TrackParameters.Settings(parameters, image);
         var (kind, count, frames) = ImageStackMasks.Open(image, TrackParameters.MaskKind(parameters), settings.Lines.MaskOptions.Threshold);
-        var trackmate = parameters.GetOptionalString("trackmate") is { Length: > 0 } file ? context.ResolvePath(file) : string.Empty;
-        var roiSet = parameters.GetOptionalString("roiset") is { Length: > 0 } zip ? context.ResolvePath(zip) : null;
+        var trackmate = parameters.GetOptional(TrackParameters.TrackMate) is { Length: > 0 } file ? context.ResolvePath(file) : string.Empty;
+        var roiSet = parameters.GetOptional(RoiSet) is { Length: > 0 } zip ? context.ResolvePath(zip) : null;
         return Task.Run(
             () =>
             {

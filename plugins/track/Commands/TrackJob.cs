@@ -18,11 +18,11 @@ internal sealed record TrackJob(MaskStackSource Source, string Folder, TrackingS
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(context);
         var settings = TrackParameters.Settings(parameters);
-        var source = new MaskStackSource(context.ResolvePath(parameters.GetString("input")), TrackParameters.MaskKind(parameters), settings.Lines.MaskOptions.Threshold);
-        var overlay = parameters.GetOptionalString("overlay") ?? string.Empty;
-        var trackmate = parameters.Has("trackmate") ? parameters.GetOptionalString("trackmate") ?? string.Empty : string.Empty;
-        var files = new TrackFileOptions(parameters.GetBoolean("labelme"), parameters.GetBoolean("rois"), overlay.Length == 0 ? null : context.ResolvePath(overlay), trackmate.Length == 0 ? null : context.ResolvePath(trackmate));
-        return new TrackJob(source, parameters.GetString("out"), settings, files);
+        var source = new MaskStackSource(context.ResolvePath(parameters.Get(TrackParameters.Input)), TrackParameters.MaskKind(parameters), settings.Lines.MaskOptions.Threshold);
+        var overlay = parameters.GetOptional(TrackParameters.Overlay) ?? string.Empty;
+        var trackmate = parameters.GetOptional(TrackParameters.TrackMate) ?? string.Empty;
+        var files = new TrackFileOptions(parameters.Get(TrackParameters.Labelme), parameters.Get(TrackParameters.Rois), overlay.Length == 0 ? null : context.ResolvePath(overlay), trackmate.Length == 0 ? null : context.ResolvePath(trackmate));
+        return new TrackJob(source, parameters.Get(TrackParameters.Out), settings, files);
     }
 
     /// <summary>

@@ -118,7 +118,7 @@ public sealed class ImageJRoiSetTests : IDisposable
     public void The_streaming_writer_gives_the_zip_of_the_list_writer_with_its_digits_and_leaves_nothing_when_not_committed()
     {
         var rois = Enumerable.Range(0, 3).Select(k => new ImageJRoiPolyline($"line {k}", [1.5f, 2.5f + k], [3f, 4.25f], Position: k + 1)).ToList();
-        var folder = Path.Combine(Path.GetTempPath(), "dislocate-roiset-" + Guid.NewGuid().ToString("N"));
+        var folder = TempFolder.Create();
         Directory.CreateDirectory(folder);
         try
         {

@@ -4,7 +4,7 @@ namespace Dislocate.Host.Tests.Cli;
 
 public sealed class CliTests : IDisposable
 {
-    private readonly string work = Layout.TempFolder();
+    private readonly string work = TempFolder.Create();
 
     public void Dispose() => Directory.Delete(this.work, recursive: true);
 

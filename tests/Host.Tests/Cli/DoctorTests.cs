@@ -7,7 +7,7 @@ namespace Dislocate.Host.Tests.Cli;
 /// <summary><c>dislocate doctor</c>: every check of a working layout passes; problems come with their fix and fail the run.</summary>
 public sealed class DoctorTests : IDisposable
 {
-    private readonly string work = Layout.TempFolder();
+    private readonly string work = TempFolder.Create();
 
     public void Dispose() => Directory.Delete(this.work, recursive: true);
 

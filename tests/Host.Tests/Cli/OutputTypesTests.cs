@@ -6,7 +6,7 @@ namespace Dislocate.Host.Tests.Cli;
 /// <summary>Every output type of the contract has its files in the CLI; an unknown one is an error, never dropped.</summary>
 public sealed class OutputTypesTests : IDisposable
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "dislocate-tests", Guid.NewGuid().ToString("N"));
+    private readonly string folder = TempFolder.Create();
 
     /// <summary>One output of each type and the files the CLI writes for it (adding a type to the contract fails until it is here).</summary>
     public static TheoryData<string> Kinds => [.. Samples.Keys.Select(t => t.Name)];

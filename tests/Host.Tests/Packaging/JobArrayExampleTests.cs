@@ -22,7 +22,7 @@ public sealed class JobArrayExampleTests : IDisposable
         echo 4242
         """;
 
-    private readonly string work = Layout.TempFolder();
+    private readonly string work = TempFolder.Create();
 
     public void Dispose() => Directory.Delete(this.work, recursive: true);
 

@@ -5,19 +5,14 @@ namespace Dislocate.Host.Tests.Parameters;
 
 public class ParameterBinderTests
 {
-    private static readonly CommandDescriptor Descriptor = new(
-        "demo",
-        "Demo Command",
-        "Test",
-        "A command for tests.",
-        [
-            ParameterSpec.Path("out", "out (folder)", ParameterKind.OutputFolder, "Where.", required: true),
-            ParameterSpec.Whole("count", "count", 10, 1, 100, "How many."),
-            ParameterSpec.Real("split", "split", 0.8, 0, 1, "Fraction."),
-            ParameterSpec.Range("o1", "o1 (px)", new ValueRange(10, 100), 1, 1000, "Wavelength."),
-            ParameterSpec.Flag("labelme", "labelme", true, "Also labelme."),
-            ParameterSpec.Choice("format", "format", "png8", ["png8", "tif16"], "Format."),
-        ]);
+    private static readonly ParameterSpec<string> Out = ParameterSpec.Path("out", "out (folder)", ParameterKind.OutputFolder, "Where.", required: true);
+    private static readonly ParameterSpec<long> Count = ParameterSpec.Whole("count", "count", 10, 1, 100, "How many.");
+    private static readonly ParameterSpec<double> Split = ParameterSpec.Real("split", "split", 0.8, 0, 1, "Fraction.");
+    private static readonly ParameterSpec<ValueRange> O1 = ParameterSpec.Range("o1", "o1 (px)", new ValueRange(10, 100), 1, 1000, "Wavelength.");
+    private static readonly ParameterSpec<bool> Labelme = ParameterSpec.Flag("labelme", "labelme", true, "Also labelme.");
+    private static readonly ParameterSpec<string> Format = ParameterSpec.Choice("format", "format", "png8", ["png8", "tif16"], "Format.");
+
+    private static readonly CommandDescriptor Descriptor = new("demo", "Demo Command", "Test", "A command for tests.", [Out, Count, Split, O1, Labelme, Format]);
 
     private static ParameterValues Bind(params (string K, string V)[] raw) =>
         ParameterBinder.Bind(Descriptor, raw.ToDictionary(r => r.K, r => r.V), "/work/dir");
@@ -26,14 +21,14 @@ public class ParameterBinderTests
     public void FillsDefaults_ParsesTypes_AndResolvesRelativePaths()
     {
         var v = Bind(("out", "data"), ("o1", "20..30"), ("format", "TIF16"));
-        Assert.Equal("/work/dir/data", v.GetString("out"));
-        Assert.Equal(10, v.GetInteger("count"));
-        Assert.Equal(0.8, v.GetReal("split"));
-        Assert.Equal(new ValueRange(20, 30), v.GetRange("o1"));
-        Assert.True(v.GetBoolean("labelme"));
-        Assert.Equal("tif16", v.GetString("format"));
-        Assert.True(v.IsExplicit("o1"));
-        Assert.False(v.IsExplicit("count"));
+        Assert.Equal("/work/dir/data", v.Get(Out));
+        Assert.Equal(10, v.Get(Count));
+        Assert.Equal(0.8, v.Get(Split));
+        Assert.Equal(new ValueRange(20, 30), v.Get(O1));
+        Assert.True(v.Get(Labelme));
+        Assert.Equal("tif16", v.Get(Format));
+        Assert.True(v.IsExplicit(O1));
+        Assert.False(v.IsExplicit(Count));
     }
 
     [Theory]
@@ -72,8 +67,28 @@ public class ParameterBinderTests
         var text = ParameterBinder.ToOptionString(v);
         Assert.Equal("out=[/work/dir/my data] count=10 split=0.8 o1=12.5..40 format=png8", text);
         var again = ParameterBinder.BindImageJ(Descriptor, text, "/elsewhere");
-        Assert.Equal(new ValueRange(12.5, 40), again.GetRange("o1"));
-        Assert.False(again.GetBoolean("labelme")); // An absent checkbox is unchecked, as in ImageJ.
-        Assert.Equal("/work/dir/my data", again.GetString("out"));
+        Assert.Equal(new ValueRange(12.5, 40), again.Get(O1));
+        Assert.False(again.Get(Labelme)); // An absent checkbox is unchecked, as in ImageJ.
+        Assert.Equal("/work/dir/my data", again.Get(Out));
+    }
+
+    [Fact]
+    public void TypedReads_FallBackOnlyForUndeclaredParameters()
+    {
+        var v = Bind(("out", "x"));
+        var undeclared = ParameterSpec.Real("gate", "gate (px)", 7, 0, 100, "Not part of the demo command.");
+        Assert.Equal(3.5, v.GetOr(undeclared, 3.5));
+        Assert.Equal(0.8, v.GetOr(Split, 0.1)); // Declared: its default, not the fallback.
+        Assert.False(v.Has(undeclared));
+        Assert.Throws<ParameterException>(() => v.Get(undeclared));
+    }
+
+    [Fact]
+    public void ATypedParameter_MustMatchItsKind()
+    {
+        var untyped = new ParameterSpec("count", "count", ParameterKind.WholeNumber, "How many.", 10L, 1, 100);
+        var e = Assert.Throws<ArgumentException>(() => new ParameterSpec<double>(untyped));
+        Assert.Contains("holds Int64, not Double", e.Message, StringComparison.Ordinal);
+        Assert.Equal(untyped.Key, new ParameterSpec<long>(untyped).Key);
     }
 }

@@ -8,7 +8,7 @@ namespace Dislocate.Host.Tests.Plugins;
 /// <summary>Plugins offer one another services through the host: segmentation trains from the generator's sample source.</summary>
 public sealed class HostServicesTests : IDisposable
 {
-    private readonly string root = Layout.TempFolder();
+    private readonly string root = TempFolder.Create();
 
     public void Dispose() => Directory.Delete(this.root, recursive: true);
 

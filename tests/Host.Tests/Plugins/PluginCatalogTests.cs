@@ -5,7 +5,7 @@ namespace Dislocate.Host.Tests.Plugins;
 
 public sealed class PluginCatalogTests : IDisposable
 {
-    private readonly string root = Layout.TempFolder();
+    private readonly string root = TempFolder.Create();
 
     public void Dispose() => Directory.Delete(this.root, recursive: true);
 

@@ -13,7 +13,7 @@ internal static class JavaTestClasses
 
     private static string Compile()
     {
-        var folder = Layout.TempFolder();
+        var folder = TempFolder.Create();
         var java = Path.Combine(Layout.RepoRoot, "ij-bridge", "java");
         var sources = Directory.GetFiles(Path.Combine(java, "src"), "*.java", SearchOption.AllDirectories)
             .Concat(Directory.GetFiles(Path.Combine(java, "test"), "*.java", SearchOption.AllDirectories))

@@ -14,28 +14,32 @@ public sealed class TestPlugin : IPlugin
     /// <summary>Returns the input stack unchanged (plus 0.5 when asked), with a table of its size.</summary>
     private sealed class EchoImage : IPluginCommand
     {
+        private static readonly ParameterSpec<ImageData> Image = ParameterSpec.Image("image", "image", "The image.");
+        private static readonly ParameterSpec<double> Add = ParameterSpec.Real("add", "add (value)", 0, -1e6, 1e6, "Added to every pixel.");
+        private static readonly ParameterSpec<bool> Table = ParameterSpec.Flag("table", "table (of sizes)", false, "Also return a table.");
+
         public CommandDescriptor Descriptor { get; } = new(
             "echo",
             "Echo Image",
             "Testing",
             "Return the current image unchanged.",
             [
-                ParameterSpec.Image("image", "image", "The image."),
-                ParameterSpec.Real("add", "add (value)", 0, -1e6, 1e6, "Added to every pixel."),
-                ParameterSpec.Flag("table", "table (of sizes)", false, "Also return a table."),
+                Image,
+                Add,
+                Table,
             ]);
 
         public Task<CommandResult> ExecuteAsync(ParameterValues parameters, CommandContext context)
         {
-            var image = parameters.GetImage("image");
-            var add = (float)parameters.GetReal("add");
+            var image = parameters.Get(Image);
+            var add = (float)parameters.Get(Add);
             var planes = image.Planes.Select(p => p.Select(v => v + add).ToArray()).ToList();
             var outputs = new List<CommandOutput>
             {
                 new ImageStackOutput("echo of " + image.Title, image.Width, image.Height, image.Channels, image.Slices, image.Frames, planes, 32,
                     [new PolylineRoi("line", [1.5f, 10.25f, 20f], [2f, 3.5f, 30f], Frame: 1)]),
             };
-            if (parameters.GetBoolean("table"))
+            if (parameters.Get(Table))
             {
                 outputs.Add(new TableOutput("Results", ["width", "height", "planes", "unit", "pixel_width"], [[image.Width, image.Height, image.PlaneCount, image.Unit, image.PixelWidth]]));
             }

@@ -10,7 +10,7 @@ public sealed class EvaluateCommandTests : IDisposable
 {
     private const int Width = 96;
     private const int Height = 64;
-    private readonly string root = Path.Combine(Path.GetTempPath(), "dislocate-tests", Guid.NewGuid().ToString("N"));
+    private readonly string root = TempFolder.Create();
 
     public EvaluateCommandTests() => Directory.CreateDirectory(this.root);
 

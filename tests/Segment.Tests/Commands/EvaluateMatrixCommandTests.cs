@@ -16,7 +16,7 @@ namespace Dislocate.Segment.Tests.Commands;
 public sealed class EvaluateMatrixCommandTests(TinyModel models) : IClassFixture<TinyModel>, IDisposable
 {
     private const int Size = TinyModel.Size;
-    private readonly string root = Model.TinyModels.TempFolder();
+    private readonly string root = TempFolder.Create();
 
     public void Dispose() => Directory.Delete(this.root, recursive: true);
 

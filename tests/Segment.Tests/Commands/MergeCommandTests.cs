@@ -10,7 +10,7 @@ namespace Dislocate.Segment.Tests.Commands;
 /// <summary><c>segment merge</c>: the shards of a job array joined equal one unsharded run.</summary>
 public sealed class MergeCommandTests(TinyModel models) : IClassFixture<TinyModel>, IDisposable
 {
-    private readonly string root = Model.TinyModels.TempFolder();
+    private readonly string root = TempFolder.Create();
 
     public void Dispose() => Directory.Delete(this.root, recursive: true);
 

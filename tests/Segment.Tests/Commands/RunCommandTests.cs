@@ -15,7 +15,7 @@ namespace Dislocate.Segment.Tests.Commands;
 public sealed class RunCommandTests(TinyModel models) : IClassFixture<TinyModel>, IDisposable
 {
     private const int Points = 12;
-    private readonly string root = Model.TinyModels.TempFolder();
+    private readonly string root = TempFolder.Create();
 
     public void Dispose() => Directory.Delete(this.root, recursive: true);
 

@@ -10,7 +10,7 @@ public sealed class ScoreCommandTests : IDisposable
 {
     private const int Width = 80;
     private const int Height = 60;
-    private readonly string root = Path.Combine(Path.GetTempPath(), "dislocate-tests", Guid.NewGuid().ToString("N"));
+    private readonly string root = TempFolder.Create();
 
     public ScoreCommandTests() => Directory.CreateDirectory(this.root);
 

@@ -13,7 +13,7 @@ public sealed class SegmentImageCommandTests(TinyModel models) : IClassFixture<T
 {
     private const int Points = 12;
     private static readonly string[] Columns = ["frame", "dislocation", "mask", "pixels", "mean_probability", "length_px"];
-    private readonly string root = Model.TinyModels.TempFolder();
+    private readonly string root = TempFolder.Create();
 
     public void Dispose() => Directory.Delete(this.root, recursive: true);
 

@@ -27,7 +27,7 @@ public sealed class TinyModel : IDisposable
     public static ModelSpec Spec { get; } = new(EncoderKind.ResNet18, Outputs: 4, DecoderScale: 0.25);
 
     /// <summary>The fixture's temporary folder.</summary>
-    public string Folder { get; } = Model.TinyModels.TempFolder();
+    public string Folder { get; } = TempFolder.Create();
 
     /// <summary>The model file of <paramref name="seed"/>, written on first use as <c>seed-&lt;seed&gt;/model.dislocate</c>.</summary>
     public string Path(long seed = 1)

@@ -8,7 +8,7 @@ namespace Dislocate.Segment.Tests.Inference;
 /// <summary>A model stays loaded across commands of one session, keyed by its file as it is on disk.</summary>
 public sealed class SegmenterCacheTests : IDisposable
 {
-    private readonly string folder = TinyModels.TempFolder();
+    private readonly string folder = TempFolder.Create();
 
     public SegmenterCacheTests() => SegmenterCache.Clear();
 

@@ -1,6 +1,5 @@
 using Dislocate.Contracts;
 using Dislocate.Core.Imaging;
-using Dislocate.Core.Tests.IO;
 using Dislocate.Segment.Inference;
 using Dislocate.Segment.Model;
 using Dislocate.Segment.Onnx;
@@ -25,7 +24,7 @@ public sealed class HostileModelFileTests(ITestOutputHelper output) : IDisposabl
     private const int DefaultCases = 30;
     private static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(20);
 
-    private readonly string folder = TinyModels.TempFolder();
+    private readonly string folder = TempFolder.Create();
 
     public void Dispose() => Directory.Delete(this.folder, recursive: true);
 

@@ -9,7 +9,7 @@ namespace Dislocate.Segment.Tests.Model;
 
 public sealed class ModelFileTests : IDisposable
 {
-    private readonly string folder = TinyModels.TempFolder();
+    private readonly string folder = TempFolder.Create();
 
     public void Dispose() => Directory.Delete(this.folder, recursive: true);
 

@@ -67,10 +67,4 @@ internal static class TinyModels
     public static bool Same(Tensor a, Tensor b) =>
         a.shape.SequenceEqual(b.shape) && a.dtype == b.dtype && a.eq(b).all().item<bool>();
 
-    public static string TempFolder()
-    {
-        var path = Path.Combine(Path.GetTempPath(), "dislocate-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(path);
-        return path;
-    }
 }

@@ -14,7 +14,7 @@ namespace Dislocate.Segment.Tests.Onnx;
 /// <summary>A bioimage.io package read back: its fields, checksums, and test tensors reproduced by ONNX Runtime.</summary>
 public sealed class BioImageIoPackageTests : IDisposable
 {
-    private readonly string folder = TinyModels.TempFolder();
+    private readonly string folder = TempFolder.Create();
 
     public void Dispose() => Directory.Delete(this.folder, recursive: true);
 

@@ -14,7 +14,7 @@ namespace Dislocate.Segment.Tests.Onnx;
 /// <summary>ONNX export and the ONNX Runtime engine reproduce TorchSharp's network, for every encoder.</summary>
 public sealed class OnnxExportTests : IDisposable
 {
-    private readonly string folder = TinyModels.TempFolder();
+    private readonly string folder = TempFolder.Create();
 
     public void Dispose() => Directory.Delete(this.folder, recursive: true);
 

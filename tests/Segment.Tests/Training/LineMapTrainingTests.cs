@@ -9,7 +9,7 @@ namespace Dislocate.Segment.Tests.Training;
 
 public sealed class LineMapTrainingTests : IDisposable
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "dislocate-linemap-" + Guid.NewGuid().ToString("N"));
+    private readonly string folder = TempFolder.Create();
 
     public LineMapTrainingTests() => torch.set_num_threads(2);
 

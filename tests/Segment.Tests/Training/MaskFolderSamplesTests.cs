@@ -9,7 +9,7 @@ public sealed class MaskFolderSamplesTests : IDisposable
 {
     private const int Width = 64;
     private const int Height = 48;
-    private readonly string root = Path.Combine(Path.GetTempPath(), "dislocate-maskfolder-" + Guid.NewGuid().ToString("N"));
+    private readonly string root = TempFolder.Create();
 
     public MaskFolderSamplesTests() => Directory.CreateDirectory(this.root);
 

@@ -10,7 +10,7 @@ namespace Dislocate.Segment.Tests.Training;
 
 public sealed class MixedPrecisionTrainingTests : IDisposable
 {
-    private readonly string folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "dislocate-mixed-" + Guid.NewGuid().ToString("N"));
+    private readonly string folder = TempFolder.Create();
 
     public MixedPrecisionTrainingTests() => torch.set_num_threads(2);
 

@@ -7,7 +7,7 @@ namespace Dislocate.Segment.Tests.Training;
 
 public sealed class TrainerTests : IDisposable
 {
-    private readonly string folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "dislocate-trainer-" + Guid.NewGuid().ToString("N"));
+    private readonly string folder = TempFolder.Create();
 
     public TrainerTests() => torch.set_num_threads(2);
 

@@ -12,7 +12,7 @@ namespace Dislocate.Synthetic.Tests.Backgrounds;
 
 public sealed class RealBackgroundTests : IDisposable
 {
-    private readonly string root = TestData.TempFolder();
+    private readonly string root = TempFolder.Create();
 
     public RealBackgroundTests()
     {

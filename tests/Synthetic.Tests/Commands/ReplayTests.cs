@@ -9,7 +9,7 @@ namespace Dislocate.Synthetic.Tests.Commands;
 
 public sealed class ReplayTests : IDisposable
 {
-    private readonly string root = TestData.TempFolder();
+    private readonly string root = TempFolder.Create();
 
     public void Dispose() => Directory.Delete(this.root, recursive: true);
 

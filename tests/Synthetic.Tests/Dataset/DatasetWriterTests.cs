@@ -10,7 +10,7 @@ namespace Dislocate.Synthetic.Tests.Dataset;
 
 public sealed class DatasetWriterTests : IDisposable
 {
-    private readonly string root = TestData.TempFolder();
+    private readonly string root = TempFolder.Create();
 
     public void Dispose() => Directory.Delete(this.root, recursive: true);
 

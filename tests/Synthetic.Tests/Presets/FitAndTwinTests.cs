@@ -11,7 +11,7 @@ namespace Dislocate.Synthetic.Tests.Presets;
 
 public sealed class FitAndTwinTests : IDisposable
 {
-    private readonly string root = TestData.TempFolder();
+    private readonly string root = TempFolder.Create();
 
     public void Dispose() => Directory.Delete(this.root, recursive: true);
 

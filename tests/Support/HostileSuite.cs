@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using Dislocate.Contracts;
 
-namespace Dislocate.Core.Tests.IO;
+namespace Dislocate.Tests.Support;
 
 /// <summary>One case's outcome: <c>accepted</c>, <c>refused</c> (an error naming the file) or <c>FAILED</c> (a finding).</summary>
-internal sealed record HostileOutcome(string Class, string Detail)
+public sealed record HostileOutcome(string Class, string Detail)
 {
     /// <summary>The file was read and what came out is sound.</summary>
     public static HostileOutcome Accepted { get; } = new("accepted", string.Empty);
@@ -14,7 +14,7 @@ internal sealed record HostileOutcome(string Class, string Detail)
 }
 
 /// <summary>What a suite run saw: outcome counts by kind and class, the failed cases, the slowest case.</summary>
-internal sealed record HostileReport(int Cases, IReadOnlyDictionary<string, int> Counts, IReadOnlyList<string> Failures, TimeSpan Slowest);
+public sealed record HostileReport(int Cases, IReadOnlyDictionary<string, int> Counts, IReadOnlyList<string> Failures, TimeSpan Slowest);
 
 /// <summary>
 /// The hostile-input suites' engine (image and annotation files here, model files in Segment.Tests, which links this
@@ -23,7 +23,7 @@ internal sealed record HostileReport(int Cases, IReadOnlyDictionary<string, int>
 /// worker with a time limit. A case ends accepted, refused with an <see cref="InputFileException"/> naming the file, or
 /// FAILED: any other exception, a message without the file, no answer in time, or what the opener itself reports.
 /// </summary>
-internal static class HostileSuite
+public static class HostileSuite
 {
     /// <summary>Cases to run: <c>HOSTILE_CASES</c> when set to a positive number (the long runs), else <paramref name="defaultCases"/>.</summary>
     public static int CaseCount(int defaultCases) =>
