@@ -38,7 +38,17 @@ public sealed class GuiTests : IDisposable
                 wait(1000);
                 run("Capture Screen");
                 saveAs("PNG", "{{screenshot}}");
-                File.saveString(menu + "\n" + title + "\n" + n + "\n" + rois, "{{report}}");
+                selectImage("bg");
+                run("Add Synthetic Dislocations", "seed=2 slip_width=20..50 per_pileup=2..3 keep");
+                kept = roiManager("count");
+                selectImage("bg");
+                run("Add Synthetic Dislocations", "seed=2 slip_width=20..50 per_pileup=2..3 overlays");
+                overlay = Overlay.size;
+                unchanged = roiManager("count");
+                selectImage("bg");
+                run("Add Synthetic Dislocations", "seed=2 slip_width=20..50 per_pileup=2..3");
+                replaced = roiManager("count");
+                File.saveString(menu + "\n" + title + "\n" + n + "\n" + rois + "\n" + kept + " " + overlay + " " + unchanged + " " + replaced, "{{report}}");
                 call("dislocate.bridge.Gui.exit", "0");
                 """);
             var (code, output, error) = ProcessRunner.Run(new Dictionary<string, string> { ["DISPLAY"] = $":{display}" }, TimeSpan.FromSeconds(120), "imagej", "--macro", macro);
@@ -46,9 +56,14 @@ public sealed class GuiTests : IDisposable
             var lines = File.ReadAllLines(report);
             Assert.Contains(lines, l => l.Contains("Dislocations>Synthetic>Generate Synthetic Dataset", StringComparison.Ordinal));
             Assert.Contains(lines, l => l.Contains("Dislocations>Synthetic>Add Synthetic Dislocations", StringComparison.Ordinal));
-            Assert.Equal("bg + dislocations", lines[^3]);
-            Assert.Equal("3", lines[^2]);
-            Assert.True(int.Parse(lines[^1], System.Globalization.CultureInfo.InvariantCulture) > 0, "no ROIs in the ROI Manager");
+            Assert.Equal("bg + dislocations", lines[^4]);
+            Assert.Equal("3", lines[^3]);
+            var rois = int.Parse(lines[^2], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(rois > 0, "no ROIs in the ROI Manager");
+
+            // keep: the earlier lines stay beside the new ones; overlays: the new lines go on the new image, the
+            // ROI Manager is left alone; neither box: the earlier Dislocate lines are replaced.
+            Assert.Equal($"{2 * rois} {rois} {2 * rois} {rois}", lines[^1]);
             Assert.True(new FileInfo(screenshot).Length > 10_000, "screenshot is empty");
             File.Copy(screenshot, Path.Combine(Layout.TestOutput, "imagej-gui.png"), overwrite: true);
         }

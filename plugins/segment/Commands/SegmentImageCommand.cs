@@ -14,8 +14,6 @@ internal sealed class SegmentImageCommand : IPluginCommand
 {
     private static readonly ParameterSpec<ImageData> Image = ParameterSpec.Image("image", "image", "The image or stack to segment (ImageJ: the current image; CLI: an image file).");
 
-    private static readonly ParameterSpec<string> Roiset = ParameterSpec.Path("roiset", "roiset (RoiSet.zip to write)", ParameterKind.OutputFile, "Also write the lines as an ImageJ RoiSet.zip (ROI Manager › More › Open), e.g. from a headless macro, where no ROI Manager exists; empty = none.");
-
     public CommandDescriptor Descriptor { get; } = new(
         "image",
         "Segment Dislocations",
@@ -26,7 +24,8 @@ internal sealed class SegmentImageCommand : IPluginCommand
             .. InferenceParameters.All,
             TrainingParameters.Threads,
             TrainingParameters.Device,
-            Roiset,
+            RoiParameters.RoiSet,
+            .. RoiParameters.Display,
         ]);
 
     public Task<CommandResult> ExecuteAsync(ParameterValues parameters, CommandContext context)
@@ -38,7 +37,7 @@ internal sealed class SegmentImageCommand : IPluginCommand
         var tiling = InferenceParameters.Tiling(parameters);
         var scale = InferenceParameters.ScaleOf(parameters);
         var modelPath = DefaultModel.Resolve(parameters.GetOptional(InferenceParameters.Model));
-        var roiSet = parameters.GetOptional(Roiset) is { Length: > 0 } zip ? context.ResolvePath(zip) : null;
+        var roiSet = parameters.GetOptional(RoiParameters.RoiSet) is { Length: > 0 } zip ? context.ResolvePath(zip) : null;
         return Task.Run(
             () =>
             {

@@ -29,6 +29,7 @@ internal sealed class OverlayCommand : IPluginCommand
             Image,
             CommonParameters.Seed,
             .. SettingsParameters.All.Where(p => p.Key is not (SettingsKeys.Width or SettingsKeys.Height or SettingsKeys.Background or SettingsKeys.Backgrounds or SettingsKeys.Frames)),
+            .. RoiParameters.Display,
         ]);
 
     public Task<CommandResult> ExecuteAsync(ParameterValues parameters, CommandContext context)

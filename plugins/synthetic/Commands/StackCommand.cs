@@ -24,6 +24,7 @@ internal sealed class StackCommand : IPluginCommand
             CommonParameters.Seed,
             CommonParameters.Threads,
             .. SettingsParameters.All,
+            .. RoiParameters.Display,
         ]);
 
     public Task<CommandResult> ExecuteAsync(ParameterValues parameters, CommandContext context)

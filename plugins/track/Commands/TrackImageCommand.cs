@@ -17,8 +17,6 @@ internal sealed class TrackImageCommand : IPluginCommand
 {
     private static readonly ParameterSpec<ImageData> Image = ParameterSpec.Image("image", "image", "The mask or label stack (ImageJ: the current image; CLI: a TIFF file).");
 
-    private static readonly ParameterSpec<string> RoiSet = ParameterSpec.Path("roiset", "roiset (RoiSet.zip to write)", ParameterKind.OutputFile, "Also write the lines as an ImageJ RoiSet.zip (ROI Manager › More › Open), e.g. from a headless macro, where no ROI Manager exists; empty = none.");
-
     public CommandDescriptor Descriptor { get; } = new(
         "image",
         "Track Dislocations",
@@ -29,7 +27,8 @@ internal sealed class TrackImageCommand : IPluginCommand
             .. TrackParameters.LineParameters,
             .. TrackParameters.TrackingParameters,
             TrackParameters.TrackMate,
-            RoiSet,
+            RoiParameters.RoiSet,
+            .. RoiParameters.Display,
         ]);
 
     public Task<CommandResult> ExecuteAsync(ParameterValues parameters, CommandContext context)
@@ -40,7 +39,7 @@ internal sealed class TrackImageCommand : IPluginCommand
         var settings = TrackParameters.Settings(parameters, image);
         var (kind, count, frames) = ImageStackMasks.Open(image, TrackParameters.MaskKind(parameters), settings.Lines.MaskOptions.Threshold);
         var trackmate = parameters.GetOptional(TrackParameters.TrackMate) is { Length: > 0 } file ? context.ResolvePath(file) : string.Empty;
-        var roiSet = parameters.GetOptional(RoiSet) is { Length: > 0 } zip ? context.ResolvePath(zip) : null;
+        var roiSet = parameters.GetOptional(RoiParameters.RoiSet) is { Length: > 0 } zip ? context.ResolvePath(zip) : null;
         return Task.Run(
             () =>
             {

@@ -104,7 +104,10 @@ public class Dislocate_Command implements PlugIn {
                 fail(result.error);
                 return;
             }
-            Outputs.show(backend, handle, result, input);
+            // Declared by the commands that return lines (RoiParameters in the contract); absent means unchecked.
+            boolean overlays = spec.param(OVERLAYS_KEY) != null && hasFlag(options, OVERLAYS_KEY);
+            boolean keep = spec.param(KEEP_KEY) != null && hasFlag(options, KEEP_KEY);
+            Outputs.show(backend, handle, result, input, !overlays, !keep);
             if (spec.param(MODEL_KEY) != null) {
                 // Remembered for the next dialog; an empty value (the shipped default) is remembered too.
                 ij.Prefs.set(MODEL_PREF, Macro.getValue(options, MODEL_KEY, ""));
@@ -314,6 +317,8 @@ public class Dislocate_Command implements PlugIn {
 
     /** The key of the model parameters and the ImageJ preference that remembers the last model used. */
     static final String MODEL_KEY = "model";
+    static final String OVERLAYS_KEY = "overlays";
+    static final String KEEP_KEY = "keep";
     static final String MODEL_PREF = "dislocate.model";
 
     /** The model a successful command used last (ImageJ Prefs), while its file exists; else {@code fallback} (empty = the shipped default). */
@@ -377,6 +382,42 @@ public class Dislocate_Command implements PlugIn {
         } else {
             sb.append(value);
         }
+    }
+
+    /**
+     * True when {@code key} stands alone in an option string (a checked box), as ImageJ's GenericDialog reads it:
+     * a whole word outside brackets, not the start of {@code key=value}.
+     */
+    static boolean hasFlag(String options, String key) {
+        if (options == null) {
+            return false;
+        }
+        int i = 0;
+        int n = options.length();
+        while (i < n) {
+            while (i < n && options.charAt(i) == ' ') {
+                i++;
+            }
+            int start = i;
+            while (i < n && options.charAt(i) != ' ' && options.charAt(i) != '=') {
+                i++;
+            }
+            String word = options.substring(start, i);
+            if (i < n && options.charAt(i) == '=') {
+                i++;
+                if (i < n && options.charAt(i) == '[') {
+                    int close = options.indexOf(']', i);
+                    i = close < 0 ? n : close + 1;
+                } else {
+                    while (i < n && options.charAt(i) != ' ') {
+                        i++;
+                    }
+                }
+            } else if (word.equals(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static void appendFlag(StringBuilder sb, String key) {

@@ -30,24 +30,38 @@ public final class Outputs {
     private Outputs() {
     }
 
-    /** Shows the outputs of a result handle of {@code backend}. */
-    static void show(final Backend backend, final long handle, Result result, ImagePlus input) {
+    /**
+     * Shows the outputs of a result handle of {@code backend}; {@code manager}: lines go to the ROI Manager (with
+     * windows); {@code replace}: lines of earlier Dislocate commands leave the ROI Manager and the input's overlay.
+     */
+    static void show(final Backend backend, final long handle, Result result, ImagePlus input, boolean manager, boolean replace) {
         show(result, input, new PlaneSource() {
             @Override
             public void plane(int output, int plane, float[] destination) {
                 backend.plane(handle, output, plane, destination);
             }
-        });
+        }, manager, replace);
     }
 
     /**
-     * Shows all outputs. Images: in headless ImageJ or a batch-mode macro they become batch-mode images and the
-     * last one the current image of this thread; otherwise windows. ROIs: an overlay on their image when headless
-     * or in batch mode, else the ROI Manager. The first table becomes the system Results table.
+     * Shows all outputs with the ROI Manager and earlier Dislocate ROIs replaced (the defaults).
      *
      * @return the images made, in output order (for tests)
      */
     public static List<ImagePlus> show(Result result, ImagePlus input, PlaneSource source) {
+        return show(result, input, source, true, true);
+    }
+
+    /**
+     * Shows all outputs. Images: in headless ImageJ or a batch-mode macro they become batch-mode images and the
+     * last one the current image of this thread; otherwise windows. ROIs: an overlay on their image when headless,
+     * in batch mode or when {@code manager} is false, else the ROI Manager; the input stack gets them as an overlay
+     * too. With {@code replace}, earlier Dislocate ROIs leave the ROI Manager and the input's overlay first (the
+     * user's own stay). The first table becomes the system Results table.
+     *
+     * @return the images made, in output order (for tests)
+     */
+    public static List<ImagePlus> show(Result result, ImagePlus input, PlaneSource source, boolean manager, boolean replace) {
         boolean headless = GraphicsEnvironment.isHeadless();
         if (headless && !Interpreter.isBatchMode()) {
             // Without windows, WindowManager knows images only in batch mode (as in a macro run headless).
@@ -71,12 +85,13 @@ public final class Outputs {
             if (input != null && target != null && input.getWidth() == target.getWidth() && input.getHeight() == target.getHeight()
                     && input.getStackSize() == target.getNFrames() * target.getNSlices()) {
                 if (onInput == null) {
-                    onInput = withoutDislocateRois(input.getOverlay());
+                    Overlay earlier = input.getOverlay();
+                    onInput = replace ? withoutDislocateRois(earlier) : (earlier == null ? new Overlay() : earlier);
                 }
                 onInput.add(roiOnInput(p, input));
             }
             Roi roi = roi(p, target);
-            if (hidden) {
+            if (hidden || !manager) {
                 if (target == null) {
                     IJ.log("Dislocate: ROI '" + p.name + "' refers to image output " + p.output + ", which does not exist");
                     continue;
@@ -117,7 +132,9 @@ public final class Outputs {
             if (rm == null) {
                 rm = new RoiManager();
             }
-            removeDislocateRois(rm);
+            if (replace) {
+                removeDislocateRois(rm);
+            }
             ImagePlus shown = null;
             for (int i = 0; i < managerRois.size(); i++) {
                 ImagePlus target = managerImages.get(i);

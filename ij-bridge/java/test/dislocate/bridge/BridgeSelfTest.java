@@ -67,6 +67,12 @@ public final class BridgeSelfTest {
             equal(kv[1], Macro.getValue(options, kv[0], null), "ImageJ reads back " + kv[0]);
         }
         truth((" " + options).contains(" split "), "flag present as GenericDialog looks for it");
+        truth(Dislocate_Command.hasFlag(options, "split"), "a checked box is found");
+        truth(!Dislocate_Command.hasFlag(options, "threshold"), "a key with a value is no flag");
+        truth(!Dislocate_Command.hasFlag("model=[keep] out=x", "keep"), "a word inside brackets is no flag");
+        truth(!Dislocate_Command.hasFlag("title=keep", "keep"), "a value is no flag");
+        truth(Dislocate_Command.hasFlag("seed=2 keep overlays", "overlays") && Dislocate_Command.hasFlag("keep", "keep"), "flags anywhere");
+        truth(!Dislocate_Command.hasFlag("keeps", "keep") && !Dislocate_Command.hasFlag(null, "keep"), "whole words only");
         equal(null, Macro.getValue(options, "empty", null), "an empty value is left out");
         equal("Segment dislocations in\nthe image", Dislocate_Command.wrap("Segment dislocations in the image", 24), "wrap at spaces");
     }
