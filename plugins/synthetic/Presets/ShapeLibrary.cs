@@ -50,7 +50,9 @@ public static class ShapeLibrary
 
     /// <summary>
     /// Chord coordinates of a polyline: u = (p − a)·c / |c|², v = (p − a)×c / |c|² for chord c = b − a;
-    /// null when the two ends coincide (a closed or degenerate line has no chord).
+    /// null when the two ends coincide (a closed or degenerate line has no chord) or when a point lies beyond
+    /// ±<see cref="SettingsValidator.MaxShapeCoordinate"/> chord lengths (a nearly closed loop: its short chord would
+    /// stretch it across the image, and a preset holding it is refused).
     /// </summary>
     public static LineShape? FromPolyline(IReadOnlyList<PointD> points)
     {
@@ -76,6 +78,11 @@ public static class ShapeLibrary
             var d = points[i] - a;
             u[i] = d.Dot(chord) / l2;
             v[i] = d.Dot(normal) / l2;
+        }
+
+        if (u.Concat(v).Any(c => Math.Abs(c) > SettingsValidator.MaxShapeCoordinate))
+        {
+            return null;
         }
 
         u[0] = 0;

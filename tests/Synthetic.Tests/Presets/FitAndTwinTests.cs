@@ -139,6 +139,20 @@ public sealed class FitAndTwinTests : IDisposable
     }
 
     [Fact]
+    public void Fit_SkipsTheShapeOfANearlyClosedLoop_AndStillWritesAPreset()
+    {
+        // A hand-drawn loop whose ends almost meet has a chord far shorter than the line: its shape would lie beyond the
+        // ±4 chord lengths a preset may hold (found fitting the development video's masks, which then failed).
+        var loop = Enumerable.Range(0, 40).Select(k => (X: 180 + (30 * Math.Cos(0.1 + (k * 6.0 / 39))), Y: 120 + (30 * Math.Sin(0.1 + (k * 6.0 / 39))))).ToArray();
+        Assert.Null(ShapeLibrary.FromPolyline([.. loop.Select(p => new PointD(p.X, p.Y))]));
+        this.WriteMask("a", [.. Pileup(new PointD(60, 30), 30, 100, 20, 3), loop]);
+        var preset = PresetFitter.Fit(this.root, GeneratorSettings.Default, linkDistance: 80, maxAngle: 20);
+        Assert.Equal(4, preset.Fit!.Lines);
+        Assert.Equal(3, preset.Settings.Microstructure.Shapes.Count);
+        SettingsValidator.Validate(preset.Settings);
+    }
+
+    [Fact]
     public void Fit_FromUnionMasks_TouchingLinesAreOnePiece_AndSpecksAreSkipped()
     {
         var crossing = new List<(double X, double Y)[]> { new[] { (20.0, 20.0), (120.0, 120.0) }, new[] { (20.0, 120.0), (120.0, 20.0) }, new[] { (200.0, 200.0), (201.0, 201.0) } };
