@@ -57,7 +57,7 @@ internal sealed class BenchPlugin : IPlugin
 
     private sealed class Move(string id, string label, bool echo) : IPluginCommand
     {
-        private static readonly ParameterSpec<ImageData> Image = ParameterSpec.Image("image", "image", "The image.");
+        private static readonly ParameterSpec<ImageData> Image = Parameter.Image("image", "image", "The image.");
 
         public CommandDescriptor Descriptor { get; } = new(id, label, "Bench", "Moves pixels.", [Image]);
 

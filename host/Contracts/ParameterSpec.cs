@@ -25,48 +25,42 @@ public record ParameterSpec(
     bool Required = false,
     bool Positional = false)
 {
-    /// <summary>A whole-number parameter.</summary>
-    public static ParameterSpec<long> Whole(string key, string label, long @default, long min, long max, string help) =>
-        new(new ParameterSpec(key, label, ParameterKind.WholeNumber, help, @default, min, max));
+    // The factories below return the untyped spec, as in host API 1.3 (older plugins call them); new code declares
+    // parameters through Parameter, whose factories return ParameterSpec<T> (warnings are errors, so this is enforced).
+    private const string Untyped = "Declare parameters with Parameter.Real/Whole/…, which return a typed ParameterSpec<T>.";
 
-    /// <summary>A real-number parameter.</summary>
-    public static ParameterSpec<double> Real(string key, string label, double @default, double min, double max, string help) =>
-        new(new ParameterSpec(key, label, ParameterKind.Real, help, @default, min, max));
+    /// <summary>A whole-number parameter (untyped; kept for older plugins).</summary>
+    [Obsolete(Untyped)]
+    public static ParameterSpec Whole(string key, string label, long @default, long min, long max, string help) => Parameter.Whole(key, label, @default, min, max, help);
 
-    /// <summary>A true/false parameter.</summary>
-    public static ParameterSpec<bool> Flag(string key, string label, bool @default, string help) =>
-        new(new ParameterSpec(key, label, ParameterKind.Boolean, help, @default));
+    /// <summary>A real-number parameter (untyped; kept for older plugins).</summary>
+    [Obsolete(Untyped)]
+    public static ParameterSpec Real(string key, string label, double @default, double min, double max, string help) => Parameter.Real(key, label, @default, min, max, help);
 
-    /// <summary>A parameter that takes one of <paramref name="choices"/>.</summary>
-    public static ParameterSpec<string> Choice(string key, string label, string @default, IReadOnlyList<string> choices, string help) =>
-        new(new ParameterSpec(key, label, ParameterKind.Choice, help, @default, Choices: choices));
+    /// <summary>A true/false parameter (untyped; kept for older plugins).</summary>
+    [Obsolete(Untyped)]
+    public static ParameterSpec Flag(string key, string label, bool @default, string help) => Parameter.Flag(key, label, @default, help);
 
-    /// <summary>An interval a..b whose ends must lie within [min, max].</summary>
-    public static ParameterSpec<ValueRange> Range(string key, string label, ValueRange @default, double min, double max, string help) =>
-        new(new ParameterSpec(key, label, ParameterKind.Range, help, @default, min, max));
+    /// <summary>A choice parameter (untyped; kept for older plugins).</summary>
+    [Obsolete(Untyped)]
+    public static ParameterSpec Choice(string key, string label, string @default, IReadOnlyList<string> choices, string help) => Parameter.Choice(key, label, @default, choices, help);
 
-    /// <summary>A free-text parameter.</summary>
-    public static ParameterSpec<string> Text(string key, string label, string? @default, string help) =>
-        new(new ParameterSpec(key, label, ParameterKind.Text, help, @default));
+    /// <summary>A range parameter (untyped; kept for older plugins).</summary>
+    [Obsolete(Untyped)]
+    public static ParameterSpec Range(string key, string label, ValueRange @default, double min, double max, string help) => Parameter.Range(key, label, @default, min, max, help);
 
-    /// <summary>A required free-text parameter, positional on the command line when <paramref name="positional"/>.</summary>
-    public static ParameterSpec<string> RequiredText(string key, string label, string help, bool positional = false) =>
-        new(new ParameterSpec(key, label, ParameterKind.Text, help, Required: true, Positional: positional));
+    /// <summary>A free-text parameter (untyped; kept for older plugins).</summary>
+    [Obsolete(Untyped)]
+    public static ParameterSpec Text(string key, string label, string? @default, string help) => Parameter.Text(key, label, @default, help);
 
-    /// <summary>An input image: ImageJ's current image, or an image file (TIFF, PNG) on the command line.</summary>
-    public static ParameterSpec<ImageData> Image(string key, string label, string help) =>
-        new(new ParameterSpec(key, label, ParameterKind.Image, help, Required: true, Positional: true));
+    /// <summary>An input image parameter (untyped; kept for older plugins).</summary>
+    [Obsolete(Untyped)]
+    public static ParameterSpec Image(string key, string label, string help) => Parameter.Image(key, label, help);
 
-    /// <summary>A file or folder path parameter.</summary>
-    public static ParameterSpec<string> Path(string key, string label, ParameterKind kind, string help, bool required = false, bool positional = false, string? @default = null)
-    {
-        if (kind is not (ParameterKind.InputFile or ParameterKind.InputFolder or ParameterKind.OutputFile or ParameterKind.OutputFolder))
-        {
-            throw new ArgumentException($"{kind} is not a path kind.", nameof(kind));
-        }
-
-        return new(new ParameterSpec(key, label, kind, help, @default, Required: required, Positional: positional));
-    }
+    /// <summary>A path parameter (untyped; kept for older plugins).</summary>
+    [Obsolete(Untyped)]
+    public static ParameterSpec Path(string key, string label, ParameterKind kind, string help, bool required = false, bool positional = false, string? @default = null) =>
+        Parameter.Path(key, label, kind, help, required, positional, @default);
 
     /// <summary>The .NET type a value of <paramref name="kind"/> has once parsed.</summary>
     public static Type ValueType(ParameterKind kind) => kind switch

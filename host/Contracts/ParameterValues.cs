@@ -3,6 +3,10 @@ namespace Dislocate.Contracts;
 /// <summary>Validated, typed parameter values for one command run; missing optional values fall back to the defaults.</summary>
 public sealed class ParameterValues
 {
+    // Reads by string key still work for plugins compiled against host API 1.3 and older (the minor version only adds),
+    // but new code reading one fails the build (warnings are errors): a renamed key must be a compile error.
+    private const string ByKey = "Read through the parameter's declaration: values.Get(MyParameters.Key) with a ParameterSpec<T>.";
+
     private readonly Dictionary<string, object> values;
     private readonly HashSet<string> explicitKeys;
 
@@ -48,6 +52,38 @@ public sealed class ParameterValues
 
     /// <summary>A whole-number value that must fit an <see cref="int"/>.</summary>
     public int GetInt32(ParameterSpec<long> parameter) => checked((int)this.Get(parameter));
+
+    /// <summary>A whole-number value (by key; kept for plugins built against host API 1.3 and older).</summary>
+    [Obsolete(ByKey)]
+    public long GetInteger(string key) => this.Require<long>(key);
+
+    /// <summary>A whole-number value that must fit an <see cref="int"/> (by key; kept for older plugins).</summary>
+    [Obsolete(ByKey)]
+    public int GetInt32(string key) => checked((int)this.Require<long>(key));
+
+    /// <summary>A real value (by key; kept for older plugins).</summary>
+    [Obsolete(ByKey)]
+    public double GetReal(string key) => this.Require<double>(key);
+
+    /// <summary>A boolean value (by key; kept for older plugins).</summary>
+    [Obsolete(ByKey)]
+    public bool GetBoolean(string key) => this.Require<bool>(key);
+
+    /// <summary>A range value (by key; kept for older plugins).</summary>
+    [Obsolete(ByKey)]
+    public ValueRange GetRange(string key) => this.Require<ValueRange>(key);
+
+    /// <summary>An input image (by key; kept for older plugins).</summary>
+    [Obsolete(ByKey)]
+    public ImageData GetImage(string key) => this.Require<ImageData>(key);
+
+    /// <summary>A text, choice or path value (by key; kept for older plugins).</summary>
+    [Obsolete(ByKey)]
+    public string GetString(string key) => this.Require<string>(key);
+
+    /// <summary>A text, choice or path value, or null when absent (by key; kept for older plugins).</summary>
+    [Obsolete(ByKey)]
+    public string? GetOptionalString(string key) => this.values.GetValueOrDefault(key) as string;
 
     private T Require<T>(string key)
     {

@@ -10,56 +10,56 @@ namespace Dislocate.Segment.Commands;
 /// <summary>Parameters shared by <c>train</c> and <c>finetune</c>, declared once; their keys are the macro API.</summary>
 internal static class TrainingParameters
 {
-    public static ParameterSpec<string> Out { get; } = ParameterSpec.Path("out", "out (folder)", ParameterKind.OutputFolder, "Training folder: model.dislocate (best test metric), last.dislocate (latest epoch), checkpoint.bin, curves.csv/png, training.json.", required: true);
+    public static ParameterSpec<string> Out { get; } = Parameter.Path("out", "out (folder)", ParameterKind.OutputFolder, "Training folder: model.dislocate (best test metric), last.dislocate (latest epoch), checkpoint.bin, curves.csv/png, training.json.", required: true);
 
-    public static ParameterSpec<string> Encoder { get; } = ParameterSpec.Choice("encoder", "encoder", "resnet50", ["resnet18", "resnet34", "resnet50"], "ResNet encoder of the UNet++ (paper: resnet50; resnet18 is ~4× faster on a CPU).");
+    public static ParameterSpec<string> Encoder { get; } = Parameter.Choice("encoder", "encoder", "resnet50", ["resnet18", "resnet34", "resnet50"], "ResNet encoder of the UNet++ (paper: resnet50; resnet18 is ~4× faster on a CPU).");
 
-    public static ParameterSpec<string> Preset { get; } = ParameterSpec.Path("preset", "preset (generator)", ParameterKind.InputFile, "Generator preset JSON for synthetic samples rendered in memory (from 'synthetic fit'); empty = M2 defaults.");
+    public static ParameterSpec<string> Preset { get; } = Parameter.Path("preset", "preset (generator)", ParameterKind.InputFile, "Generator preset JSON for synthetic samples rendered in memory (from 'synthetic fit'); empty = M2 defaults.");
 
-    public static ParameterSpec<string> Output { get; } = ParameterSpec.Choice("output", "output (kind)", "instances", ["instances", "lines"], "instances = N masks, one dislocation each (the paper, Algorithm 1); lines = one centre-line map whose connected pieces are the dislocations (outputs is then 1).");
+    public static ParameterSpec<string> Output { get; } = Parameter.Choice("output", "output (kind)", "instances", ["instances", "lines"], "instances = N masks, one dislocation each (the paper, Algorithm 1); lines = one centre-line map whose connected pieces are the dislocations (outputs is then 1).");
 
-    public static ParameterSpec<long> Outputs { get; } = ParameterSpec.Whole("outputs", "outputs (masks N)", 20, 1, 64, "Masks the network predicts per image, the most dislocations it can separate (paper: 20).");
+    public static ParameterSpec<long> Outputs { get; } = Parameter.Whole("outputs", "outputs (masks N)", 20, 1, 64, "Masks the network predicts per image, the most dislocations it can separate (paper: 20).");
 
-    public static ParameterSpec<double> DecoderScale { get; } = ParameterSpec.Real("decoder", "decoder (width scale)", 1.0, 0.125, 2.0, "Decoder channel scale: 1 = 256,128,64,32,16 as in the paper; 0.25 makes a light model.");
+    public static ParameterSpec<double> DecoderScale { get; } = Parameter.Real("decoder", "decoder (width scale)", 1.0, 0.125, 2.0, "Decoder channel scale: 1 = 256,128,64,32,16 as in the paper; 0.25 makes a light model.");
 
-    public static ParameterSpec<long> Crop { get; } = ParameterSpec.Whole("crop", "crop (px)", 512, 32, 2048, "Side of the square training window, a multiple of 32 (paper: 512, the whole image).");
+    public static ParameterSpec<long> Crop { get; } = Parameter.Whole("crop", "crop (px)", 512, 32, 2048, "Side of the square training window, a multiple of 32 (paper: 512, the whole image).");
 
-    public static ParameterSpec<long> Batch { get; } = ParameterSpec.Whole("batch", "batch (images)", 4, 1, 256, "Images per optimiser step.");
+    public static ParameterSpec<long> Batch { get; } = Parameter.Whole("batch", "batch (images)", 4, 1, 256, "Images per optimiser step.");
 
-    public static ParameterSpec<long> Epochs { get; } = ParameterSpec.Whole("epochs", "epochs", 20, 1, 100000, "Epochs; after each: test evaluation, best-model update, checkpoint.");
+    public static ParameterSpec<long> Epochs { get; } = Parameter.Whole("epochs", "epochs", 20, 1, 100000, "Epochs; after each: test evaluation, best-model update, checkpoint.");
 
-    public static ParameterSpec<long> Steps { get; } = ParameterSpec.Whole("steps", "steps (per epoch)", 200, 1, 10000000, "Optimiser steps per epoch.");
+    public static ParameterSpec<long> Steps { get; } = Parameter.Whole("steps", "steps (per epoch)", 200, 1, 10000000, "Optimiser steps per epoch.");
 
-    public static ParameterSpec<double> Rate { get; } = ParameterSpec.Real("rate", "rate (learning)", 3e-4, 1e-7, 1, "Adam's base learning rate.");
+    public static ParameterSpec<double> Rate { get; } = Parameter.Real("rate", "rate (learning)", 3e-4, 1e-7, 1, "Adam's base learning rate.");
 
-    public static ParameterSpec<string> Schedule { get; } = ParameterSpec.Choice("schedule", "schedule (learning rate)", "cosine", ["cosine", "constant", "step"], "Learning-rate schedule after the warm-up.");
+    public static ParameterSpec<string> Schedule { get; } = Parameter.Choice("schedule", "schedule (learning rate)", "cosine", ["cosine", "constant", "step"], "Learning-rate schedule after the warm-up.");
 
-    public static ParameterSpec<long> Warmup { get; } = ParameterSpec.Whole("warmup", "warmup (steps)", 50, 0, 1000000, "Steps of linear learning-rate warm-up.");
+    public static ParameterSpec<long> Warmup { get; } = Parameter.Whole("warmup", "warmup (steps)", 50, 0, 1000000, "Steps of linear learning-rate warm-up.");
 
-    public static ParameterSpec<string> MatchingChoice { get; } = ParameterSpec.Choice("matching", "matching", "greedy", ["greedy", "optimal"], "Loss/metric matching: greedy = the paper's Algorithm 1, optimal = Hungarian.");
+    public static ParameterSpec<string> MatchingChoice { get; } = Parameter.Choice("matching", "matching", "greedy", ["greedy", "optimal"], "Loss/metric matching: greedy = the paper's Algorithm 1, optimal = Hungarian.");
 
-    public static ParameterSpec<bool> Augment { get; } = ParameterSpec.Flag("augment", "augment", true, "Gaussian noise, brightness, contrast, histogram equalisation and flips/rotations (paper section 3).");
+    public static ParameterSpec<bool> Augment { get; } = Parameter.Flag("augment", "augment", true, "Gaussian noise, brightness, contrast, histogram equalisation and flips/rotations (paper section 3).");
 
-    public static ParameterSpec<double> Zoom { get; } = ParameterSpec.Real("zoom", "zoom (random rescale up to)", 1, 1, 4, "With augment: rescale each training crop by a random factor between 1/zoom and zoom, so the model works at other magnifications; 1 = none.");
+    public static ParameterSpec<double> Zoom { get; } = Parameter.Real("zoom", "zoom (random rescale up to)", 1, 1, 4, "With augment: rescale each training crop by a random factor between 1/zoom and zoom, so the model works at other magnifications; 1 = none.");
 
-    public static ParameterSpec<long> MinPixels { get; } = ParameterSpec.Whole("min-pixels", "min-pixels (per instance)", 20, 1, 100000, "Instances with fewer pixels inside a training crop are not ground truth.");
+    public static ParameterSpec<long> MinPixels { get; } = Parameter.Whole("min-pixels", "min-pixels (per instance)", 20, 1, 100000, "Instances with fewer pixels inside a training crop are not ground truth.");
 
-    public static ParameterSpec<long> Seed { get; } = ParameterSpec.Whole("seed", "seed", 1, 0, long.MaxValue, "Seeds weights, sample order, crops and augmentation.");
+    public static ParameterSpec<long> Seed { get; } = Parameter.Whole("seed", "seed", 1, 0, long.MaxValue, "Seeds weights, sample order, crops and augmentation.");
 
-    public static ParameterSpec<long> Threads { get; } = ParameterSpec.Whole("threads", "threads", 0, 0, 1024, "CPU threads for Torch; 0 = all cores. Repeatability holds for a fixed thread count.");
+    public static ParameterSpec<long> Threads { get; } = Parameter.Whole("threads", "threads", 0, 0, 1024, "CPU threads for Torch; 0 = all cores. Repeatability holds for a fixed thread count.");
 
-    public static ParameterSpec<string> Device { get; } = ParameterSpec.Choice("device", "device", "auto", TorchDevice.Choices, "auto = CUDA when available, else CPU.");
+    public static ParameterSpec<string> Device { get; } = Parameter.Choice("device", "device", "auto", TorchDevice.Choices, "auto = CUDA when available, else CPU.");
 
-    public static ParameterSpec<string> Precision { get; } = ParameterSpec.Choice("precision", "precision", "auto", ["auto", "fp32", "mixed"], "auto = mixed on CUDA, fp32 on the CPU; mixed = autocast (float16 with loss scaling on CUDA, bfloat16 on the CPU).");
+    public static ParameterSpec<string> Precision { get; } = Parameter.Choice("precision", "precision", "auto", ["auto", "fp32", "mixed"], "auto = mixed on CUDA, fp32 on the CPU; mixed = autocast (float16 with loss scaling on CUDA, bfloat16 on the CPU).");
 
-    public static ParameterSpec<double> TimeLimit { get; } = ParameterSpec.Real("time-limit", "time-limit (minutes)", 0, 0, 1e7, "Start no new epoch after this many minutes (0 = no limit); run again to continue.");
+    public static ParameterSpec<double> TimeLimit { get; } = Parameter.Real("time-limit", "time-limit (minutes)", 0, 0, 1e7, "Start no new epoch after this many minutes (0 = no limit); run again to continue.");
 
-    public static ParameterSpec<bool> Resume { get; } = ParameterSpec.Flag("resume", "resume", true, "Continue from out/checkpoint.bin when it exists (same options and data).");
+    public static ParameterSpec<bool> Resume { get; } = Parameter.Flag("resume", "resume", true, "Continue from out/checkpoint.bin when it exists (same options and data).");
 
     /// <summary>The parameters every training command ends with, in dialog order.</summary>
-    public static ParameterSpec<double> Blur { get; } = ParameterSpec.Real("blur", "blur (random σ up to, px)", 0, 0, 5, "With augment: blur half the training crops with a Gaussian of random σ up to this, so the model copes with softer images; 0 = none.");
+    public static ParameterSpec<double> Blur { get; } = Parameter.Real("blur", "blur (random σ up to, px)", 0, 0, 5, "With augment: blur half the training crops with a Gaussian of random σ up to this, so the model copes with softer images; 0 = none.");
 
-    public static ParameterSpec<double> Noise { get; } = ParameterSpec.Real("noise", "noise (random σ up to)", new AugmentationOptions().NoiseSigma, 0, 0.5, "With augment: the largest standard deviation of the Gaussian noise added to half the training crops (gray values in [0, 1]).");
+    public static ParameterSpec<double> Noise { get; } = Parameter.Real("noise", "noise (random σ up to)", new AugmentationOptions().NoiseSigma, 0, 0.5, "With augment: the largest standard deviation of the Gaussian noise added to half the training crops (gray values in [0, 1]).");
 
     public static IEnumerable<ParameterSpec> RunControls => [MatchingChoice, Augment, Zoom, Blur, Noise, MinPixels, Seed, Threads, Device, Precision, TimeLimit, Resume];
 

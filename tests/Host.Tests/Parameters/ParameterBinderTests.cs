@@ -5,12 +5,12 @@ namespace Dislocate.Host.Tests.Parameters;
 
 public class ParameterBinderTests
 {
-    private static readonly ParameterSpec<string> Out = ParameterSpec.Path("out", "out (folder)", ParameterKind.OutputFolder, "Where.", required: true);
-    private static readonly ParameterSpec<long> Count = ParameterSpec.Whole("count", "count", 10, 1, 100, "How many.");
-    private static readonly ParameterSpec<double> Split = ParameterSpec.Real("split", "split", 0.8, 0, 1, "Fraction.");
-    private static readonly ParameterSpec<ValueRange> O1 = ParameterSpec.Range("o1", "o1 (px)", new ValueRange(10, 100), 1, 1000, "Wavelength.");
-    private static readonly ParameterSpec<bool> Labelme = ParameterSpec.Flag("labelme", "labelme", true, "Also labelme.");
-    private static readonly ParameterSpec<string> Format = ParameterSpec.Choice("format", "format", "png8", ["png8", "tif16"], "Format.");
+    private static readonly ParameterSpec<string> Out = Parameter.Path("out", "out (folder)", ParameterKind.OutputFolder, "Where.", required: true);
+    private static readonly ParameterSpec<long> Count = Parameter.Whole("count", "count", 10, 1, 100, "How many.");
+    private static readonly ParameterSpec<double> Split = Parameter.Real("split", "split", 0.8, 0, 1, "Fraction.");
+    private static readonly ParameterSpec<ValueRange> O1 = Parameter.Range("o1", "o1 (px)", new ValueRange(10, 100), 1, 1000, "Wavelength.");
+    private static readonly ParameterSpec<bool> Labelme = Parameter.Flag("labelme", "labelme", true, "Also labelme.");
+    private static readonly ParameterSpec<string> Format = Parameter.Choice("format", "format", "png8", ["png8", "tif16"], "Format.");
 
     private static readonly CommandDescriptor Descriptor = new("demo", "Demo Command", "Test", "A command for tests.", [Out, Count, Split, O1, Labelme, Format]);
 
@@ -76,7 +76,7 @@ public class ParameterBinderTests
     public void TypedReads_FallBackOnlyForUndeclaredParameters()
     {
         var v = Bind(("out", "x"));
-        var undeclared = ParameterSpec.Real("gate", "gate (px)", 7, 0, 100, "Not part of the demo command.");
+        var undeclared = Parameter.Real("gate", "gate (px)", 7, 0, 100, "Not part of the demo command.");
         Assert.Equal(3.5, v.GetOr(undeclared, 3.5));
         Assert.Equal(0.8, v.GetOr(Split, 0.1)); // Declared: its default, not the fallback.
         Assert.False(v.Has(undeclared));

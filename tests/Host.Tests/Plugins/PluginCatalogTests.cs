@@ -34,7 +34,7 @@ public sealed class PluginCatalogTests : IDisposable
     [Fact]
     public void RecorderConflict_NamesAKeyWhoseAssignmentOccursInAnEarlierKey()
     {
-        ParameterSpec Real(string key) => ParameterSpec.Real(key, key, 0, 0, 1, "x");
+        ParameterSpec Real(string key) => Parameter.Real(key, key, 0, 0, 1, "x");
 
         Assert.Null(PluginCatalog.RecorderConflict([Real("contrast"), Real("trace_contrast")]));
         Assert.Equal(

@@ -14,9 +14,9 @@ public sealed class TestPlugin : IPlugin
     /// <summary>Returns the input stack unchanged (plus 0.5 when asked), with a table of its size.</summary>
     private sealed class EchoImage : IPluginCommand
     {
-        private static readonly ParameterSpec<ImageData> Image = ParameterSpec.Image("image", "image", "The image.");
-        private static readonly ParameterSpec<double> Add = ParameterSpec.Real("add", "add (value)", 0, -1e6, 1e6, "Added to every pixel.");
-        private static readonly ParameterSpec<bool> Table = ParameterSpec.Flag("table", "table (of sizes)", false, "Also return a table.");
+        private static readonly ParameterSpec<ImageData> Image = Parameter.Image("image", "image", "The image.");
+        private static readonly ParameterSpec<double> Add = Parameter.Real("add", "add (value)", 0, -1e6, 1e6, "Added to every pixel.");
+        private static readonly ParameterSpec<bool> Table = Parameter.Flag("table", "table (of sizes)", false, "Also return a table.");
 
         public CommandDescriptor Descriptor { get; } = new(
             "echo",
