@@ -84,6 +84,18 @@ public class ParameterBinderTests
     }
 
     [Fact]
+    public void TheHostApi13Surface_StillWorks_ForPluginsBuiltAgainstIt()
+    {
+#pragma warning disable CS0618 // The obsolete members are what an older plugin calls.
+        var old = new CommandDescriptor("old", "Old Command", "Test", "As a 1.3 plugin declares it.", [ParameterSpec.Real("gate", "gate (px)", 5, 0, 100, "Gate."), ParameterSpec.Text("name", "name", "x", "Name.")]);
+        var v = ParameterBinder.Bind(old, new Dictionary<string, string> { ["gate"] = "7.5" }, "/work/dir");
+        Assert.Equal(7.5, v.GetReal("gate"));
+        Assert.Equal("x", v.GetString("name"));
+        Assert.IsType<ParameterSpec<double>>(old.Parameters[0]);
+#pragma warning restore CS0618
+    }
+
+    [Fact]
     public void ATypedParameter_MustMatchItsKind()
     {
         var untyped = new ParameterSpec("count", "count", ParameterKind.WholeNumber, "How many.", 10L, 1, 100);
