@@ -317,9 +317,11 @@ public class Dislocate_Command implements PlugIn {
 
     /** The key of the model parameters and the ImageJ preference that remembers the last model used. */
     static final String MODEL_KEY = "model";
+    static final String MODEL_PREF = "dislocate.model";
+
+    /** The keys of the ROI display boxes (RoiParameters in the contract): lines not in the ROI Manager; earlier lines kept. */
     static final String OVERLAYS_KEY = "overlays";
     static final String KEEP_KEY = "keep";
-    static final String MODEL_PREF = "dislocate.model";
 
     /** The model a successful command used last (ImageJ Prefs), while its file exists; else {@code fallback} (empty = the shipped default). */
     static String lastModel(String fallback) {
