@@ -50,6 +50,23 @@ public sealed class ReplayTests : IDisposable
         Assert.Equal("$.format_version", e.Field);
     }
 
+    [Theory]
+    [InlineData("\"format_version\": \"one\"", "expected another kind of value here")]
+    [InlineData("\"format_version\": 1, \"dataset_seed\": 1, \"index\": 0, \"seed\": 1, \"frames\": [{\"width\": \"wide\"}]", "expected ")]
+    [InlineData("\"format_version\": 1, \"dataset_seed\": 1, \"index\": 0, \"seed\": 1, \"frames\": [{\"pileups\": [{\"dislocations\": [{\"x\": [1, \"NaN\"]}]}]}]", "expected a number")]
+    [InlineData("\"format_version\": 1, \"dataset_seed\": 1, \"index\": 0, \"seed\": 1, \"settings\": null, \"frames\": []", "must not be null")]
+    [InlineData("\"format_version\": 1", "is missing")]
+    [InlineData("\"format_version\": 1, \"colour\": 3", "has an unknown field 'colour'")]
+    public void TypeErrors_SayWhatWasExpected_NotTheDotNetType(string fields, string expected)
+    {
+        var path = Path.Combine(this.root, "typed.json");
+        File.WriteAllText(path, "{\"generator\": \"dislocate-synthetic\", \"generator_version\": \"0.1.0\", " + fields + "}");
+        var e = Assert.Throws<InputFileException>(() => ReplayCommand.ReadDocument(path));
+        Assert.True(e.Message.Contains(expected, StringComparison.Ordinal), e.InnerException?.Message);
+        Assert.DoesNotContain("System.", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Dislocate.", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void TruncatedJson_ReportsLine()
     {
