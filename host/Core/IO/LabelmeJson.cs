@@ -118,7 +118,7 @@ public static class LabelmeJson
         {
             var line = (ex.LineNumber ?? 0) + 1;
             var column = (ex.BytePositionInLine ?? 0) + 1;
-            throw new InputFileException(sourceName, null, $"invalid JSON at line {line}, byte {column}: {ShortMessage(ex.Message)}", ex);
+            throw new InputFileException(sourceName, null, $"invalid JSON at line {line}, byte {column}: {JsonErrorText.Describe(ex.Message)}", ex);
         }
 
         using (document)
@@ -309,18 +309,6 @@ public static class LabelmeJson
         }
 
         w.WriteEndObject();
-    }
-
-    private static string ShortMessage(string message)
-    {
-        // System.Text.Json appends " Path: $... | LineNumber: n | BytePositionInLine: m." (zero-based); the caller reports one-based positions instead.
-        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
-        if (cut < 0)
-        {
-            cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        }
-
-        return cut > 0 ? message[..cut] : message;
     }
 
     private static LabelmeDocument ReadDocument(JsonElement root, string source)

@@ -46,7 +46,7 @@ internal sealed class StackCommand : IPluginCommand
                 }
                 else
                 {
-                    var count = parameters.GetInt32(Count);
+                    var count = planes;
                     var list = new List<RenderedSample>(count);
                     for (var i = 0; i < count; i++)
                     {
@@ -85,7 +85,7 @@ internal sealed class StackCommand : IPluginCommand
         if (estimate > budget)
         {
             throw new ParameterException(
-                settings.Sequence.Frames > 1 ? "frames" : "count",
+                settings.Sequence.Frames > 1 ? SettingsParameters.Frames.Key : Count.Key,
                 $"{planes} planes of {settings.Width}×{settings.Height} with up to {settings.Microstructure.MaxDislocations} masks would need about {estimate / 1e9:0.#} GB in memory, more than the {budget / 1e9:0.#} GB this stack may take; make fewer or smaller images, or write them to files with 'Generate Synthetic Dataset' (synthetic generate), which keeps one sample in memory at a time");
         }
     }

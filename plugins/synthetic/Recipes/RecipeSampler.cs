@@ -38,7 +38,7 @@ public static class RecipeSampler
 
         if (nextId == 1)
         {
-            throw new ParameterException("slip_width", $"no dislocation of at least {m.MinLength} px fits a {settings.Width}×{settings.Height} image with these settings; lower min_length or slip_width");
+            throw new ParameterException(SettingsKeys.SlipWidth, $"no dislocation of at least {m.MinLength} px fits a {settings.Width}×{settings.Height} image with these settings; lower min_length or slip_width");
         }
 
         return new ImageRecipe(settings.Width, settings.Height, seed, background, pileups, settings.Drawing.Profile, settings.Drawing.MaskWidth);

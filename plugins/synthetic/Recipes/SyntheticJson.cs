@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.RegularExpressions;
 using Dislocate.Contracts;
 using Dislocate.Core.IO;
 
@@ -45,49 +44,9 @@ public static class SyntheticJson
         catch (JsonException e)
         {
             var where = e.LineNumber is { } line ? string.Create(CultureInfo.InvariantCulture, $" (line {line + 1}, byte {e.BytePositionInLine + 1})") : string.Empty;
-            throw new InputFileException(path, string.IsNullOrEmpty(e.Path) ? null : e.Path, $"{Clean(e.Message)}{where}", e);
+            throw new InputFileException(path, string.IsNullOrEmpty(e.Path) ? null : e.Path, $"{JsonErrorText.Describe(e.Message)}{where}", e);
         }
     }
-
-    private static string Clean(string message)
-    {
-        // System.Text.Json appends its own "Path: … | LineNumber: …" tail; the path is reported separately.
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        message = cut > 0 ? message[..cut] : message;
-
-        // Its type errors name .NET types ("could not be converted to System.Double"); users read what was expected.
-        const string Prefix = "The JSON value could not be converted to ";
-        if (message.StartsWith(Prefix, StringComparison.Ordinal))
-        {
-            var type = message[Prefix.Length..].TrimEnd('.', ' ');
-            return "expected " + ExpectedValue(type);
-        }
-
-        if (message.Contains("doesn't allow null values", StringComparison.Ordinal))
-        {
-            return "must not be null";
-        }
-
-        var missing = Regex.Match(message, "missing required properties including: (.*)\\.?$");
-        if (missing.Success)
-        {
-            return "is missing " + missing.Groups[1].Value.TrimEnd('.').Replace("'", string.Empty, StringComparison.Ordinal);
-        }
-
-        var unknown = Regex.Match(message, "The JSON property '([^']*)' could not be mapped");
-        return unknown.Success ? $"has an unknown field '{unknown.Groups[1].Value}'" : message;
-    }
-
-    private static string ExpectedValue(string type) => type switch
-    {
-        "System.Double" or "System.Single" => "a number",
-        "System.Int32" or "System.Int64" or "System.UInt32" or "System.UInt64" => "a whole number",
-        "System.String" => "a text in quotes",
-        "System.Boolean" => "true or false",
-        _ when type.EndsWith("[]", StringComparison.Ordinal) || type.Contains("List`", StringComparison.Ordinal) => "a list [ … ]",
-        // A record read through its constructor is named instead of the field's own type: say less, but nothing wrong.
-        _ => "another kind of value here (a number, a text, a list or an object, as the format documents)",
-    };
 
     private static JsonSerializerOptions CreateOptions()
     {
