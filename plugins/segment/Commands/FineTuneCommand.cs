@@ -40,6 +40,7 @@ internal sealed class FineTuneCommand : IPluginCommand
             TestMasks,
             Synthetic,
             TrainingParameters.Preset,
+            TrainingParameters.Mix,
             MaskWidth,
             TrainingParameters.Out,
             TrainingParameters.Crop with { Default = 256L },
@@ -62,7 +63,7 @@ internal sealed class FineTuneCommand : IPluginCommand
         var (train, test) = Sources(parameters);
         if (parameters.Get(Synthetic) is > 0 and var synthetic)
         {
-            var images = TrainingParameters.SyntheticImages(context, parameters.GetOptional(TrainingParameters.Preset), options.Seed);
+            var images = TrainingParameters.SyntheticImages(context, parameters, options.Seed);
             train = new MixedSamples(train, new StreamedSamples(images, 0, synthetic));
         }
 

@@ -24,6 +24,7 @@ internal sealed class TrainCommand : IPluginCommand
             TrainingParameters.Out,
             Data,
             TrainingParameters.Preset,
+            TrainingParameters.Mix,
             Init,
             TrainCount,
             TestCount,
@@ -67,7 +68,7 @@ internal sealed class TrainCommand : IPluginCommand
             return (new DatasetFolderSamples(data, "train"), new DatasetFolderSamples(data, "test"));
         }
 
-        var images = TrainingParameters.SyntheticImages(context, v.GetOptional(TrainingParameters.Preset), seed);
+        var images = TrainingParameters.SyntheticImages(context, v, seed);
         var trainCount = v.Get(TrainCount);
         return (new StreamedSamples(images, 0, trainCount), new StreamedSamples(images, trainCount, v.Get(TestCount)));
     }

@@ -10,11 +10,13 @@ namespace Dislocate.Segment.Commands;
 /// <summary>Parameters shared by <c>train</c> and <c>finetune</c>, declared once; their keys are the macro API.</summary>
 internal static class TrainingParameters
 {
-    public static ParameterSpec<string> Out { get; } = Parameter.Path("out", "out (folder)", ParameterKind.OutputFolder, "Training folder: model.dislocate (best test metric), last.dislocate (latest epoch), checkpoint.bin, curves.csv/png, training.json.", required: true);
+    public static ParameterSpec<string> Out { get; } = Parameter.Path("out", "out (folder)", ParameterKind.OutputFolder, "Training folder: model.dislocate (best test metric), last.dislocate (latest epoch), checkpoint.bin, curves.csv/png; the training record is in the models' metadata.", required: true);
 
     public static ParameterSpec<string> Encoder { get; } = Parameter.Choice("encoder", "encoder", "resnet50", ["resnet18", "resnet34", "resnet50"], "ResNet encoder of the UNet++ (paper: resnet50; resnet18 is ~4× faster on a CPU).");
 
     public static ParameterSpec<string> Preset { get; } = Parameter.Path("preset", "preset (generator)", ParameterKind.InputFile, "Generator preset JSON for synthetic samples rendered in memory (from 'synthetic fit'); empty = M2 defaults.");
+
+    public static ParameterSpec<string> Mix { get; } = Parameter.Text("mix", "mix (more presets, comma-separated)", null, "More generator presets whose images alternate with the preset's, one of each in turn; 'defaults' names the M2 defaults (e.g. mix=defaults trains on both).");
 
     public static ParameterSpec<string> Output { get; } = Parameter.Choice("output", "output (kind)", "instances", ["instances", "lines"], "instances = N masks, one dislocation each (the paper, Algorithm 1); lines = one centre-line map whose connected pieces are the dislocations (outputs is then 1).");
 
@@ -101,12 +103,46 @@ internal static class TrainingParameters
     }
 
     /// <summary>
-    /// The synthetic images of a preset file (the generator's M2 defaults when <paramref name="preset"/> is empty), from
-    /// the sample source the synthetic plugin registers with the host; a clear error when it is not installed.
+    /// The synthetic images of the preset (the generator's M2 defaults when empty) and of every preset in the mix, taken
+    /// in turn, from the sample source the synthetic plugin registers with the host; a clear error when it is not
+    /// installed, or when a mixed-in preset is missing.
     /// </summary>
-    public static ISampleSource SyntheticImages(CommandContext context, string? preset, ulong seed) =>
-        context.Services.Require<ISampleSourceProvider>("synthetic training images", "synthetic")
-            .Open(preset is { Length: > 0 } ? context.ResolvePath(preset) : null, seed);
+    /// <remarks>
+    /// The preset's images keep <paramref name="seed"/>, so a run without a mix sees the images it always saw; the i-th
+    /// mixed-in preset draws with seed + i, so naming one preset twice still gives two different streams.
+    /// </remarks>
+    public static ISampleSource SyntheticImages(CommandContext context, ParameterValues v, ulong seed)
+    {
+        var provider = context.Services.Require<ISampleSourceProvider>("synthetic training images", "synthetic");
+        var preset = v.GetOptional(Preset) is { Length: > 0 } p ? context.ResolvePath(p) : null;
+        var mix = MixedPresets(context, v);
+        if (mix.Count == 0)
+        {
+            return provider.Open(preset, seed);
+        }
+
+        ISampleSource[] sources = [provider.Open(preset, seed), .. mix.Select((m, i) => provider.Open(m, seed + (ulong)i + 1))];
+        return new InterleavedSampleSource(sources);
+    }
+
+    // The mix's entries as paths (null = the M2 defaults), each checked to exist so a typo fails before training starts.
+    private static List<string?> MixedPresets(CommandContext context, ParameterValues v)
+    {
+        var list = new List<string?>();
+        foreach (var entry in (v.GetOptional(Mix) ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (entry.Equals("defaults", StringComparison.OrdinalIgnoreCase))
+            {
+                list.Add(null);
+                continue;
+            }
+
+            var path = context.ResolvePath(entry);
+            list.Add(File.Exists(path) ? path : throw new ParameterException(Mix.Key, $"preset file '{path}' does not exist (entries are preset JSON files or 'defaults', separated by commas)"));
+        }
+
+        return list;
+    }
 
     /// <summary>The precision choice: auto, fp32 or mixed.</summary>
     public static TrainingPrecision ReadPrecision(ParameterValues v) => v.Get(Precision) switch

@@ -23,7 +23,11 @@ internal sealed class FrameSource
     private readonly string[]? files;
     private readonly MicroscopeImage? microscope;
 
-    /// <summary>Opens <paramref name="path"/> and counts its frames; errors name the path.</summary>
+    // The first frame of a folder or a single image file, read when the source opens so an unreadable input fails
+    // before a model is loaded (a second or more and 0.4 GB); handed out once, then read again if asked for.
+    private InputFrame? first;
+
+    /// <summary>Opens <paramref name="path"/>, counts its frames and reads the first of a folder or image file; errors name the path.</summary>
     public FrameSource(string path)
     {
         this.path = path;
@@ -36,6 +40,7 @@ internal sealed class FrameSource
             }
 
             this.Count = this.files.Length;
+            this.first = this.Frame(0);
         }
         else if (!File.Exists(path))
         {
@@ -51,6 +56,7 @@ internal sealed class FrameSource
             else
             {
                 this.Count = IsTiff(path) ? TiffStackReader.CountPages(path) : 1;
+                this.first = IsTiff(path) ? null : this.Frame(0);
             }
         }
     }
@@ -63,6 +69,12 @@ internal sealed class FrameSource
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, this.Count);
+        if (index == 0 && this.first is { } early)
+        {
+            this.first = null;
+            return early;
+        }
+
         if (this.files is not null)
         {
             return new InputFrame(index, Path.GetFileNameWithoutExtension(this.files[index]), ImageFileReader.ReadGray(this.files[index]), this.files[index]);

@@ -94,6 +94,24 @@ public sealed class RunCommandTests(TinyModel models) : IClassFixture<TinyModel>
         Assert.False(Directory.Exists(Path.Combine(this.root, "out")));
     }
 
+    [Theory]
+    [InlineData("empty.png")]
+    [InlineData("frames")]
+    public async Task AnUnreadableImage_IsNamedBeforeTheModelIsOpened(string input)
+    {
+        // The model file is garbage too: had it been opened first, its error would be the one reported.
+        var model = Path.Combine(this.root, "garbage.dislocate");
+        File.WriteAllText(model, "not a model");
+        var image = input == "frames" ? Path.Combine(Directory.CreateDirectory(Path.Combine(this.root, "frames")).FullName, "000.png") : Path.Combine(this.root, input);
+        File.WriteAllBytes(image, []);
+        var path = Path.Combine(this.root, input);
+
+        var e = await Assert.ThrowsAsync<InputFileException>(() => this.Run(("input", path), ("model", model), ("out", Path.Combine(this.root, "out"))));
+
+        Assert.Equal(image, e.Path);
+        Assert.False(Directory.Exists(Path.Combine(this.root, "out")));
+    }
+
     [Fact]
     public async Task TileNotAMultipleOf32_IsAnErrorNamingTheKey()
     {
