@@ -12,7 +12,7 @@ namespace Dislocate.Segment.Bench;
 /// <summary>
 /// One training step of the plugin's line-map network, timed by phase, for the side-by-side comparison with PyTorch
 /// (<c>bench/pytorch/train_step.py</c>, same architecture, loss, optimiser, batch, crop and threads). Usage:
-/// <c>trainstep [crop=256] [batch=8] [threads=2] [steps=10] [decoder=0.25]</c>.
+/// <c>trainstep [crop=256] [batch=8] [threads=2] [steps=10] [decoder=0.25] [nested=1]</c>.
 /// </summary>
 /// <remarks>
 /// Kernels as training uses them (TorchRuntime.TrainingKernels: oneDNN after its probe, activations channels-last from
@@ -28,10 +28,11 @@ internal static class TrainStepBench
         var threads = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2;
         var steps = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 10;
         var decoder = args.Length > 4 ? double.Parse(args[4], CultureInfo.InvariantCulture) : 0.25;
+        var nested = args.Length > 5 ? double.Parse(args[5], CultureInfo.InvariantCulture) : 1;
         set_num_threads(threads);
         using var kernels = TorchRuntime.TrainingKernels();
         manual_seed(1);
-        var spec = new ModelSpec(EncoderKind.ResNet18, Outputs: 1, DecoderScale: decoder, Output: OutputKind.LineMap);
+        var spec = new ModelSpec(EncoderKind.ResNet18, Outputs: 1, DecoderScale: decoder, Output: OutputKind.LineMap, NestedScale: nested);
         using var model = new UNetPlusPlus(spec);
         model.train();
         using var adam = optim.Adam(model.parameters(), 1e-3);
@@ -72,7 +73,7 @@ internal static class TrainStepBench
         var total = Median(4);
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"torchsharp {typeof(torch).Assembly.GetName().Version} (libtorch {__version__}), {TorchRuntime.KernelDescription}, {ProcessAllocator.Describe()}: {model.ParameterCount / 1e6:F2} M parameters, step {total * 1000:F0} ms (forward {Median(0) * 1000:F0}, loss {Median(1) * 1000:F0}, backward {Median(2) * 1000:F0}, optimiser {Median(3) * 1000:F0}), {batch / total:F1} training images/s"));
+            $"torchsharp {typeof(torch).Assembly.GetName().Version}, {spec} (libtorch {__version__}), {TorchRuntime.KernelDescription}, {ProcessAllocator.Describe()}: {model.ParameterCount / 1e6:F2} M parameters, step {total * 1000:F0} ms (forward {Median(0) * 1000:F0}, loss {Median(1) * 1000:F0}, backward {Median(2) * 1000:F0}, optimiser {Median(3) * 1000:F0}), {batch / total:F1} training images/s"));
         return 0;
     }
 }

@@ -76,7 +76,7 @@ class DecoderBlock(nn.Module):
 
 
 class UNetPlusPlus(nn.Module):
-    def __init__(self, decoder_scale=0.25, outputs=1):
+    def __init__(self, decoder_scale=0.25, outputs=1, nested_scale=1.0):
         super().__init__()
         self.encoder = Encoder()
         decoder = [max(1, int(c * decoder_scale + 0.5)) for c in (256, 128, 64, 32, 16)]
@@ -84,13 +84,15 @@ class UNetPlusPlus(nn.Module):
         inputs = [encoder[0]] + decoder[:-1]
         skips = encoder[1:] + [0]
         self.depth = len(inputs) - 1
+        nested = [max(1, int(c * nested_scale + 0.5)) for c in skips[:self.depth]]
         blocks = {}
         for layer in range(self.depth):
             for d in range(layer + 1):
                 if d == 0:
-                    blocks[f"x_{d}_{layer}"] = DecoderBlock(inputs[layer], skips[layer] * (layer + 1), decoder[layer])
+                    blocks[f"x_{d}_{layer}"] = DecoderBlock(inputs[layer], nested[layer] * layer + skips[layer], decoder[layer])
                 else:
-                    blocks[f"x_{d}_{layer}"] = DecoderBlock(skips[layer - 1], skips[layer] * (layer + 1 - d), skips[layer])
+                    source = skips[layer - 1] if d == layer else nested[layer - 1]
+                    blocks[f"x_{d}_{layer}"] = DecoderBlock(source, nested[layer] * (layer - d) + skips[layer], nested[layer])
         blocks[f"x_0_{self.depth}"] = DecoderBlock(inputs[-1], 0, decoder[-1])
         self.blocks = nn.ModuleDict(blocks)
         self.head = nn.Conv2d(decoder[-1], outputs, 3, 1, 1)
@@ -118,7 +120,7 @@ def line_map_loss(probabilities, target, smooth=1.0, line_weight=10.0):
 
 def measure(args, channels_last):
     torch.manual_seed(1)
-    model = UNetPlusPlus(args.decoder)
+    model = UNetPlusPlus(args.decoder, nested_scale=args.nested)
     if channels_last:
         model = model.to(memory_format=torch.channels_last)
     model.train()
@@ -158,6 +160,7 @@ def main():
     parser.add_argument("--batch", type=int, default=8)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--decoder", type=float, default=0.25)
+    parser.add_argument("--nested", type=float, default=1.0)
     parser.add_argument("--steps", type=int, default=10)
     parser.add_argument("--warmup", type=int, default=2)
     args = parser.parse_args()

@@ -9,7 +9,7 @@ internal sealed class TrainCommand : IPluginCommand
 {
     private static readonly ParameterSpec<string> Data = Parameter.Path("data", "data (dataset folder)", ParameterKind.InputFolder, "A folder written by 'synthetic generate' (train/ and test/); empty = generate samples in memory.");
 
-    private static readonly ParameterSpec<string> Init = Parameter.Path("init", "init (model)", ParameterKind.InputFile, "Start from this model's weights (same architecture) instead of random ones, e.g. to train the shipped model further.");
+    private static readonly ParameterSpec<string> Init = Parameter.Path("init", "init (model)", ParameterKind.InputFile, "Start from this model's weights instead of random ones, e.g. to train the shipped model further; with another decoder (same encoder), its tensors that match.");
 
     private static readonly ParameterSpec<long> TrainCount = Parameter.Whole("train-count", "train-count (images)", 4000, 1, long.MaxValue, "In-memory training images (paper: 4000); they repeat after this many.");
 
@@ -32,6 +32,7 @@ internal sealed class TrainCommand : IPluginCommand
             TrainingParameters.Output,
             TrainingParameters.Outputs,
             TrainingParameters.DecoderScale,
+            TrainingParameters.NestedScale,
             TrainingParameters.Crop,
             TrainingParameters.Batch,
             TrainingParameters.Epochs,

@@ -24,6 +24,8 @@ internal static class TrainingParameters
 
     public static ParameterSpec<double> DecoderScale { get; } = Parameter.Real("decoder", "decoder (width scale)", 1.0, 0.125, 2.0, "Decoder channel scale: 1 = 256,128,64,32,16 as in the paper; 0.25 makes a light model.");
 
+    public static ParameterSpec<double> NestedScale { get; } = Parameter.Real("nested", "nested (width scale)", 1.0, 0.125, 1.0, "Width scale of UNet++'s nested nodes: 1 = the encoder's widths as in the paper and smp; 0.5 roughly halves training and inference time (beyond the paper).");
+
     public static ParameterSpec<long> Crop { get; } = Parameter.Whole("crop", "crop (px)", 512, 32, 2048, "Side of the square training window, a multiple of 32 (paper: 512, the whole image).");
 
     public static ParameterSpec<long> Batch { get; } = Parameter.Whole("batch", "batch (images)", 4, 1, 256, "Images per optimiser step.");
@@ -99,7 +101,8 @@ internal static class TrainingParameters
             Enum.Parse<EncoderKind>(v.Get(Encoder), ignoreCase: true),
             lines ? 1 : v.GetInt32(Outputs),
             v.Get(DecoderScale),
-            Output: lines ? OutputKind.LineMap : OutputKind.Instances);
+            Output: lines ? OutputKind.LineMap : OutputKind.Instances,
+            NestedScale: v.Get(NestedScale));
     }
 
     /// <summary>

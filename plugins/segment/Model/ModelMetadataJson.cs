@@ -31,6 +31,11 @@ internal static class ModelMetadataJson
                 w.WriteString("output", OutputName(metadata.Spec.Output)); // absent = instances, so older files read unchanged
             }
 
+            if (metadata.Spec.NestedScale != 1)
+            {
+                w.WriteNumber("nested_scale", metadata.Spec.NestedScale); // absent = 1, so smp-shaped models keep their bytes
+            }
+
             w.WriteEndObject();
             w.WriteStartObject("normalisation");
             w.WriteString("mode", ModeName(metadata.Normalisation.Mode));
@@ -97,7 +102,8 @@ internal static class ModelMetadataJson
                     Int(spec, "spec.outputs", "outputs", path),
                     Number(spec, "spec.decoder_scale", "decoder_scale", path),
                     Int(spec, "spec.input_channels", "input_channels", path),
-                    ReadOutput(spec, path)),
+                    ReadOutput(spec, path),
+                    spec.TryGetProperty("nested_scale", out _) ? Number(spec, "spec.nested_scale", "nested_scale", path) : 1.0),
                 new InputNormalisation(
                     mode,
                     Number(normalisation, "normalisation.mean", "mean", path),

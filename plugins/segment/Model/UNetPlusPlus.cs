@@ -38,7 +38,7 @@ internal sealed class UNetPlusPlus : nn.Module<Tensor, Tensor>
         this.Spec = spec;
         var decoderChannels = spec.DecoderChannels;
         this.encoder = new ResNetEncoder(spec.Encoder, spec.InputChannels);
-        this.decoder = new UNetPlusPlusDecoder(spec.EncoderChannels, decoderChannels);
+        this.decoder = new UNetPlusPlusDecoder(spec.EncoderChannels, decoderChannels, spec.NestedChannels);
         this.head = nn.Sequential(("0", nn.Conv2d(decoderChannels[^1], spec.Outputs, 3, padding: 1)));
         this.RegisterComponents();
         this.Initialise();

@@ -12,15 +12,18 @@ namespace Dislocate.Segment.Model;
 /// With encoder features reversed from the deepest (f0, stride 32) to stride 2 (f4): node x_d_d upsamples f_d and
 /// joins f_(d+1); node x_d_l (l &gt; d) upsamples x_d_(l−1) and joins x_(d+1)_l … x_l_l and f_(l+1). The last node
 /// x_0_4 upsamples x_0_3 to full resolution without a skip. Only the x_0_* nodes use the decoder channels; the nested
-/// nodes keep the encoder's widths.
+/// nodes keep the encoder's widths, as smp's, unless nested channels are given (<see cref="ModelSpec.NestedScale"/>).
 /// </remarks>
 internal sealed class UNetPlusPlusDecoder : nn.Module<IReadOnlyList<Tensor>, Tensor>
 {
     private readonly ModuleDict<DecoderBlock> blocks;
     private readonly int depth;
 
-    /// <summary>Builds the decoder for encoder channels (input first, as smp's <c>out_channels</c>) and decoder channels.</summary>
-    public UNetPlusPlusDecoder(IReadOnlyList<int> encoderChannels, IReadOnlyList<int> decoderChannels)
+    /// <summary>
+    /// Builds the decoder for encoder channels (input first, as smp's <c>out_channels</c>), decoder channels and, optionally,
+    /// the nested nodes' channels per layer (deepest first; null = the encoder's widths, smp's network).
+    /// </summary>
+    public UNetPlusPlusDecoder(IReadOnlyList<int> encoderChannels, IReadOnlyList<int> decoderChannels, IReadOnlyList<int>? nestedChannels = null)
         : base("decoder")
     {
         ArgumentNullException.ThrowIfNull(encoderChannels);
@@ -35,14 +38,22 @@ internal sealed class UNetPlusPlusDecoder : nn.Module<IReadOnlyList<Tensor>, Ten
         int[] inputs = [encoder[0], .. decoderChannels.Take(decoderChannels.Count - 1)];
         int[] skips = [.. encoder.Skip(1), 0];
         this.depth = inputs.Length - 1;
+        var nested = nestedChannels?.ToArray() ?? skips[..this.depth];
+        if (nested.Length != this.depth)
+        {
+            throw new ArgumentException($"{this.depth} nested layers need {this.depth} widths, got {nested.Length}", nameof(nestedChannels));
+        }
+
         var named = new List<(string, DecoderBlock)>();
         for (var layer = 0; layer < this.depth; layer++)
         {
             for (var d = 0; d <= layer; d++)
             {
+                // x_d_d upsamples the encoder's map; x_d_l (l > d) the nested node x_d_(l−1). Each joins the l − d nested
+                // nodes to its right and the encoder's map at its stride (x_0_l: all l of them).
                 var block = d == 0
-                    ? new DecoderBlock(inputs[layer], skips[layer] * (layer + 1), decoderChannels[layer])
-                    : new DecoderBlock(skips[layer - 1], skips[layer] * (layer + 1 - d), skips[layer]);
+                    ? new DecoderBlock(inputs[layer], (nested[layer] * layer) + skips[layer], decoderChannels[layer])
+                    : new DecoderBlock(d == layer ? skips[layer - 1] : nested[layer - 1], (nested[layer] * (layer - d)) + skips[layer], nested[layer]);
                 named.Add((Key(d, layer), block));
             }
         }

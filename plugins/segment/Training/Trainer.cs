@@ -51,6 +51,7 @@ internal sealed class Trainer
     private readonly ITrainingSamples test;
     private readonly Device device;
     private readonly ScalarType? autocastType;
+    private string? initialTensors; // "n of m" when the initial model's decoder differed and only matching tensors were taken
 
     /// <summary>Prepares a run; nothing happens until <see cref="Run"/>.</summary>
     public Trainer(TrainingOptions options, ITrainingSamples train, ITrainingSamples test, Device device)
@@ -90,7 +91,7 @@ internal sealed class Trainer
         var modelPath = Path.Combine(folder, ModelFileName);
         var fingerprint = this.Fingerprint(initialModel);
         torch.manual_seed((long)(this.options.Seed & long.MaxValue));
-        using var model = this.CreateModel(initialModel);
+        using var model = this.CreateModel(initialModel, context.Log);
         model.to(this.device);
         context.Log.Info($"Kernels: {TorchRuntime.KernelDescription}; allocator: {ProcessAllocator.Describe()}.");
         using var adam = torch.optim.Adam(model.parameters(), this.options.LearningRate, weight_decay: this.options.WeightDecay);
@@ -390,21 +391,52 @@ internal sealed class Trainer
         return model.forward(input).to_type(ScalarType.Float32);
     }
 
-    private UNetPlusPlus CreateModel(string? initialModel)
+    /// <summary>
+    /// The model to train: new, the initial model itself when its architecture is the run's, or — when only the decoder
+    /// differs (its widths or nested widths, or the number of outputs) — a new model that takes every tensor of the
+    /// initial one whose name and shape match (the encoder above all), so a lighter decoder starts from a trained encoder.
+    /// </summary>
+    private UNetPlusPlus CreateModel(string? initialModel, ICommandLog log)
     {
         if (initialModel is null)
         {
             return new UNetPlusPlus(this.options.Spec);
         }
 
-        var (model, metadata) = ModelFile.Load(initialModel, torch.CPU);
-        if (metadata.Spec != this.options.Spec)
+        var (loaded, metadata) = ModelFile.Load(initialModel, torch.CPU);
+        if (metadata.Spec == this.options.Spec)
         {
-            model.Dispose();
-            throw new InputFileException(initialModel, "spec", $"the model is {metadata.Spec}, but the run asks for {this.options.Spec}");
+            this.initialTensors = null;
+            return loaded;
         }
 
-        return model;
+        using (loaded)
+        {
+            if (metadata.Spec.Encoder != this.options.Spec.Encoder || metadata.Spec.InputChannels != this.options.Spec.InputChannels)
+            {
+                throw new InputFileException(initialModel, "spec", $"the model is {metadata.Spec}, but the run asks for {this.options.Spec}; an initial model must have the run's encoder and input channels");
+            }
+
+            var model = new UNetPlusPlus(this.options.Spec);
+            var source = loaded.state_dict();
+            var taken = 0;
+            var target = model.state_dict();
+            using (torch.no_grad())
+            {
+                foreach (var (name, tensor) in target)
+                {
+                    if (source.TryGetValue(name, out var from) && from.shape.SequenceEqual(tensor.shape) && from.dtype == tensor.dtype)
+                    {
+                        tensor.copy_(from);
+                        taken++;
+                    }
+                }
+            }
+
+            this.initialTensors = string.Create(CultureInfo.InvariantCulture, $"{taken} of {target.Count}");
+            log.Info($"Initial model {Path.GetFileName(initialModel)} is {metadata.Spec}; took the {taken} of this run's {target.Count} tensors whose names and shapes match (the encoder's among them), the others start new.");
+            return model;
+        }
     }
 
     private ModelMetadata Metadata(CheckpointState state, string? initialModel, double testMetric)
@@ -427,6 +459,11 @@ internal sealed class Trainer
             ["kernels"] = TorchRuntime.KernelDescription,
             ["threads"] = torch.get_num_threads().ToString(CultureInfo.InvariantCulture),
         };
+        if (this.initialTensors is { } part)
+        {
+            training["initial_tensors"] = part; // only for a partial start, so records of other runs keep their keys
+        }
+
         return new ModelMetadata(this.options.Spec, this.options.Normalisation, this.options.Crop, training, SegmentPlugin.Version);
     }
 

@@ -58,6 +58,26 @@ public sealed class ModelFileTests : IDisposable
     }
 
     [Fact]
+    public void ANestedScale_IsWrittenOnlyWhenItIsNotOne_SoSmpShapedFilesKeepTheirBytes()
+    {
+        using var plain = TinyModels.Create(new ModelSpec(EncoderKind.ResNet18, 1, 0.25, Output: OutputKind.LineMap));
+        using var light = TinyModels.Create(plain.Spec with { NestedScale = 0.5 });
+        var plainPath = Path.Combine(this.folder, "plain.dislocate");
+        var lightPath = Path.Combine(this.folder, "light.dislocate");
+        ModelFile.Save(plainPath, plain, TinyModels.Metadata(plain.Spec));
+        ModelFile.Save(lightPath, light, TinyModels.Metadata(light.Spec));
+
+        Assert.DoesNotContain("nested_scale", Encoding.UTF8.GetString(ModelMetadataJson.Serialize(TinyModels.Metadata(plain.Spec))), StringComparison.Ordinal);
+        Assert.Equal(1.0, ModelFile.ReadMetadata(plainPath).Spec.NestedScale);
+        Assert.Equal(0.5, ModelFile.ReadMetadata(lightPath).Spec.NestedScale);
+        var (loaded, _) = ModelFile.Load(lightPath, CPU);
+        using (loaded)
+        {
+            Assert.Equal(light.ParameterCount, loaded.ParameterCount);
+        }
+    }
+
+    [Fact]
     public void SaveOverwritesAtomicallyAndRefusesMismatchedMetadata()
     {
         var model = TinyModels.Shared;

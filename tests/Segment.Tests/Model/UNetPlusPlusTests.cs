@@ -38,6 +38,44 @@ public class UNetPlusPlusTests
         Assert.Equal([3, 1, 1, 1, 1], new ModelSpec(DecoderScale: 0.01).DecoderChannels); // 2.56 rounds to 3; never 0
     }
 
+    [Theory]
+    [InlineData(1.0, 13_172_293)]
+    [InlineData(0.5, 12_298_181)]
+    public void NestedNodes_TakeTheirScaledWidths_AsThePythonReferenceCounts(double nested, long expected)
+    {
+        // Counted by bench/pytorch/train_step.py's UNetPlusPlus(0.25, 1, nested) (torch 1.13), an independent build.
+        var spec = new ModelSpec(EncoderKind.ResNet18, Outputs: 1, DecoderScale: 0.25, Output: OutputKind.LineMap, NestedScale: nested);
+        using var model = new UNetPlusPlus(spec);
+
+        Assert.Equal(expected, model.ParameterCount);
+        var shapes = model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.shape);
+        if (nested == 0.5)
+        {
+            Assert.Equal([128, 64, 32, 32], spec.NestedChannels);
+            Assert.Equal([32, 128, 3, 3], shapes["decoder.blocks.x_2_3.conv1.0.weight"]); // x_2_2 (32) + x_3_3 (32) + stride-2 features (64)
+            Assert.Equal([8, 176, 3, 3], shapes["decoder.blocks.x_0_3.conv1.0.weight"]); // x_0_2 (16) + 3 × 32 + 64
+            Assert.Equal([32, 128, 3, 3], shapes["decoder.blocks.x_3_3.conv1.0.weight"]); // stride-4 features (64) + stride-2 (64)
+        }
+        else
+        {
+            Assert.Equal([256, 128, 64, 64], spec.NestedChannels);
+        }
+
+        using var input = randn(1, 1, 64, 64);
+        model.eval();
+        using var output = model.call(input);
+        Assert.Equal([1L, 1, 64, 64], output.shape);
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.5)]
+    [InlineData(double.NaN)]
+    public void ANestedScaleOutsideZeroToOne_IsAProblemNamingTheField(double nested)
+    {
+        Assert.Equal("nested_scale", new ModelSpec(NestedScale: nested).FindProblem()?.Field);
+    }
+
     [Fact]
     public void StateDictUsesTorchvisionAndSmpNames()
     {

@@ -32,6 +32,15 @@ public sealed class OnnxExportTests : IDisposable
     }
 
     [Fact]
+    public void ANestedScaledModel_ExportsToo_WithTheSameLogits()
+    {
+        var (torch32, onnx, float64) = this.ThreeWays(new ModelSpec(EncoderKind.ResNet18, Outputs: 1, DecoderScale: 0.25, Output: OutputKind.LineMap, NestedScale: 0.5), 256, 192);
+
+        Assert.True(MaxDifference(torch32, onnx) <= 1e-4, $"max |ONNX − TorchSharp| = {MaxDifference(torch32, onnx):E2}");
+        Assert.True(MaxDifference(onnx, float64) <= 1e-4, $"max |ONNX − float64| = {MaxDifference(onnx, float64):E2}");
+    }
+
+    [Fact]
     public void WithADecoderOfTwoChannels_OnnxRuntimeStaysOnTheFloat64Result()
     {
         // Found while testing the exporter: on this VM's AVX2 kernels libtorch's float32 convolutions (oneDNN and ATen

@@ -99,6 +99,39 @@ public sealed class TrainerTests : IDisposable
         Assert.Throws<InputFileException>(() => new Trainer(other, train, test, torch.CPU).Run(this.Path("resumed"), null, true, CommandContext.Silent()));
     }
 
+    [Fact]
+    public void AnInitialModelWithAnotherDecoder_GivesItsMatchingTensors_AndAnotherEncoderIsRefused()
+    {
+        var (train, test) = TinySynthetic.Data(4, 1);
+        var options = TinySynthetic.Options(epochs: 1, steps: 1, batch: 2);
+        var first = new Trainer(options, train, test, torch.CPU).Run(this.Path("first"), null, false, CommandContext.Silent());
+        var lighter = options with { Spec = options.Spec with { NestedScale = 0.5 }, LearningRate = 1e-7 };
+
+        var second = new Trainer(lighter, train, test, torch.CPU).Run(this.Path("second"), first.ModelPath, false, CommandContext.Silent());
+
+        var (before, _) = ModelFile.Load(first.ModelPath, torch.CPU);
+        var (after, metadata) = ModelFile.Load(second.ModelPath, torch.CPU);
+        using (before)
+        using (after)
+        {
+            Assert.Equal(0.5, metadata.Spec.NestedScale);
+            var parts = metadata.Training["initial_tensors"].Split(" of ");
+            var (taken, total) = (int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
+            Assert.InRange(taken, before.state_dict().Count(kv => kv.Key.StartsWith("encoder.", StringComparison.Ordinal)), total - 1);
+            var was = before.state_dict();
+            var now = after.state_dict();
+
+            // One step at rate 1e-7 moves a weight by about 1e-7: the encoder is the initial model's.
+            Assert.True(now["encoder.layer4.1.conv2.weight"].sub(was["encoder.layer4.1.conv2.weight"]).abs().max().item<float>() < 1e-5);
+            Assert.NotEqual(was["decoder.blocks.x_1_3.conv1.0.weight"].shape, now["decoder.blocks.x_1_3.conv1.0.weight"].shape);
+        }
+
+        var otherEncoder = options with { Spec = options.Spec with { Encoder = EncoderKind.ResNet34 } };
+        var e = Assert.Throws<InputFileException>(() => new Trainer(otherEncoder, train, test, torch.CPU).Run(this.Path("third"), first.ModelPath, false, CommandContext.Silent()));
+        Assert.Equal("spec", e.Field);
+        Assert.Contains("encoder and input channels", e.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(this.folder))
