@@ -4,13 +4,13 @@ namespace Dislocate.ImageJ.Tests;
 public sealed class CliMacroTests : IDisposable
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(120);
-    private readonly string work = TempFolder.Create();
+    private readonly TempFolder scratch = new();
 
-    public void Dispose() => Directory.Delete(this.work, recursive: true);
+    public void Dispose() => this.scratch.Dispose();
 
     private string Macro(string text)
     {
-        var path = Path.Combine(this.work, "test.ijm");
+        var path = Path.Combine(this.scratch.Path, "test.ijm");
         File.WriteAllText(path, text);
         return path;
     }
@@ -18,7 +18,7 @@ public sealed class CliMacroTests : IDisposable
     [Fact]
     public void Macro_RunsHeadless_SavesResults_AndReturnsItsValue()
     {
-        var csv = Path.Combine(this.work, "results.csv");
+        var csv = Path.Combine(this.scratch.Path, "results.csv");
         var path = this.Macro($$"""
             run("Synthetic Stack", "count=2 width=64 height=64 slip_width=20..40 seed=" + getArgument());
             saveAs("Results", "{{csv}}");
@@ -37,7 +37,7 @@ public sealed class CliMacroTests : IDisposable
     [Fact]
     public async Task Sigterm_StopsTheRunningCommandAndTheMacro_Exit130_AfterProgressLinesOnStandardError()
     {
-        var data = Path.Combine(this.work, "data");
+        var data = Path.Combine(this.scratch.Path, "data");
         var path = this.Macro($$"""
             run("Generate Synthetic Dataset", "out=[{{data}}] count=100000 split=1 seed=3");
             print("not reached");
@@ -92,9 +92,9 @@ public sealed class CliMacroTests : IDisposable
     public void ImageJWindowMacro_UnderXvfb_ExitsWithTheMacrosStatus_NeverHangsOnADialog()
     {
         Assert.True(File.Exists("/usr/bin/xvfb-run"), "xvfb-run is missing: scripts/setup.sh installs it (package xvfb).");
-        var ok = Path.Combine(this.work, "ok.ijm");
+        var ok = Path.Combine(this.scratch.Path, "ok.ijm");
         File.WriteAllText(ok, "run(\"Synthetic Stack\", \"count=2 width=64 height=64 seed=1\");\n");
-        var failing = Path.Combine(this.work, "fails.ijm");
+        var failing = Path.Combine(this.scratch.Path, "fails.ijm");
         File.WriteAllText(failing, "run(\"Synthetic Stack\", \"count=0\");\nprint(\"not reached\");\n");
 
         Assert.Equal(0, XvfbImageJ(ok).Code);
@@ -112,7 +112,7 @@ public sealed class CliMacroTests : IDisposable
     [Fact]
     public void OpeningAMissingFile_FailsTheMacro_NamingTheFile()
     {
-        var missing = Path.Combine(this.work, "nope.tif");
+        var missing = Path.Combine(this.scratch.Path, "nope.tif");
         var path = this.Macro($$"""
             open("{{missing}}");
             print("not reached");
@@ -135,7 +135,7 @@ public sealed class CliMacroTests : IDisposable
     [Fact]
     public void MissingMacroFile_IsAUsageError()
     {
-        var (code, _, error) = ProcessRunner.Run(null, Limit, "macro", Path.Combine(this.work, "nope.ijm"));
+        var (code, _, error) = ProcessRunner.Run(null, Limit, "macro", Path.Combine(this.scratch.Path, "nope.ijm"));
         Assert.Equal(2, code);
         Assert.Contains("does not exist", error, StringComparison.Ordinal);
     }

@@ -11,27 +11,27 @@ namespace Dislocate.ImageJ.Tests;
 public sealed class DropInTests : IDisposable
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
-    private readonly string work = TempFolder.Create();
+    private readonly TempFolder scratch = new();
     private readonly string marker = Guid.NewGuid().ToString("N");
 
-    public void Dispose() => Directory.Delete(this.work, recursive: true);
+    public void Dispose() => this.scratch.Dispose();
 
     [Fact]
     public void BatchMacro_InPlainImageJ_SegmentsAStackThroughTheWorker_AsTheCliDoes()
     {
         var frames = this.SyntheticFrames(3);
-        var cli = ProcessRunner.Run(null, Limit, "segment", "run", frames, "--out", Path.Combine(this.work, "cli"), "--quiet");
+        var cli = ProcessRunner.Run(null, Limit, "segment", "run", frames, "--out", Path.Combine(this.scratch.Path, "cli"), "--quiet");
         Assert.True(cli.Code == 0, cli.Err);
-        var expected = File.ReadAllLines(Path.Combine(this.work, "cli", "dislocations.csv")).Length - 1;
+        var expected = File.ReadAllLines(Path.Combine(this.scratch.Path, "cli", "dislocations.csv")).Length - 1;
         Assert.True(expected > 3, $"the CLI found only {expected} dislocations");
 
-        var report = Path.Combine(this.work, "report.txt");
+        var report = Path.Combine(this.scratch.Path, "report.txt");
         var macro = this.Macro("batch.ijm", $$"""
             File.openSequence("{{frames}}/");
             input = getImageID();
             run("Segment Dislocations", "threshold=0.5");
             selectImage(input);
-            run("Segment Dislocations", "threshold=0.5 roiset=[{{Path.Combine(this.work, "RoiSet.zip")}}]");
+            run("Segment Dislocations", "threshold=0.5 roiset=[{{Path.Combine(this.scratch.Path, "RoiSet.zip")}}]");
             text = "rows=" + nResults + " slices=" + nSlices + " title=" + getTitle();
             getLut(reds, greens, blues);
             text = text + "\nlut=" + reds[0] + greens[0] + blues[0] + "," + (reds[1] != reds[2] || greens[1] != greens[2] || blues[1] != blues[2]);
@@ -57,7 +57,7 @@ public sealed class DropInTests : IDisposable
         Assert.Equal([1, 2, 3], slices.Distinct().Order());
 
         // Headless there is no ROI Manager: roiset= writes the lines as a RoiSet.zip, one entry per dislocation.
-        using (var zip = System.IO.Compression.ZipFile.OpenRead(Path.Combine(this.work, "RoiSet.zip")))
+        using (var zip = System.IO.Compression.ZipFile.OpenRead(Path.Combine(this.scratch.Path, "RoiSet.zip")))
         {
             Assert.Equal(expected, zip.Entries.Count);
         }
@@ -69,7 +69,7 @@ public sealed class DropInTests : IDisposable
     public void ImageJWindow_HasTheMenusAtStartUp_AndRunsSegmentOnAnOpenStack()
     {
         var frames = this.SyntheticFrames(2);
-        var report = Path.Combine(this.work, "gui.txt");
+        var report = Path.Combine(this.scratch.Path, "gui.txt");
         var model = Path.Combine(Layout.PluginsRoot, "segment", "models", "dislocate-lines-r18.dislocate");
         var macro = this.Macro("gui.ijm", $$"""
             List.setCommands;
@@ -95,7 +95,7 @@ public sealed class DropInTests : IDisposable
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public void AWorkerThatDies_FailsTheBatchMacro_WithItsExitCodeAndLastMessage()
     {
-        var fake = Directory.CreateDirectory(Path.Combine(this.work, "fake")).FullName;
+        var fake = Directory.CreateDirectory(Path.Combine(this.scratch.Path, "fake")).FullName;
         var script = Path.Combine(fake, "dislocate");
         File.WriteAllText(script, "#!/bin/sh\necho 'boom: the plugins folder is unreadable' >&2\nexit 3\n");
         File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
@@ -131,7 +131,7 @@ public sealed class DropInTests : IDisposable
     /// <summary>An ImageJ folder as a user's would be after unpacking the drop-in: plugins/Dislocate_.jar and dislocate/.</summary>
     private string Home(bool runtime = true)
     {
-        var home = Path.Combine(this.work, "ImageJ");
+        var home = Path.Combine(this.scratch.Path, "ImageJ");
         Directory.CreateDirectory(Path.Combine(home, "plugins"));
         File.Copy(Path.Combine(Layout.Dislocate, "ij", "Dislocate_.jar"), Path.Combine(home, "plugins", "Dislocate_.jar"), overwrite: true);
         if (runtime && !Directory.Exists(Path.Combine(home, "dislocate")))
@@ -144,7 +144,7 @@ public sealed class DropInTests : IDisposable
 
     private string SyntheticFrames(int count)
     {
-        var data = Path.Combine(this.work, "synthetic");
+        var data = Path.Combine(this.scratch.Path, "synthetic");
         var r = ProcessRunner.Run(null, Limit, "synthetic", "generate", "--out", data, "--count", count.ToString(CultureInfo.InvariantCulture), "--split", "0", "--seed", "7", "--quiet");
         Assert.True(r.Code == 0, r.Err);
         return Path.Combine(data, "test", "images");
@@ -152,7 +152,7 @@ public sealed class DropInTests : IDisposable
 
     private string Macro(string name, string text)
     {
-        var path = Path.Combine(this.work, name);
+        var path = Path.Combine(this.scratch.Path, name);
         File.WriteAllText(path, text);
         return path;
     }
@@ -164,7 +164,7 @@ public sealed class DropInTests : IDisposable
         var variables = environment.ToDictionary(e => e.Key, e => e.Value);
         variables.TryAdd("DISLOCATE_TEST_MARKER", this.marker);
         var (code, stdout, stderr) = ProcessRunner.RunProgram(
-            "/usr/bin/xvfb-run", ["-a", "java", "-jar", "/usr/share/java/ij.jar", "-ijpath", home, mode, macro], variables, Limit, this.work, unset: ["DISLOCATE_HOME"]);
+            "/usr/bin/xvfb-run", ["-a", "java", "-jar", "/usr/share/java/ij.jar", "-ijpath", home, mode, macro], variables, Limit, this.scratch.Path, unset: ["DISLOCATE_HOME"]);
         return (code, stdout + "\n" + stderr);
     }
 

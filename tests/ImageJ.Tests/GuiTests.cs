@@ -5,9 +5,9 @@ namespace Dislocate.ImageJ.Tests;
 /// <summary>ImageJ's window under Xvfb: the Dislocations menu is there, a command runs on an open stack, a screenshot is kept.</summary>
 public sealed class GuiTests : IDisposable
 {
-    private readonly string work = TempFolder.Create();
+    private readonly TempFolder scratch = new();
 
-    public void Dispose() => Directory.Delete(this.work, recursive: true);
+    public void Dispose() => this.scratch.Dispose();
 
     [Fact]
     public void ImageJWindow_ShowsTheDislocationsMenu_AndRunsACommandOnAnOpenStack()
@@ -24,9 +24,9 @@ public sealed class GuiTests : IDisposable
                 Thread.Sleep(100);
             }
 
-            var screenshot = Path.Combine(this.work, "imagej-gui.png");
-            var report = Path.Combine(this.work, "gui.txt");
-            var macro = Path.Combine(this.work, "gui.ijm");
+            var screenshot = Path.Combine(this.scratch.Path, "imagej-gui.png");
+            var report = Path.Combine(this.scratch.Path, "gui.txt");
+            var macro = Path.Combine(this.scratch.Path, "gui.ijm");
             File.WriteAllText(macro, $$"""
                 menu = call("dislocate.bridge.Registry.menuText");
                 newImage("bg", "8-bit ramp", 160, 120, 3);

@@ -12,9 +12,9 @@ public sealed class RoiSetTests : IDisposable
 {
     private const double Tolerance = 1e-4;
 
-    private readonly string work = TempFolder.Create();
+    private readonly TempFolder scratch = new();
 
-    public void Dispose() => Directory.Delete(this.work, recursive: true);
+    public void Dispose() => this.scratch.Dispose();
 
     private static ImageJRoiPolyline[] Rois() =>
     [
@@ -32,10 +32,10 @@ public sealed class RoiSetTests : IDisposable
     {
         Assert.True(File.Exists("/usr/bin/Xvfb"), "Xvfb is missing: scripts/setup.sh installs it (package xvfb).");
         var rois = Rois();
-        var zip = Path.Combine(this.work, "RoiSet.zip");
+        var zip = Path.Combine(this.scratch.Path, "RoiSet.zip");
         ImageJRoiSet.WriteFile(zip, rois);
-        var report = Path.Combine(this.work, "rois.txt");
-        var macro = Path.Combine(this.work, "rois.ijm");
+        var report = Path.Combine(this.scratch.Path, "rois.txt");
+        var macro = Path.Combine(this.scratch.Path, "rois.ijm");
 
         // One line per ROI: manager label, ROI name as UTF-16 codes, selection type, the frame the manager moved the
         // hyperstack to, Roi.getPosition(c, z, t), then the vertices.

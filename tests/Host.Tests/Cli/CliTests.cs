@@ -4,9 +4,9 @@ namespace Dislocate.Host.Tests.Cli;
 
 public sealed class CliTests : IDisposable
 {
-    private readonly string work = TempFolder.Create();
+    private readonly TempFolder scratch = new();
 
-    public void Dispose() => Directory.Delete(this.work, recursive: true);
+    public void Dispose() => this.scratch.Dispose();
 
     private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
     {
@@ -56,12 +56,12 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Generate_ThenReplay_GivesTheSameBytes()
     {
-        var data = Path.Combine(this.work, "data");
+        var data = Path.Combine(this.scratch.Path, "data");
         var (code, output, error) = await Run("synthetic", "generate", "--out", data, "--count", "2", "--width", "64", "--height", "64", "--slip_width", "20..40", "--seed", "5");
         Assert.True(code == ExitCodes.Success, error);
         Assert.Contains("Wrote 2 samples", output, StringComparison.Ordinal);
 
-        var replayed = Path.Combine(this.work, "replayed");
+        var replayed = Path.Combine(this.scratch.Path, "replayed");
         var json = Path.Combine(data, "train", "params", "000001.json");
         (code, _, error) = await Run("synthetic", "replay", json, "--out", replayed);
         Assert.True(code == ExitCodes.Success, error);
@@ -72,7 +72,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Run_AcceptsARecordedImageJOptionString()
     {
-        var data = Path.Combine(this.work, "with space");
+        var data = Path.Combine(this.scratch.Path, "with space");
         var (code, output, error) = await Run("run", "Generate Synthetic Dataset", $"out=[{data}] count=1 width=64 height=64 slip_width=20..40 o1=20..30");
         Assert.True(code == ExitCodes.Success, error);
         Assert.Contains("Wrote 1 samples", output, StringComparison.Ordinal);
@@ -100,9 +100,9 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task BadInputFile_IsAFailure_NamingTheFile()
     {
-        var bad = Path.Combine(this.work, "bad.json");
+        var bad = Path.Combine(this.scratch.Path, "bad.json");
         await File.WriteAllTextAsync(bad, "{ not json");
-        var (code, _, error) = await Run("synthetic", "replay", bad, "--out", Path.Combine(this.work, "o"));
+        var (code, _, error) = await Run("synthetic", "replay", bad, "--out", Path.Combine(this.scratch.Path, "o"));
         Assert.Equal(ExitCodes.Failure, code);
         Assert.Contains(bad, error, StringComparison.Ordinal);
     }
@@ -113,7 +113,7 @@ public sealed class CliTests : IDisposable
     [InlineData("garbage.tif", new byte[] { (byte)'I', (byte)'I', 42, 0, 255, 255, 255, 0 })]
     public async Task AnUnreadableImageArgument_IsAFailureNamingTheFile_NotAStackTrace(string name, byte[] bytes)
     {
-        var path = Path.Combine(this.work, name);
+        var path = Path.Combine(this.scratch.Path, name);
         await File.WriteAllBytesAsync(path, bytes);
 
         var (code, _, error) = await Run("track", "image", path);
@@ -139,7 +139,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task AnOutputNamingAnInput_IsRefused_AndTheInputIsKept()
     {
-        var annotations = Directory.CreateDirectory(Path.Combine(this.work, "annotations")).FullName;
+        var annotations = Directory.CreateDirectory(Path.Combine(this.scratch.Path, "annotations")).FullName;
         var annotation = Path.Combine(annotations, "000000.json");
         await File.WriteAllTextAsync(annotation, "{}");
         var before = await File.ReadAllBytesAsync(annotation);

@@ -7,9 +7,9 @@ namespace Dislocate.Host.Tests.Cli;
 /// <summary><c>dislocate doctor</c>: every check of a working layout passes; problems come with their fix and fail the run.</summary>
 public sealed class DoctorTests : IDisposable
 {
-    private readonly string work = TempFolder.Create();
+    private readonly TempFolder scratch = new();
 
-    public void Dispose() => Directory.Delete(this.work, recursive: true);
+    public void Dispose() => this.scratch.Dispose();
 
     [Fact]
     public async Task TheBuiltLayout_PassesEveryRequiredCheck_IncludingTheSegmentPluginsOwn()
@@ -33,7 +33,7 @@ public sealed class DoctorTests : IDisposable
     [Fact]
     public async Task APluginThatCannotLoad_IsAProblemWithItsFix_AndFailsTheRun()
     {
-        var plugins = Directory.CreateDirectory(Path.Combine(this.work, "plugins")).FullName;
+        var plugins = Directory.CreateDirectory(Path.Combine(this.scratch.Path, "plugins")).FullName;
         var broken = Directory.CreateDirectory(Path.Combine(plugins, "broken")).FullName;
         await File.WriteAllTextAsync(Path.Combine(broken, "plugin.json"), """{"id": "broken", "name": "Broken", "version": "1.0.0", "assembly": "Broken.dll", "minHostApi": "1.0"}""");
         await File.WriteAllBytesAsync(Path.Combine(broken, "Broken.dll"), [0x4d, 0x5a, 1, 2, 3]);

@@ -6,7 +6,7 @@ namespace Dislocate.Host.Tests.Cli;
 /// <summary>Every output type of the contract has its files in the CLI; an unknown one is an error, never dropped.</summary>
 public sealed class OutputTypesTests : IDisposable
 {
-    private readonly string folder = TempFolder.Create();
+    private readonly TempFolder scratch = new();
 
     /// <summary>One output of each type and the files the CLI writes for it (adding a type to the contract fails until it is here).</summary>
     public static TheoryData<string> Kinds => [.. Samples.Keys.Select(t => t.Name)];
@@ -19,13 +19,7 @@ public sealed class OutputTypesTests : IDisposable
         [typeof(FileOutput)] = (new FileOutput("file", "/elsewhere/file.txt"), []),
     };
 
-    public void Dispose()
-    {
-        if (Directory.Exists(this.folder))
-        {
-            Directory.Delete(this.folder, recursive: true);
-        }
-    }
+    public void Dispose() => this.scratch.Dispose();
 
     [Fact]
     public void TheSamples_CoverEveryOutputTypeOfTheContract()
@@ -39,15 +33,15 @@ public sealed class OutputTypesTests : IDisposable
     public void EachOutputType_GetsItsFiles(string kind)
     {
         var (output, files) = Samples.Single(s => s.Key.Name == kind).Value;
-        var written = OutputFiles.Write(this.folder, [output]);
-        Assert.Equal(files.Select(f => Path.Combine(this.folder, f)), written);
+        var written = OutputFiles.Write(this.scratch.Path, [output]);
+        Assert.Equal(files.Select(f => Path.Combine(this.scratch.Path, f)), written);
         Assert.All(written, f => Assert.True(File.Exists(f), f));
     }
 
     [Fact]
     public void AnOutputTypeTheCliDoesNotKnow_IsAnErrorNamingIt()
     {
-        var e = Assert.Throws<NotSupportedException>(() => OutputFiles.Write(this.folder, [new TableOutput("t", ["a"], []), new FutureOutput("movie")]));
+        var e = Assert.Throws<NotSupportedException>(() => OutputFiles.Write(this.scratch.Path, [new TableOutput("t", ["a"], []), new FutureOutput("movie")]));
         Assert.Contains("FutureOutput ('movie')", e.Message, StringComparison.Ordinal);
     }
 

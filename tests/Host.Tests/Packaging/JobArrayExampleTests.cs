@@ -22,15 +22,15 @@ public sealed class JobArrayExampleTests : IDisposable
         echo 4242
         """;
 
-    private readonly string work = TempFolder.Create();
+    private readonly TempFolder scratch = new();
 
-    public void Dispose() => Directory.Delete(this.work, recursive: true);
+    public void Dispose() => this.scratch.Dispose();
 
     [Fact]
     public void TheSegmentationExample_ShardsAndMerges_IntoWhatOneRunWrites()
     {
         var cli = Path.Combine(Path.GetDirectoryName(Layout.PluginsRoot)!, "dislocate");
-        var bin = Directory.CreateDirectory(Path.Combine(this.work, "bin")).FullName;
+        var bin = Directory.CreateDirectory(Path.Combine(this.scratch.Path, "bin")).FullName;
         File.WriteAllText(Path.Combine(bin, "sbatch"), FakeSbatch.ReplaceLineEndings("\n"));
         if (!OperatingSystem.IsWindows())
         {
@@ -40,7 +40,7 @@ public sealed class JobArrayExampleTests : IDisposable
         var env = new Dictionary<string, string> { ["PATH"] = $"{bin}:{Environment.GetEnvironmentVariable("PATH")}", ["DISLOCATE"] = cli };
 
         // Two generate tasks write one four-frame sequence between them.
-        var data = Path.Combine(this.work, "data");
+        var data = Path.Combine(this.scratch.Path, "data");
         var generate = Path.Combine(Layout.RepoRoot, "packaging", "examples", "slurm-generate.sh");
         for (var task = 0; task < 2; task++)
         {
@@ -50,10 +50,10 @@ public sealed class JobArrayExampleTests : IDisposable
         var stack = Path.Combine(data, "train", "images", "000000.tif");
         Assert.True(File.Exists(stack), "the generate example wrote no sequence");
 
-        var sharded = Path.Combine(this.work, "sharded");
+        var sharded = Path.Combine(this.scratch.Path, "sharded");
         var submitted = Run("bash", [Path.Combine(Layout.RepoRoot, "packaging", "examples", "slurm-segment.sh"), stack, sharded, "3"], env);
         Assert.Contains("submitted array job 4242 (3 tasks)", submitted, StringComparison.Ordinal);
-        var whole = Path.Combine(this.work, "whole");
+        var whole = Path.Combine(this.scratch.Path, "whole");
         Run(cli, ["segment", "run", stack, "--out", whole, "--threads", "2", "--quiet"], env);
 
         Assert.True(File.Exists(Path.Combine(sharded, "segmentation.shard-2-of-3.json")));

@@ -8,9 +8,9 @@ namespace Dislocate.Host.Tests.Plugins;
 /// <summary>Plugins offer one another services through the host: segmentation trains from the generator's sample source.</summary>
 public sealed class HostServicesTests : IDisposable
 {
-    private readonly string root = TempFolder.Create();
+    private readonly TempFolder scratch = new();
 
-    public void Dispose() => Directory.Delete(this.root, recursive: true);
+    public void Dispose() => this.scratch.Dispose();
 
     [Fact]
     public void TheSyntheticPlugin_RegistersASampleSource_ThatRendersTheGeneratorsImages()
@@ -59,7 +59,7 @@ public sealed class HostServicesTests : IDisposable
     {
         // The segment plugin alone, linked rather than copied (libtorch is half a gigabyte).
         var from = Path.Combine(Layout.PluginsRoot, "segment");
-        var to = Directory.CreateDirectory(Path.Combine(this.root, "segment")).FullName;
+        var to = Directory.CreateDirectory(Path.Combine(this.scratch.Path, "segment")).FullName;
         foreach (var entry in Directory.EnumerateFileSystemEntries(from))
         {
             File.CreateSymbolicLink(Path.Combine(to, Path.GetFileName(entry)), entry);
@@ -69,10 +69,10 @@ public sealed class HostServicesTests : IDisposable
         using var error = new StringWriter();
 
         var code = await CliApplication.RunAsync(
-            ["segment", "train", "--out", Path.Combine(this.root, "run"), "--crop", "64", "--epochs", "1", "--steps", "1", "--plugins", this.root, "--quiet"], output, error);
+            ["segment", "train", "--out", Path.Combine(this.scratch.Path, "run"), "--crop", "64", "--epochs", "1", "--steps", "1", "--plugins", this.scratch.Path, "--quiet"], output, error);
 
         Assert.Equal(1, code);
         Assert.Contains("needs synthetic training images, which the 'synthetic' plugin provides", error.ToString(), StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(this.root, "run", "model.dislocate")));
+        Assert.False(Directory.Exists(Path.Combine(this.scratch.Path, "run", "model.dislocate")));
     }
 }

@@ -5,15 +5,15 @@ namespace Dislocate.Host.Tests.Plugins;
 
 public sealed class PluginCatalogTests : IDisposable
 {
-    private readonly string root = TempFolder.Create();
+    private readonly TempFolder scratch = new();
 
-    public void Dispose() => Directory.Delete(this.root, recursive: true);
+    public void Dispose() => this.scratch.Dispose();
 
-    private void AddSynthetic() => Layout.CopyFolder(Path.Combine(Layout.PluginsRoot, "synthetic"), Path.Combine(this.root, "synthetic"));
+    private void AddSynthetic() => Layout.CopyFolder(Path.Combine(Layout.PluginsRoot, "synthetic"), Path.Combine(this.scratch.Path, "synthetic"));
 
     private void AddManifest(string folder, string json, byte[]? assembly = null)
     {
-        var dir = Path.Combine(this.root, folder);
+        var dir = Path.Combine(this.scratch.Path, folder);
         Directory.CreateDirectory(dir);
         File.WriteAllText(Path.Combine(dir, "plugin.json"), json);
         if (assembly is not null)
@@ -46,7 +46,7 @@ public sealed class PluginCatalogTests : IDisposable
     public void LoadsTheSyntheticPlugin_WithItsCommands()
     {
         this.AddSynthetic();
-        var catalog = PluginCatalog.Load(this.root);
+        var catalog = PluginCatalog.Load(this.scratch.Path);
         Assert.Empty(catalog.Failures);
         var p = Assert.Single(catalog.Plugins);
         Assert.Equal("synthetic", p.Manifest.Id);
@@ -62,9 +62,9 @@ public sealed class PluginCatalogTests : IDisposable
         this.AddManifest("broken", """{"id": "broken", "version": "1.0.0", "assembly": "Broken.dll", "minHostApi": "1.0"}""", [0x4d, 0x5a, 1, 2, 3]);
         this.AddManifest("malformed", """{"id": "malformed", "version": "one", "assembly": "X.dll", "minHostApi": "1.0"}""");
         this.AddManifest("missing", """{"id": "missing", "version": "1.0.0", "assembly": "Missing.dll", "minHostApi": "1.0"}""");
-        Directory.CreateDirectory(Path.Combine(this.root, "empty"));
+        Directory.CreateDirectory(Path.Combine(this.scratch.Path, "empty"));
 
-        var catalog = PluginCatalog.Load(this.root);
+        var catalog = PluginCatalog.Load(this.scratch.Path);
         Assert.Equal("synthetic", Assert.Single(catalog.Plugins).Manifest.Id);
         string Reason(string folder) => Assert.Single(catalog.Failures, f => f.Folder.EndsWith(folder, StringComparison.Ordinal)).Reason;
         Assert.Contains($"needs host API 2.0, this host has {Contracts.HostApi.Current}", Reason("future"), StringComparison.Ordinal);
@@ -78,9 +78,9 @@ public sealed class PluginCatalogTests : IDisposable
     public void ManifestIdMustMatchThePlugin()
     {
         this.AddSynthetic();
-        var manifest = Path.Combine(this.root, "synthetic", "plugin.json");
+        var manifest = Path.Combine(this.scratch.Path, "synthetic", "plugin.json");
         File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"id\": \"synthetic\"", "\"id\": \"other\"", StringComparison.Ordinal));
-        var catalog = PluginCatalog.Load(this.root);
+        var catalog = PluginCatalog.Load(this.scratch.Path);
         Assert.Empty(catalog.Plugins);
         Assert.Contains("manifest id 'other' differs from the plugin's id 'synthetic'", catalog.Failures[0].Reason, StringComparison.Ordinal);
     }
@@ -88,7 +88,7 @@ public sealed class PluginCatalogTests : IDisposable
     [Fact]
     public void MissingRoot_IsAFailure_NotACrash()
     {
-        var catalog = PluginCatalog.Load(Path.Combine(this.root, "nope"));
+        var catalog = PluginCatalog.Load(Path.Combine(this.scratch.Path, "nope"));
         Assert.Empty(catalog.Plugins);
         Assert.Contains("does not exist", Assert.Single(catalog.Failures).Reason, StringComparison.Ordinal);
     }

@@ -10,11 +10,11 @@ public sealed class EvaluateCommandTests : IDisposable
 {
     private const int Width = 96;
     private const int Height = 64;
-    private readonly string root = TempFolder.Create();
+    private readonly TempFolder scratch = new();
 
-    public EvaluateCommandTests() => Directory.CreateDirectory(this.root);
+    public EvaluateCommandTests() => Directory.CreateDirectory(this.scratch.Path);
 
-    public void Dispose() => Directory.Delete(this.root, recursive: true);
+    public void Dispose() => this.scratch.Dispose();
 
     [Fact]
     public async Task EvaluatesTiffStacks_AndWritesTheJson()
@@ -24,7 +24,7 @@ public sealed class EvaluateCommandTests : IDisposable
         // Truth: a, an empty page, b (8-bit 0/255). Prediction (float): b, nothing, a.
         var truth = this.WriteBytes("truth.tif", a, new float[Width * Height], b);
         var pred = this.WriteFloats("pred.tif", b, new float[Width * Height], a);
-        var json = Path.Combine(this.root, "out", "result.json");
+        var json = Path.Combine(this.scratch.Path, "out", "result.json");
         Directory.CreateDirectory(Path.GetDirectoryName(json)!);
 
         var command = new EvaluateCommand();
@@ -59,13 +59,13 @@ public sealed class EvaluateCommandTests : IDisposable
         var a = MaskDrawing.Stroke(Width, Height, 10, 10, 80, 20, 2);
         var b = MaskDrawing.Stroke(Width, Height, 10, 40, 80, 55, 2);
         var truth = this.WriteBytes("truth.tif", a, b);
-        var pred = Path.Combine(this.root, "pred16.tif");
+        var pred = Path.Combine(this.scratch.Path, "pred16.tif");
         TiffStackWriter.Write(pred, [(ReadOnlyMemory<ushort>)a.Select(v => (ushort)(v * 65535)).ToArray()], Width, Height);
 
         var command = new EvaluateCommand();
         var result = await command.ExecuteAsync(Values(command, ("pred", pred), ("truth", truth), ("matching", "optimal")), CommandContext.Silent());
 
-        var json = Path.Combine(this.root, "pred16" + EvaluateCommand.DefaultJsonSuffix);
+        var json = Path.Combine(this.scratch.Path, "pred16" + EvaluateCommand.DefaultJsonSuffix);
         Assert.Equal(json, Assert.IsType<FileOutput>(result.Outputs[1]).Path);
         using var document = JsonDocument.Parse(File.ReadAllText(json));
         var r = document.RootElement;
@@ -82,7 +82,7 @@ public sealed class EvaluateCommandTests : IDisposable
     public async Task SizeMismatch_NamesBothFilesAndSizes()
     {
         var truth = this.WriteBytes("truth.tif", MaskDrawing.Rect(Width, Height, 5, 5, 30, 8));
-        var pred = Path.Combine(this.root, "small.tif");
+        var pred = Path.Combine(this.scratch.Path, "small.tif");
         TiffStackWriter.Write(pred, [(ReadOnlyMemory<float>)new float[32 * 16]], 32, 16);
         var command = new EvaluateCommand();
         var e = await Assert.ThrowsAsync<InputFileException>(() => command.ExecuteAsync(Values(command, ("pred", pred), ("truth", truth)), CommandContext.Silent()));
@@ -103,7 +103,7 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.Equal(empty, e1.Path);
         Assert.Contains("empty", e1.Problem, StringComparison.Ordinal);
 
-        var garbage = Path.Combine(this.root, "garbage.tif");
+        var garbage = Path.Combine(this.scratch.Path, "garbage.tif");
         File.WriteAllBytes(garbage, [1, 2, 3, 4, 5]);
         var e2 = await Assert.ThrowsAsync<InputFileException>(() => command.ExecuteAsync(Values(command, ("pred", pred), ("truth", garbage)), CommandContext.Silent()));
         Assert.Equal(garbage, e2.Path);
@@ -114,7 +114,7 @@ public sealed class EvaluateCommandTests : IDisposable
         var e3 = await Assert.ThrowsAsync<InputFileException>(() => command.ExecuteAsync(Values(command, ("pred", bad), ("truth", truth)), CommandContext.Silent()));
         Assert.Equal("page 2", e3.Field);
         Assert.Contains("(5, 5)", e3.Problem, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(this.root, "bad" + EvaluateCommand.DefaultJsonSuffix)));
+        Assert.False(File.Exists(Path.Combine(this.scratch.Path, "bad" + EvaluateCommand.DefaultJsonSuffix)));
     }
 
     [Fact]
@@ -131,14 +131,14 @@ public sealed class EvaluateCommandTests : IDisposable
 
     private string WriteBytes(string name, params float[][] planes)
     {
-        var path = Path.Combine(this.root, name);
+        var path = Path.Combine(this.scratch.Path, name);
         TiffStackWriter.Write(path, planes.Select(p => (ReadOnlyMemory<byte>)p.Select(v => (byte)(v * 255)).ToArray()).ToList(), Width, Height);
         return path;
     }
 
     private string WriteFloats(string name, params float[][] planes)
     {
-        var path = Path.Combine(this.root, name);
+        var path = Path.Combine(this.scratch.Path, name);
         TiffStackWriter.Write(path, planes.Select(p => (ReadOnlyMemory<float>)p).ToList(), Width, Height);
         return path;
     }

@@ -16,16 +16,16 @@ namespace Dislocate.Segment.Tests.Commands;
 public sealed class EvaluateMatrixCommandTests(TinyModel models) : IClassFixture<TinyModel>, IDisposable
 {
     private const int Size = TinyModel.Size;
-    private readonly string root = TempFolder.Create();
+    private readonly TempFolder scratch = new();
 
-    public void Dispose() => Directory.Delete(this.root, recursive: true);
+    public void Dispose() => this.scratch.Dispose();
 
     [Fact]
     public async Task TwoModelsOnTwoDatasets_WriteAMatrixThatSummarisesThePerImageRows()
     {
-        var d1 = TinyModel.WriteDataset(Path.Combine(this.root, "d1"), 3, 5);
-        var d2 = TinyModel.WriteDataset(Path.Combine(this.root, "d2"), 2, 6);
-        var folder = Path.Combine(this.root, "matrix");
+        var d1 = TinyModel.WriteDataset(Path.Combine(this.scratch.Path, "d1"), 3, 5);
+        var d2 = TinyModel.WriteDataset(Path.Combine(this.scratch.Path, "d2"), 2, 6);
+        var folder = Path.Combine(this.scratch.Path, "matrix");
         var progress = new RecordingProgress();
 
         var result = await this.Evaluate(progress, ("models", $"{models.Path(1)},{models.Path(2)}"), ("datasets", $"{d1},{d2}"), ("out", folder));
@@ -81,8 +81,8 @@ public sealed class EvaluateMatrixCommandTests(TinyModel models) : IClassFixture
     [Fact]
     public async Task LimitAndNames_EvaluateTheFirstImagesUnderTheGivenLabels()
     {
-        var d1 = TinyModel.WriteDataset(Path.Combine(this.root, "d1"), 3, 5);
-        var folder = Path.Combine(this.root, "matrix");
+        var d1 = TinyModel.WriteDataset(Path.Combine(this.scratch.Path, "d1"), 3, 5);
+        var folder = Path.Combine(this.scratch.Path, "matrix");
 
         await this.Evaluate(null, ("models", $"{models.Path(1)},{models.Path(2)}"), ("datasets", d1), ("out", folder), ("limit", "2"), ("names", "a, b"), ("matching", "optimal"));
 
@@ -95,11 +95,11 @@ public sealed class EvaluateMatrixCommandTests(TinyModel models) : IClassFixture
     [Fact]
     public async Task BadPathsAndNames_AreErrorsNamingTheKeyAndPath()
     {
-        var d1 = TinyModel.WriteDataset(Path.Combine(this.root, "d1"), 1, 5);
-        var missingModel = Path.Combine(this.root, "missing.dislocate");
-        var missingData = Path.Combine(this.root, "no-data");
+        var d1 = TinyModel.WriteDataset(Path.Combine(this.scratch.Path, "d1"), 1, 5);
+        var missingModel = Path.Combine(this.scratch.Path, "missing.dislocate");
+        var missingData = Path.Combine(this.scratch.Path, "no-data");
         var model = models.Path(1);
-        var outFolder = Path.Combine(this.root, "out");
+        var outFolder = Path.Combine(this.scratch.Path, "out");
 
         var e1 = await Assert.ThrowsAsync<ParameterException>(() => this.Evaluate(null, ("models", $"{model},{missingModel}"), ("datasets", d1), ("out", outFolder)));
         var e2 = await Assert.ThrowsAsync<ParameterException>(() => this.Evaluate(null, ("models", model), ("datasets", $"{d1},{missingData}"), ("out", outFolder)));
@@ -120,10 +120,10 @@ public sealed class EvaluateMatrixCommandTests(TinyModel models) : IClassFixture
     [Fact]
     public async Task Cancelled_WritesNothing()
     {
-        var d1 = TinyModel.WriteDataset(Path.Combine(this.root, "d1"), 1, 5);
-        var folder = Path.Combine(this.root, "matrix");
+        var d1 = TinyModel.WriteDataset(Path.Combine(this.scratch.Path, "d1"), 1, 5);
+        var folder = Path.Combine(this.scratch.Path, "matrix");
         var command = new EvaluateMatrixCommand();
-        var values = ParameterBinder.Bind(command.Descriptor, new Dictionary<string, string> { ["models"] = models.Path(1), ["datasets"] = d1, ["out"] = folder }, this.root);
+        var values = ParameterBinder.Bind(command.Descriptor, new Dictionary<string, string> { ["models"] = models.Path(1), ["datasets"] = d1, ["out"] = folder }, this.scratch.Path);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => command.ExecuteAsync(values, CommandContext.Silent(new CancellationToken(canceled: true))));
 
@@ -220,7 +220,7 @@ public sealed class EvaluateMatrixCommandTests(TinyModel models) : IClassFixture
             raw[key] = value;
         }
 
-        var values = ParameterBinder.Bind(command.Descriptor, raw, this.root);
+        var values = ParameterBinder.Bind(command.Descriptor, raw, this.scratch.Path);
         var context = CommandContext.Silent() with { Progress = progress ?? new RecordingProgress() };
         return await command.ExecuteAsync(values, context);
     }

@@ -10,16 +10,16 @@ namespace Dislocate.Segment.Tests.Commands;
 /// <summary><c>segment merge</c>: the shards of a job array joined equal one unsharded run.</summary>
 public sealed class MergeCommandTests(TinyModel models) : IClassFixture<TinyModel>, IDisposable
 {
-    private readonly string root = TempFolder.Create();
+    private readonly TempFolder scratch = new();
 
-    public void Dispose() => Directory.Delete(this.root, recursive: true);
+    public void Dispose() => this.scratch.Dispose();
 
     [Fact]
     public async Task ThreeShardsMerged_EqualOneRun_ByteForByte()
     {
-        var tiff = TinyModel.WriteTiff(Path.Combine(this.root, "stack.tif"), TinyModel.Frames(5));
-        var whole = Path.Combine(this.root, "whole");
-        var sharded = Path.Combine(this.root, "sharded");
+        var tiff = TinyModel.WriteTiff(Path.Combine(this.scratch.Path, "stack.tif"), TinyModel.Frames(5));
+        var whole = Path.Combine(this.scratch.Path, "whole");
+        var sharded = Path.Combine(this.scratch.Path, "sharded");
         await this.Segment(("input", tiff), ("out", whole));
         for (var i = 0; i < 3; i++)
         {
@@ -48,8 +48,8 @@ public sealed class MergeCommandTests(TinyModel models) : IClassFixture<TinyMode
     [Fact]
     public async Task AMissingShard_IsAnErrorNamingIt_AndNothingIsWritten()
     {
-        var tiff = TinyModel.WriteTiff(Path.Combine(this.root, "stack.tif"), TinyModel.Frames(3));
-        var sharded = Path.Combine(this.root, "sharded");
+        var tiff = TinyModel.WriteTiff(Path.Combine(this.scratch.Path, "stack.tif"), TinyModel.Frames(3));
+        var sharded = Path.Combine(this.scratch.Path, "sharded");
         await this.Segment(("input", tiff), ("out", sharded), ("shard", "0/3"));
         await this.Segment(("input", tiff), ("out", sharded), ("shard", "2/3"));
 
@@ -63,8 +63,8 @@ public sealed class MergeCommandTests(TinyModel models) : IClassFixture<TinyMode
     [Fact]
     public async Task MergedFiles_AreReplacedOnlyWhenAsked()
     {
-        var tiff = TinyModel.WriteTiff(Path.Combine(this.root, "stack.tif"), TinyModel.Frames(2));
-        var sharded = Path.Combine(this.root, "sharded");
+        var tiff = TinyModel.WriteTiff(Path.Combine(this.scratch.Path, "stack.tif"), TinyModel.Frames(2));
+        var sharded = Path.Combine(this.scratch.Path, "sharded");
         await this.Segment(("input", tiff), ("out", sharded), ("shard", "0/2"));
         await this.Segment(("input", tiff), ("out", sharded), ("shard", "1/2"));
         await Merge(sharded);
@@ -80,7 +80,7 @@ public sealed class MergeCommandTests(TinyModel models) : IClassFixture<TinyMode
     [Fact]
     public async Task AFolderWithoutShards_IsAnErrorNamingIt()
     {
-        var empty = Directory.CreateDirectory(Path.Combine(this.root, "empty")).FullName;
+        var empty = Directory.CreateDirectory(Path.Combine(this.scratch.Path, "empty")).FullName;
 
         var e = await Assert.ThrowsAsync<InputFileException>(() => Merge(empty));
 
@@ -100,5 +100,5 @@ public sealed class MergeCommandTests(TinyModel models) : IClassFixture<TinyMode
         return await command.ExecuteAsync(ParameterBinder.Bind(command.Descriptor, raw, Path.GetTempPath()), CommandContext.Silent());
     }
 
-    private Task<CommandResult> Segment(params (string Key, string Value)[] options) => models.SegmentRun(this.root, options);
+    private Task<CommandResult> Segment(params (string Key, string Value)[] options) => models.SegmentRun(this.scratch.Path, options);
 }

@@ -15,15 +15,15 @@ namespace Dislocate.Segment.Tests.Commands;
 public sealed class RunCommandTests(TinyModel models) : IClassFixture<TinyModel>, IDisposable
 {
     private const int Points = 12;
-    private readonly string root = TempFolder.Create();
+    private readonly TempFolder scratch = new();
 
-    public void Dispose() => Directory.Delete(this.root, recursive: true);
+    public void Dispose() => this.scratch.Dispose();
 
     [Fact]
     public async Task TiffStack_WritesEveryFile_AndTheTablesAgreeWithTheImages()
     {
-        var tiff = TinyModel.WriteTiff(Path.Combine(this.root, "stack.tif"), TinyModel.Frames(3));
-        var folder = Path.Combine(this.root, "out");
+        var tiff = TinyModel.WriteTiff(Path.Combine(this.scratch.Path, "stack.tif"), TinyModel.Frames(3));
+        var folder = Path.Combine(this.scratch.Path, "out");
 
         var result = await this.Run(("input", tiff), ("out", folder));
 
@@ -45,8 +45,8 @@ public sealed class RunCommandTests(TinyModel models) : IClassFixture<TinyModel>
     [Fact]
     public async Task FolderOfFrames_NamesOutputsAfterTheFiles()
     {
-        var frames = TinyModel.WritePngs(Path.Combine(this.root, "frames"), TinyModel.Frames(2, first: 3));
-        var folder = Path.Combine(this.root, "out");
+        var frames = TinyModel.WritePngs(Path.Combine(this.scratch.Path, "frames"), TinyModel.Frames(2, first: 3));
+        var folder = Path.Combine(this.scratch.Path, "out");
 
         await this.Run(("input", frames), ("out", folder));
 
@@ -60,9 +60,9 @@ public sealed class RunCommandTests(TinyModel models) : IClassFixture<TinyModel>
     [Fact]
     public async Task Shards_TogetherCoverEveryFrameOnce_WithTheUnshardedRows()
     {
-        var tiff = TinyModel.WriteTiff(Path.Combine(this.root, "stack.tif"), TinyModel.Frames(3));
-        var whole = Path.Combine(this.root, "whole");
-        var sharded = Path.Combine(this.root, "sharded");
+        var tiff = TinyModel.WriteTiff(Path.Combine(this.scratch.Path, "stack.tif"), TinyModel.Frames(3));
+        var whole = Path.Combine(this.scratch.Path, "whole");
+        var sharded = Path.Combine(this.scratch.Path, "sharded");
 
         await this.Run(("input", tiff), ("out", whole));
         await this.Run(("input", tiff), ("out", sharded), ("shard", "0/2"));
@@ -85,13 +85,13 @@ public sealed class RunCommandTests(TinyModel models) : IClassFixture<TinyModel>
     [Fact]
     public async Task MissingInput_IsAnErrorNamingTheFile()
     {
-        var missing = Path.Combine(this.root, "nowhere.tif");
+        var missing = Path.Combine(this.scratch.Path, "nowhere.tif");
 
-        var e = await Assert.ThrowsAnyAsync<Exception>(() => this.Run(("input", missing), ("out", Path.Combine(this.root, "out"))));
+        var e = await Assert.ThrowsAnyAsync<Exception>(() => this.Run(("input", missing), ("out", Path.Combine(this.scratch.Path, "out"))));
 
         Assert.True(e is ParameterException or InputFileException, e.ToString());
         Assert.Contains(missing, e.Message, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(this.root, "out")));
+        Assert.False(Directory.Exists(Path.Combine(this.scratch.Path, "out")));
     }
 
     [Theory]
@@ -100,24 +100,24 @@ public sealed class RunCommandTests(TinyModel models) : IClassFixture<TinyModel>
     public async Task AnUnreadableImage_IsNamedBeforeTheModelIsOpened(string input)
     {
         // The model file is garbage too: had it been opened first, its error would be the one reported.
-        var model = Path.Combine(this.root, "garbage.dislocate");
+        var model = Path.Combine(this.scratch.Path, "garbage.dislocate");
         File.WriteAllText(model, "not a model");
-        var image = input == "frames" ? Path.Combine(Directory.CreateDirectory(Path.Combine(this.root, "frames")).FullName, "000.png") : Path.Combine(this.root, input);
+        var image = input == "frames" ? Path.Combine(Directory.CreateDirectory(Path.Combine(this.scratch.Path, "frames")).FullName, "000.png") : Path.Combine(this.scratch.Path, input);
         File.WriteAllBytes(image, []);
-        var path = Path.Combine(this.root, input);
+        var path = Path.Combine(this.scratch.Path, input);
 
-        var e = await Assert.ThrowsAsync<InputFileException>(() => this.Run(("input", path), ("model", model), ("out", Path.Combine(this.root, "out"))));
+        var e = await Assert.ThrowsAsync<InputFileException>(() => this.Run(("input", path), ("model", model), ("out", Path.Combine(this.scratch.Path, "out"))));
 
         Assert.Equal(image, e.Path);
-        Assert.False(Directory.Exists(Path.Combine(this.root, "out")));
+        Assert.False(Directory.Exists(Path.Combine(this.scratch.Path, "out")));
     }
 
     [Fact]
     public async Task TileNotAMultipleOf32_IsAnErrorNamingTheKey()
     {
-        var tiff = TinyModel.WriteTiff(Path.Combine(this.root, "stack.tif"), TinyModel.Frames(1));
+        var tiff = TinyModel.WriteTiff(Path.Combine(this.scratch.Path, "stack.tif"), TinyModel.Frames(1));
 
-        var e = await Assert.ThrowsAsync<ParameterException>(() => this.Run(("input", tiff), ("out", Path.Combine(this.root, "out")), ("tile", "48")));
+        var e = await Assert.ThrowsAsync<ParameterException>(() => this.Run(("input", tiff), ("out", Path.Combine(this.scratch.Path, "out")), ("tile", "48")));
 
         Assert.Equal("tile", e.Key);
         Assert.Contains("48", e.Message, StringComparison.Ordinal);
@@ -129,8 +129,8 @@ public sealed class RunCommandTests(TinyModel models) : IClassFixture<TinyModel>
     [InlineData("auto", 1.0)] // an instance-mask model: auto means 1
     public async Task AScaledRun_KeepsEveryOutputInTheInputsPixels_AndRecordsTheFactor(string scale, double factor)
     {
-        var tiff = TinyModel.WriteTiff(Path.Combine(this.root, "stack.tif"), TinyModel.Frames(2));
-        var folder = Path.Combine(this.root, "out");
+        var tiff = TinyModel.WriteTiff(Path.Combine(this.scratch.Path, "stack.tif"), TinyModel.Frames(2));
+        var folder = Path.Combine(this.scratch.Path, "out");
 
         await this.Run(("input", tiff), ("out", folder), ("scale", scale));
 
@@ -144,12 +144,12 @@ public sealed class RunCommandTests(TinyModel models) : IClassFixture<TinyModel>
     [Fact]
     public async Task AScaleThatIsNeitherAutoNorAFactor_IsAnErrorNamingTheKey()
     {
-        var tiff = TinyModel.WriteTiff(Path.Combine(this.root, "stack.tif"), TinyModel.Frames(1));
+        var tiff = TinyModel.WriteTiff(Path.Combine(this.scratch.Path, "stack.tif"), TinyModel.Frames(1));
 
-        var e = await Assert.ThrowsAsync<ParameterException>(() => this.Run(("input", tiff), ("out", Path.Combine(this.root, "out")), ("scale", "twice")));
+        var e = await Assert.ThrowsAsync<ParameterException>(() => this.Run(("input", tiff), ("out", Path.Combine(this.scratch.Path, "out")), ("scale", "twice")));
 
         Assert.Equal("scale", e.Key);
-        Assert.False(Directory.Exists(Path.Combine(this.root, "out")));
+        Assert.False(Directory.Exists(Path.Combine(this.scratch.Path, "out")));
     }
 
     /// <summary>One row of dislocations.csv (the columns the checks use).</summary>
@@ -221,5 +221,5 @@ public sealed class RunCommandTests(TinyModel models) : IClassFixture<TinyModel>
     }
 
     private Task<CommandResult> Run(params (string Key, string Value)[] options) =>
-        models.SegmentRun(this.root, [("points", Points.ToString(CultureInfo.InvariantCulture)), .. options]);
+        models.SegmentRun(this.scratch.Path, [("points", Points.ToString(CultureInfo.InvariantCulture)), .. options]);
 }

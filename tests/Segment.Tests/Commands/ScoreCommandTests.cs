@@ -10,11 +10,11 @@ public sealed class ScoreCommandTests : IDisposable
 {
     private const int Width = 80;
     private const int Height = 60;
-    private readonly string root = TempFolder.Create();
+    private readonly TempFolder scratch = new();
 
-    public ScoreCommandTests() => Directory.CreateDirectory(this.root);
+    public ScoreCommandTests() => Directory.CreateDirectory(this.scratch.Path);
 
-    public void Dispose() => Directory.Delete(this.root, recursive: true);
+    public void Dispose() => this.scratch.Dispose();
 
     [Fact]
     public async Task Scores_frames_paired_by_name_and_writes_csv_and_json()
@@ -64,7 +64,7 @@ public sealed class ScoreCommandTests : IDisposable
 
     private static float[] Max(float[] a, float[] b) => [.. a.Zip(b, Math.Max)];
 
-    private string P(string relative) => Path.Combine(this.root, relative);
+    private string P(string relative) => Path.Combine(this.scratch.Path, relative);
 
     private void WritePng(string relative, float[] plane, bool invert)
     {

@@ -13,9 +13,9 @@ public sealed class SegmentImageCommandTests(TinyModel models) : IClassFixture<T
 {
     private const int Points = 12;
     private static readonly string[] Columns = ["frame", "dislocation", "mask", "pixels", "mean_probability", "length_px"];
-    private readonly string root = TempFolder.Create();
+    private readonly TempFolder scratch = new();
 
-    public void Dispose() => Directory.Delete(this.root, recursive: true);
+    public void Dispose() => this.scratch.Dispose();
 
     [Fact]
     public async Task Stack_GivesLabelsRoisAndRows_ThatAgree()
@@ -73,13 +73,13 @@ public sealed class SegmentImageCommandTests(TinyModel models) : IClassFixture<T
     public async Task SameStack_GivesTheLabelImagesAndRowsOfSegmentRun()
     {
         var frames = TinyModel.Frames(3);
-        var tiff = TinyModel.WriteTiff(Path.Combine(this.root, "stack.tif"), frames);
-        var folder = Path.Combine(this.root, "run");
+        var tiff = TinyModel.WriteTiff(Path.Combine(this.scratch.Path, "stack.tif"), frames);
+        var folder = Path.Combine(this.scratch.Path, "run");
         var run = new RunCommand();
         var raw = Options();
         raw["input"] = tiff;
         raw["out"] = folder;
-        await run.ExecuteAsync(ParameterBinder.Bind(run.Descriptor, raw, this.root), CommandContext.Silent());
+        await run.ExecuteAsync(ParameterBinder.Bind(run.Descriptor, raw, this.scratch.Path), CommandContext.Silent());
 
         var (labels, table) = Outputs(await this.Segment(Image("stack.tif", frames)));
 
@@ -116,7 +116,7 @@ public sealed class SegmentImageCommandTests(TinyModel models) : IClassFixture<T
     private async Task<CommandResult> Segment(ImageData image)
     {
         var command = new SegmentImageCommand();
-        var values = ParameterBinder.Bind(command.Descriptor, this.Options(), this.root, images: new Dictionary<string, ImageData> { ["image"] = image });
+        var values = ParameterBinder.Bind(command.Descriptor, this.Options(), this.scratch.Path, images: new Dictionary<string, ImageData> { ["image"] = image });
         return await command.ExecuteAsync(values, CommandContext.Silent());
     }
 }

@@ -8,14 +8,14 @@ namespace Dislocate.Segment.Tests.Inference;
 /// <summary>A model stays loaded across commands of one session, keyed by its file as it is on disk.</summary>
 public sealed class SegmenterCacheTests : IDisposable
 {
-    private readonly string folder = TempFolder.Create();
+    private readonly TempFolder scratch = new();
 
     public SegmenterCacheTests() => SegmenterCache.Clear();
 
     public void Dispose()
     {
         SegmenterCache.Clear();
-        Directory.Delete(this.folder, recursive: true);
+        this.scratch.Dispose();
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class SegmenterCacheTests : IDisposable
     private string Model(string name)
     {
         using var model = TinyModels.Create();
-        var path = Path.Combine(this.folder, name);
+        var path = Path.Combine(this.scratch.Path, name);
         ModelFile.Save(path, model, TinyModels.Metadata(TinyModels.Spec));
         return path;
     }

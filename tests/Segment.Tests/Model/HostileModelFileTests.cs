@@ -24,15 +24,15 @@ public sealed class HostileModelFileTests(ITestOutputHelper output) : IDisposabl
     private const int DefaultCases = 30;
     private static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(20);
 
-    private readonly string folder = TempFolder.Create();
+    private readonly TempFolder scratch = new();
 
-    public void Dispose() => Directory.Delete(this.folder, recursive: true);
+    public void Dispose() => this.scratch.Dispose();
 
     [Fact]
     public void EveryMalformedModelFile_IsOpenedOrRefusedNamingTheFile_InTime()
     {
         torch.set_num_threads(1);
-        var report = HostileSuite.Run(this.SeedFiles(), HostileSuite.CaseCount(DefaultCases), this.folder, name => name, TimeLimit, Open);
+        var report = HostileSuite.Run(this.SeedFiles(), HostileSuite.CaseCount(DefaultCases), this.scratch.Path, name => name, TimeLimit, Open);
         var (counts, failures) = (report.Counts, report.Failures);
         foreach (var (key, count) in counts.OrderBy(c => c.Key, StringComparer.Ordinal))
         {
@@ -64,8 +64,8 @@ public sealed class HostileModelFileTests(ITestOutputHelper output) : IDisposabl
     private List<(string Name, byte[] Bytes)> SeedFiles()
     {
         using var model = TinyModels.Create();
-        var full = Path.Combine(this.folder, "seed.dislocate");
-        var half = Path.Combine(this.folder, "seed-fp16.dislocate");
+        var full = Path.Combine(this.scratch.Path, "seed.dislocate");
+        var half = Path.Combine(this.scratch.Path, "seed-fp16.dislocate");
         var metadata = TinyModels.Metadata(TinyModels.Spec);
         ModelFile.Save(full, model, metadata);
         ModelFile.Save(half, model, metadata, halfWeights: true);

@@ -9,9 +9,9 @@ namespace Dislocate.Segment.Tests.Model;
 
 public sealed class ModelFileTests : IDisposable
 {
-    private readonly string folder = TempFolder.Create();
+    private readonly TempFolder scratch = new();
 
-    public void Dispose() => Directory.Delete(this.folder, recursive: true);
+    public void Dispose() => this.scratch.Dispose();
 
     [Fact]
     public void SaveThenLoadGivesBitwiseIdenticalOutputs()
@@ -23,7 +23,7 @@ public sealed class ModelFileTests : IDisposable
         InputNormalisation.Default.Apply(image, normalised);
         var before = TinyModels.Logits(model, normalised, 96, 64);
 
-        var path = Path.Combine(this.folder, "model.dislocate");
+        var path = Path.Combine(this.scratch.Path, "model.dislocate");
         var metadata = TinyModels.Metadata(model.Spec);
         ModelFile.Save(path, model, metadata);
         var (loaded, read) = ModelFile.Load(path, CPU);
@@ -47,7 +47,7 @@ public sealed class ModelFileTests : IDisposable
     {
         using var model = TinyModels.Create(new ModelSpec(EncoderKind.ResNet18, 5, 0.3));
         var metadata = new ModelMetadata(model.Spec, InputNormalisation.Fixed(0.123456789, 0.0987654321), 96, new Dictionary<string, string>(), "9.8.7");
-        var path = Path.Combine(this.folder, "fixed.dislocate");
+        var path = Path.Combine(this.scratch.Path, "fixed.dislocate");
         ModelFile.Save(path, model, metadata);
         var read = ModelFile.ReadMetadata(path);
         Assert.Equal(metadata, read);
@@ -62,8 +62,8 @@ public sealed class ModelFileTests : IDisposable
     {
         using var plain = TinyModels.Create(new ModelSpec(EncoderKind.ResNet18, 1, 0.25, Output: OutputKind.LineMap));
         using var light = TinyModels.Create(plain.Spec with { NestedScale = 0.5 });
-        var plainPath = Path.Combine(this.folder, "plain.dislocate");
-        var lightPath = Path.Combine(this.folder, "light.dislocate");
+        var plainPath = Path.Combine(this.scratch.Path, "plain.dislocate");
+        var lightPath = Path.Combine(this.scratch.Path, "light.dislocate");
         ModelFile.Save(plainPath, plain, TinyModels.Metadata(plain.Spec));
         ModelFile.Save(lightPath, light, TinyModels.Metadata(light.Spec));
 
@@ -81,7 +81,7 @@ public sealed class ModelFileTests : IDisposable
     public void SaveOverwritesAtomicallyAndRefusesMismatchedMetadata()
     {
         var model = TinyModels.Shared;
-        var path = Path.Combine(this.folder, "m.dislocate");
+        var path = Path.Combine(this.scratch.Path, "m.dislocate");
         File.WriteAllText(path, "old");
         ModelFile.Save(path, model, TinyModels.Metadata(model.Spec));
         Assert.Equal(model.Spec, ModelFile.ReadMetadata(path).Spec);
@@ -110,16 +110,16 @@ public sealed class ModelFileTests : IDisposable
     [Fact]
     public void GarbageAndMissingFilesAreInputFileErrors()
     {
-        var garbage = Path.Combine(this.folder, "garbage.dislocate");
+        var garbage = Path.Combine(this.scratch.Path, "garbage.dislocate");
         File.WriteAllBytes(garbage, [.. Enumerable.Range(0, 5000).Select(i => (byte)((i * 7919) % 251))]);
         var e = AssertRejected(garbage, () => ModelFile.Load(garbage, CPU));
         Assert.Contains("not a Dislocate segmentation model", e.Message, StringComparison.Ordinal);
 
-        var empty = Path.Combine(this.folder, "empty.dislocate");
+        var empty = Path.Combine(this.scratch.Path, "empty.dislocate");
         File.WriteAllBytes(empty, []);
         AssertRejected(empty, () => ModelFile.Load(empty, CPU));
 
-        var missing = Path.Combine(this.folder, "missing.dislocate");
+        var missing = Path.Combine(this.scratch.Path, "missing.dislocate");
         AssertRejected(missing, () => ModelFile.ReadMetadata(missing));
     }
 
@@ -224,7 +224,7 @@ public sealed class ModelFileTests : IDisposable
     private string SaveTiny()
     {
         var model = TinyModels.Shared;
-        var path = Path.Combine(this.folder, Guid.NewGuid().ToString("N") + ".dislocate");
+        var path = Path.Combine(this.scratch.Path, Guid.NewGuid().ToString("N") + ".dislocate");
         ModelFile.Save(path, model, TinyModels.Metadata(model.Spec));
         return path;
     }

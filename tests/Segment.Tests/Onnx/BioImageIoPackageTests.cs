@@ -14,15 +14,15 @@ namespace Dislocate.Segment.Tests.Onnx;
 /// <summary>A bioimage.io package read back: its fields, checksums, and test tensors reproduced by ONNX Runtime.</summary>
 public sealed class BioImageIoPackageTests : IDisposable
 {
-    private readonly string folder = TempFolder.Create();
+    private readonly TempFolder scratch = new();
 
-    public void Dispose() => Directory.Delete(this.folder, recursive: true);
+    public void Dispose() => this.scratch.Dispose();
 
     [Fact]
     public async Task ThePackage_HoldsItsRequiredFields_AndOnnxRuntimeReproducesItsTestOutput()
     {
         var model = this.Model();
-        var zip = Path.Combine(this.folder, "model.zip");
+        var zip = Path.Combine(this.scratch.Path, "model.zip");
         var command = new ExportCommand();
         await command.ExecuteAsync(CommandValues.Of(command, ("model", model), ("out", zip), ("format", "bioimageio"), ("license", "CC-BY-4.0"), ("record", "name=tiny")), CommandContext.Silent());
 
@@ -72,21 +72,21 @@ public sealed class BioImageIoPackageTests : IDisposable
         var command = new ExportCommand();
         async Task<byte[]> Export(string name)
         {
-            var zip = Path.Combine(this.folder, name);
+            var zip = Path.Combine(this.scratch.Path, name);
             await command.ExecuteAsync(CommandValues.Of(command, ("model", model), ("out", zip), ("format", "bioimageio"), ("license", "MIT")), CommandContext.Silent());
             return await File.ReadAllBytesAsync(zip);
         }
 
         Assert.Equal(await Export("a.zip"), await Export("b.zip"));
-        var e = await Assert.ThrowsAsync<ParameterException>(() => command.ExecuteAsync(CommandValues.Of(command, ("model", model), ("out", Path.Combine(this.folder, "c.zip")), ("format", "bioimageio")), CommandContext.Silent()));
+        var e = await Assert.ThrowsAsync<ParameterException>(() => command.ExecuteAsync(CommandValues.Of(command, ("model", model), ("out", Path.Combine(this.scratch.Path, "c.zip")), ("format", "bioimageio")), CommandContext.Silent()));
         Assert.Equal("license", e.Key);
-        Assert.False(File.Exists(Path.Combine(this.folder, "c.zip")));
+        Assert.False(File.Exists(Path.Combine(this.scratch.Path, "c.zip")));
     }
 
     private string Model()
     {
         using var model = TinyModels.Create();
-        var path = Path.Combine(this.folder, "tiny.dislocate");
+        var path = Path.Combine(this.scratch.Path, "tiny.dislocate");
         ModelFile.Save(path, model, TinyModels.Metadata(TinyModels.Spec));
         return path;
     }

@@ -14,9 +14,9 @@ namespace Dislocate.Segment.Tests.Onnx;
 /// <summary>ONNX export and the ONNX Runtime engine reproduce TorchSharp's network, for every encoder.</summary>
 public sealed class OnnxExportTests : IDisposable
 {
-    private readonly string folder = TempFolder.Create();
+    private readonly TempFolder scratch = new();
 
-    public void Dispose() => Directory.Delete(this.folder, recursive: true);
+    public void Dispose() => this.scratch.Dispose();
 
     [Theory]
     [InlineData(EncoderKind.ResNet18, 512, 512)]
@@ -74,7 +74,7 @@ public sealed class OnnxExportTests : IDisposable
             Assert.True(expected[k].Zip(actual[k], (e, a) => Math.Abs(e - a)).Max() <= 1e-5);
         }
 
-        var onnxPath = Path.Combine(this.folder, "model.onnx");
+        var onnxPath = Path.Combine(this.scratch.Path, "model.onnx");
         File.WriteAllBytes(onnxPath, OnnxExporter.Export(path));
         using var fromFile = Segmenter.Open(onnxPath, InferenceEngine.Onnx, "cpu", 1, tiling, PostProcessingOptions.Default);
         Assert.Equal(ModelFile.ReadMetadata(path).Spec, fromFile.Metadata.Spec);
@@ -89,7 +89,7 @@ public sealed class OnnxExportTests : IDisposable
         var (metadata, weights) = ModelFile.ReadWeights(path);
         var onnx = OnnxExporter.Build(metadata, weights);
         onnx.MetadataProps.Clear();
-        var foreign = Path.Combine(this.folder, "foreign.onnx");
+        var foreign = Path.Combine(this.scratch.Path, "foreign.onnx");
         File.WriteAllBytes(foreign, onnx.ToByteArray());
 
         var (assumed, network) = OnnxModels.Open(foreign, 1);
@@ -100,11 +100,11 @@ public sealed class OnnxExportTests : IDisposable
             Assert.Equal(InputNormalisation.Default, assumed.Normalisation);
         }
 
-        var garbage = Path.Combine(this.folder, "garbage.onnx");
+        var garbage = Path.Combine(this.scratch.Path, "garbage.onnx");
         File.WriteAllBytes(garbage, [0x08, 0x07, 0x12, 0xff, 0xff, 0xff, 0x0f, 1, 2, 3]);
         var e = Assert.Throws<InputFileException>(() => OnnxModels.Open(garbage, 1));
         Assert.Contains("garbage.onnx", e.Message, StringComparison.Ordinal);
-        Assert.Throws<InputFileException>(() => OnnxModels.Open(Path.Combine(this.folder, "missing.onnx"), 1));
+        Assert.Throws<InputFileException>(() => OnnxModels.Open(Path.Combine(this.scratch.Path, "missing.onnx"), 1));
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class OnnxExportTests : IDisposable
         var spec = TinyModels.Spec;
         using var model = TinyModels.Create(spec);
         Perturb(model, 4);
-        var path = Path.Combine(this.folder, "half.dislocate");
+        var path = Path.Combine(this.scratch.Path, "half.dislocate");
         ModelFile.Save(path, model, TinyModels.Metadata(spec), halfWeights: true);
 
         var (loaded, _) = ModelFile.Load(path, CPU);
@@ -234,7 +234,7 @@ public sealed class OnnxExportTests : IDisposable
     {
         using var model = TinyModels.Create(spec);
         Perturb(model, seed);
-        var path = Path.Combine(this.folder, $"{spec.Encoder}-{seed}.dislocate");
+        var path = Path.Combine(this.scratch.Path, $"{spec.Encoder}-{seed}.dislocate");
         ModelFile.Save(path, model, TinyModels.Metadata(spec));
         return path;
     }

@@ -9,17 +9,11 @@ namespace Dislocate.Segment.Tests.Training;
 
 public sealed class LineMapTrainingTests : IDisposable
 {
-    private readonly string folder = TempFolder.Create();
+    private readonly TempFolder scratch = new();
 
     public LineMapTrainingTests() => torch.set_num_threads(2);
 
-    public void Dispose()
-    {
-        if (Directory.Exists(this.folder))
-        {
-            Directory.Delete(this.folder, recursive: true);
-        }
-    }
+    public void Dispose() => this.scratch.Dispose();
 
     [Fact]
     public void The_loss_targets_the_union_of_the_masks_and_is_near_zero_for_a_perfect_map()
@@ -46,7 +40,7 @@ public sealed class LineMapTrainingTests : IDisposable
         {
             Spec = new ModelSpec(EncoderKind.ResNet18, Outputs: 1, DecoderScale: 0.25, Output: OutputKind.LineMap),
         };
-        var summary = new Trainer(options, train, test, torch.CPU).Run(Path.Combine(this.folder, "run"), null, resume: false, CommandContext.Silent());
+        var summary = new Trainer(options, train, test, torch.CPU).Run(Path.Combine(this.scratch.Path, "run"), null, resume: false, CommandContext.Silent());
         Assert.True(summary.Records[^1].TrainLoss < 0.8 * summary.Records[0].TrainLoss, $"loss {summary.Records[0].TrainLoss:F3} → {summary.Records[^1].TrainLoss:F3}");
         Assert.All(summary.Records, r => Assert.InRange(r.TestMetric, 0, 1));
         var metadata = ModelFile.ReadMetadata(summary.ModelPath);

@@ -9,11 +9,11 @@ public sealed class MaskFolderSamplesTests : IDisposable
 {
     private const int Width = 64;
     private const int Height = 48;
-    private readonly string root = TempFolder.Create();
+    private readonly TempFolder scratch = new();
 
-    public MaskFolderSamplesTests() => Directory.CreateDirectory(this.root);
+    public MaskFolderSamplesTests() => Directory.CreateDirectory(this.scratch.Path);
 
-    public void Dispose() => Directory.Delete(this.root, recursive: true);
+    public void Dispose() => this.scratch.Dispose();
 
     [Fact]
     public void Frames_pair_with_masks_by_stem_and_each_piece_is_one_instance()
@@ -27,7 +27,7 @@ public sealed class MaskFolderSamplesTests : IDisposable
         var speck = MaskDrawing.Rect(Width, Height, 50, 44, 51, 45);
         this.Png("masks/f9.png", speck, dark: true); // no image of that name: not a pair
 
-        var samples = new MaskFolderSamples(Path.Combine(this.root, "images"), Path.Combine(this.root, "masks"));
+        var samples = new MaskFolderSamples(Path.Combine(this.scratch.Path, "images"), Path.Combine(this.scratch.Path, "masks"));
         Assert.Equal(1, samples.Count);
         var sample = samples.Get(0);
         Assert.Equal((Width, Height), (sample.Width, sample.Height));
@@ -42,9 +42,9 @@ public sealed class MaskFolderSamplesTests : IDisposable
         speck[10] = 1;
         speck[11] = 1;
         Assert.Empty(MaskFolderSamples.Pieces(speck, Width, Height));
-        Directory.CreateDirectory(Path.Combine(this.root, "i"));
+        Directory.CreateDirectory(Path.Combine(this.scratch.Path, "i"));
         this.Png("m/x.png", MaskDrawing.Rect(Width, Height, 1, 1, 20, 3), dark: true);
-        var e = Assert.Throws<InputFileException>(() => new MaskFolderSamples(Path.Combine(this.root, "i"), Path.Combine(this.root, "m")));
+        var e = Assert.Throws<InputFileException>(() => new MaskFolderSamples(Path.Combine(this.scratch.Path, "i"), Path.Combine(this.scratch.Path, "m")));
         Assert.Contains("no mask whose file stem matches", e.Message, StringComparison.Ordinal);
     }
 
@@ -52,7 +52,7 @@ public sealed class MaskFolderSamplesTests : IDisposable
 
     private void Png(string relative, float[] plane, bool dark)
     {
-        var path = Path.Combine(this.root, relative);
+        var path = Path.Combine(this.scratch.Path, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var bytes = plane.Select(v => dark ? (byte)(v > 0.5f ? 40 : 255) : (byte)(v * 255)).ToArray();
         using var stream = File.Create(path);

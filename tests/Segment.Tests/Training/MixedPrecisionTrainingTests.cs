@@ -10,7 +10,7 @@ namespace Dislocate.Segment.Tests.Training;
 
 public sealed class MixedPrecisionTrainingTests : IDisposable
 {
-    private readonly string folder = TempFolder.Create();
+    private readonly TempFolder scratch = new();
 
     public MixedPrecisionTrainingTests() => torch.set_num_threads(2);
 
@@ -74,15 +74,9 @@ public sealed class MixedPrecisionTrainingTests : IDisposable
         Assert.Contains("\"Precision\":2", JsonSerializer.Serialize(auto with { Precision = TrainingPrecision.Mixed }), StringComparison.Ordinal);
     }
 
-    public void Dispose()
-    {
-        if (Directory.Exists(this.folder))
-        {
-            Directory.Delete(this.folder, recursive: true);
-        }
-    }
+    public void Dispose() => this.scratch.Dispose();
 
     private static ParameterValues Values(IPluginCommand command, params (string Key, string Text)[] given) => CommandValues.Of(command, given);
 
-    private string Path(params string[] parts) => System.IO.Path.Combine([this.folder, .. parts]);
+    private string Path(params string[] parts) => System.IO.Path.Combine([this.scratch.Path, .. parts]);
 }

@@ -7,7 +7,7 @@ namespace Dislocate.Segment.Tests.Training;
 
 public sealed class TrainerTests : IDisposable
 {
-    private readonly string folder = TempFolder.Create();
+    private readonly TempFolder scratch = new();
 
     public TrainerTests() => torch.set_num_threads(2);
 
@@ -84,7 +84,7 @@ public sealed class TrainerTests : IDisposable
                 cancel.Cancel();
             }
         });
-        var context = new CommandContext(progress, NullCommandLog.Instance, this.folder, cancel.Token);
+        var context = new CommandContext(progress, NullCommandLog.Instance, this.scratch.Path, cancel.Token);
         Assert.ThrowsAny<OperationCanceledException>(() => new Trainer(options, train, test, torch.CPU).Run(this.Path("resumed"), null, true, context));
         Assert.Equal(2, File.ReadAllLines(this.Path("resumed", "curves.csv")).Length);
         Assert.Empty(Directory.GetFiles(this.Path("resumed"), "*.partial"));
@@ -132,15 +132,9 @@ public sealed class TrainerTests : IDisposable
         Assert.Contains("encoder and input channels", e.Message, StringComparison.Ordinal);
     }
 
-    public void Dispose()
-    {
-        if (Directory.Exists(this.folder))
-        {
-            Directory.Delete(this.folder, recursive: true);
-        }
-    }
+    public void Dispose() => this.scratch.Dispose();
 
-    private string Path(params string[] parts) => System.IO.Path.Combine([this.folder, .. parts]);
+    private string Path(params string[] parts) => System.IO.Path.Combine([this.scratch.Path, .. parts]);
 
     /// <summary>Reports on the calling thread, so the test can cancel at an exact step.</summary>
     private sealed class SynchronousProgress(Action<ProgressUpdate> report) : IProgress<ProgressUpdate>

@@ -12,7 +12,7 @@ namespace Dislocate.Synthetic.Tests.Backgrounds;
 
 public sealed class RealBackgroundTests : IDisposable
 {
-    private readonly string root = TempFolder.Create();
+    private readonly TempFolder scratch = new();
 
     public RealBackgroundTests()
     {
@@ -37,9 +37,9 @@ public sealed class RealBackgroundTests : IDisposable
         File.WriteAllText(Path.Combine(this.Folder, "notes.txt"), "not an image");
     }
 
-    private string Folder => Path.Combine(this.root, "backgrounds");
+    private string Folder => Path.Combine(this.scratch.Path, "backgrounds");
 
-    public void Dispose() => Directory.Delete(this.root, recursive: true);
+    public void Dispose() => this.scratch.Dispose();
 
     private GeneratorSettings Settings(ValueRange layers) => TestData.Small with
     {
@@ -106,7 +106,7 @@ public sealed class RealBackgroundTests : IDisposable
     public void Replay_RefusesAChangedBackgroundFile()
     {
         var settings = this.Settings(ValueRange.Fixed(1));
-        var o = new DatasetOptions(Path.Combine(this.root, "ds"), 2, 1, 4, ImageFormat.Png8, MaskFormat.Tiff, false, Shard.All, 1);
+        var o = new DatasetOptions(Path.Combine(this.scratch.Path, "ds"), 2, 1, 4, ImageFormat.Png8, MaskFormat.Tiff, false, Shard.All, 1);
         DatasetWriter.Write(settings, o, null, CancellationToken.None);
         var document = ReplayCommand.ReadDocument(new SampleFiles(o, 0, 1).Params);
         var file = document.Frames[0].Background.Layers[0].File;
@@ -124,10 +124,10 @@ public sealed class RealBackgroundTests : IDisposable
     [Fact]
     public void MissingOrEmptyFolder_NamesTheFolder()
     {
-        var empty = Path.Combine(this.root, "empty");
+        var empty = Path.Combine(this.scratch.Path, "empty");
         Directory.CreateDirectory(empty);
         Assert.Contains(empty, Assert.Throws<InputFileException>(() => new BackgroundLibrary(empty)).Message, StringComparison.Ordinal);
-        var missing = Path.Combine(this.root, "missing");
+        var missing = Path.Combine(this.scratch.Path, "missing");
         Assert.Contains("does not exist", Assert.Throws<InputFileException>(() => new BackgroundLibrary(missing)).Message, StringComparison.Ordinal);
     }
 

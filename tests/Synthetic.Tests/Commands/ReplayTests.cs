@@ -9,9 +9,9 @@ namespace Dislocate.Synthetic.Tests.Commands;
 
 public sealed class ReplayTests : IDisposable
 {
-    private readonly string root = TempFolder.Create();
+    private readonly TempFolder scratch = new();
 
-    public void Dispose() => Directory.Delete(this.root, recursive: true);
+    public void Dispose() => this.scratch.Dispose();
 
     private static ParameterValues Values(ReplayCommand command, Dictionary<string, object> values) =>
         new(command.Descriptor, values.Concat(command.Descriptor.Parameters.Where(p => p.Default is not null && !values.ContainsKey(p.Key))
@@ -24,12 +24,12 @@ public sealed class ReplayTests : IDisposable
     {
         var settings = TestData.Small with { Sequence = SequenceSettings.Default with { Frames = frames } };
         var format = frames > 1 ? ImageFormat.Tif8 : ImageFormat.Png8;
-        var o = new DatasetOptions(Path.Combine(this.root, "ds"), 3, 1, 9, format, MaskFormat.Tiff, true, Shard.All, 1);
+        var o = new DatasetOptions(Path.Combine(this.scratch.Path, "ds"), 3, 1, 9, format, MaskFormat.Tiff, true, Shard.All, 1);
         DatasetWriter.Write(settings, o, null, CancellationToken.None);
         var files = new SampleFiles(o, 2, frames);
 
         var replay = new ReplayCommand();
-        var outFolder = Path.Combine(this.root, "replayed");
+        var outFolder = Path.Combine(this.scratch.Path, "replayed");
         var values = Values(replay, new() { ["json"] = files.Params, ["out"] = outFolder, ["format"] = frames > 1 ? "tif8" : "png8" });
         await replay.ExecuteAsync(values, CommandContext.Silent());
 
@@ -43,7 +43,7 @@ public sealed class ReplayTests : IDisposable
     [Fact]
     public void MalformedParamsJson_NamesFileAndField()
     {
-        var path = Path.Combine(this.root, "bad.json");
+        var path = Path.Combine(this.scratch.Path, "bad.json");
         File.WriteAllText(path, "{\"generator\": \"dislocate-synthetic\", \"generator_version\": \"0.1.0\", \"format_version\": \"one\"}");
         var e = Assert.Throws<InputFileException>(() => ReplayCommand.ReadDocument(path));
         Assert.Contains(path, e.Message, StringComparison.Ordinal);
@@ -59,7 +59,7 @@ public sealed class ReplayTests : IDisposable
     [InlineData("\"format_version\": 1, \"colour\": 3", "has an unknown field 'colour'")]
     public void TypeErrors_SayWhatWasExpected_NotTheDotNetType(string fields, string expected)
     {
-        var path = Path.Combine(this.root, "typed.json");
+        var path = Path.Combine(this.scratch.Path, "typed.json");
         File.WriteAllText(path, "{\"generator\": \"dislocate-synthetic\", \"generator_version\": \"0.1.0\", " + fields + "}");
         var e = Assert.Throws<InputFileException>(() => ReplayCommand.ReadDocument(path));
         Assert.True(e.Message.Contains(expected, StringComparison.Ordinal), e.InnerException?.Message);
@@ -70,7 +70,7 @@ public sealed class ReplayTests : IDisposable
     [Fact]
     public void TruncatedJson_ReportsLine()
     {
-        var path = Path.Combine(this.root, "cut.json");
+        var path = Path.Combine(this.scratch.Path, "cut.json");
         File.WriteAllText(path, "{\n  \"generator\": \"dislocate-synthetic\",\n  \"frames\": [");
         var e = Assert.Throws<InputFileException>(() => ReplayCommand.ReadDocument(path));
         Assert.Contains("line", e.Message, StringComparison.Ordinal);

@@ -10,12 +10,12 @@ namespace Dislocate.Synthetic.Tests.Dataset;
 
 public sealed class DatasetWriterTests : IDisposable
 {
-    private readonly string root = TempFolder.Create();
+    private readonly TempFolder scratch = new();
 
-    public void Dispose() => Directory.Delete(this.root, recursive: true);
+    public void Dispose() => this.scratch.Dispose();
 
     private DatasetOptions Options(string name, int threads = 1, string shard = "0/1", long count = 6) =>
-        new(Path.Combine(this.root, name), count, 0.5, 42, ImageFormat.Png8, MaskFormat.Tiff, Labelme: true, Shard.Parse(shard), threads);
+        new(Path.Combine(this.scratch.Path, name), count, 0.5, 42, ImageFormat.Png8, MaskFormat.Tiff, Labelme: true, Shard.Parse(shard), threads);
 
     [Fact]
     public void Writes_TrainAndTestLayout_WithEveryFile()
@@ -62,7 +62,7 @@ public sealed class DatasetWriterTests : IDisposable
     {
         DatasetWriter.Write(TestData.Small, this.Options("one", threads: 1), null, CancellationToken.None);
         DatasetWriter.Write(TestData.Small, this.Options("two", threads: 2), null, CancellationToken.None);
-        TestData.AssertSameFiles(Path.Combine(this.root, "one"), Path.Combine(this.root, "two"));
+        TestData.AssertSameFiles(Path.Combine(this.scratch.Path, "one"), Path.Combine(this.scratch.Path, "two"));
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class DatasetWriterTests : IDisposable
         var s2 = DatasetWriter.Write(TestData.Small, this.Options("sharded", shard: "2/3"), null, CancellationToken.None);
         var s1 = DatasetWriter.Write(TestData.Small, this.Options("sharded", shard: "1/3"), null, CancellationToken.None);
         Assert.Equal(6, s0.Written + s1.Written + s2.Written);
-        TestData.AssertSameFiles(Path.Combine(this.root, "whole"), Path.Combine(this.root, "sharded"));
+        TestData.AssertSameFiles(Path.Combine(this.scratch.Path, "whole"), Path.Combine(this.scratch.Path, "sharded"));
     }
 
     [Fact]

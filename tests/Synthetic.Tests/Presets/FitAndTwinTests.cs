@@ -11,9 +11,9 @@ namespace Dislocate.Synthetic.Tests.Presets;
 
 public sealed class FitAndTwinTests : IDisposable
 {
-    private readonly string root = TempFolder.Create();
+    private readonly TempFolder scratch = new();
 
-    public void Dispose() => Directory.Delete(this.root, recursive: true);
+    public void Dispose() => this.scratch.Dispose();
 
     /// <summary>
     /// A pileup of <paramref name="count"/> slightly bowed lines between traces at angle α, Δd apart, shifted by
@@ -42,7 +42,7 @@ public sealed class FitAndTwinTests : IDisposable
     private string WriteAnnotation(string name, IEnumerable<(double X, double Y)[]> lines, int w = 256, int h = 256)
     {
         var doc = new LabelmeDocument(lines.Select(l => new LabelmeShape("dislocation", LabelmeShapeTypes.LineStrip, l)).ToList(), name + ".png", w, h);
-        var path = Path.Combine(this.root, name + ".json");
+        var path = Path.Combine(this.scratch.Path, name + ".json");
         LabelmeJson.Write(path, doc);
         return path;
     }
@@ -52,7 +52,7 @@ public sealed class FitAndTwinTests : IDisposable
     {
         this.WriteAnnotation("a", Pileup(new PointD(40, 30), 30, 100, 20, 3));
         this.WriteAnnotation("b", [.. Pileup(new PointD(40, 30), 30, 100, 20, 4), .. Pileup(new PointD(200, 200), 120, 60, 15, 1)]);
-        var preset = PresetFitter.Fit(this.root, GeneratorSettings.Default, linkDistance: 80, maxAngle: 20);
+        var preset = PresetFitter.Fit(this.scratch.Path, GeneratorSettings.Default, linkDistance: 80, maxAngle: 20);
         var e = preset.Settings.Microstructure.Empirical!;
         Assert.Equal([1, 2], e.PileupsPerImage);
         Assert.Equal([3, 4, 1], e.PerPileup);
@@ -66,7 +66,7 @@ public sealed class FitAndTwinTests : IDisposable
         Assert.Equal(8, preset.Fit!.Lines);
 
         // The preset file round-trips and drives the sampler: pileup counts come only from the observed ones.
-        var path = Path.Combine(this.root, "m1.preset");
+        var path = Path.Combine(this.scratch.Path, "m1.preset");
         PresetFile.Write(path, preset);
         var read = PresetFile.Read(path);
         Assert.Equal(SyntheticJson.Serialize(preset), SyntheticJson.Serialize(read));
@@ -80,8 +80,8 @@ public sealed class FitAndTwinTests : IDisposable
     [Fact]
     public void Fit_MalformedAnnotation_NamesFileAndField()
     {
-        File.WriteAllText(Path.Combine(this.root, "broken.json"), "{\"shapes\": [{\"label\": \"d\", \"shape_type\": \"linestrip\", \"points\": [[1, 2]]}], \"imageWidth\": 10, \"imageHeight\": 10, \"imagePath\": \"x.png\"}");
-        var e = Assert.Throws<InputFileException>(() => PresetFitter.Fit(this.root, GeneratorSettings.Default, 80, 20));
+        File.WriteAllText(Path.Combine(this.scratch.Path, "broken.json"), "{\"shapes\": [{\"label\": \"d\", \"shape_type\": \"linestrip\", \"points\": [[1, 2]]}], \"imageWidth\": 10, \"imageHeight\": 10, \"imagePath\": \"x.png\"}");
+        var e = Assert.Throws<InputFileException>(() => PresetFitter.Fit(this.scratch.Path, GeneratorSettings.Default, 80, 20));
         Assert.Contains("broken.json", e.Message, StringComparison.Ordinal);
         Assert.Contains("shapes[0].points", e.Message, StringComparison.Ordinal);
     }
@@ -89,7 +89,7 @@ public sealed class FitAndTwinTests : IDisposable
     [Fact]
     public void Fit_EmptyFolder_IsAClearError()
     {
-        var e = Assert.Throws<InputFileException>(() => PresetFitter.Fit(this.root, GeneratorSettings.Default, 80, 20));
+        var e = Assert.Throws<InputFileException>(() => PresetFitter.Fit(this.scratch.Path, GeneratorSettings.Default, 80, 20));
         Assert.Contains("neither labelme", e.Message, StringComparison.Ordinal);
     }
 
@@ -115,7 +115,7 @@ public sealed class FitAndTwinTests : IDisposable
             }
         }
 
-        using var file = File.Create(Path.Combine(this.root, name + ".png"));
+        using var file = File.Create(Path.Combine(this.scratch.Path, name + ".png"));
         PngEncoder.WriteGray8(file, pixels, w, h);
     }
 
@@ -126,7 +126,7 @@ public sealed class FitAndTwinTests : IDisposable
         // As the annotation test, moved right so that no line leaves the image.
         this.WriteMask("a", Pileup(new PointD(120, 30), 30, 100, 20, 3));
         this.WriteMask("b", [.. Pileup(new PointD(120, 30), 30, 100, 20, 4), .. Pileup(new PointD(200, 200), 120, 60, 15, 1)], background: 255, line: 0);
-        var preset = PresetFitter.Fit(this.root, GeneratorSettings.Default, linkDistance: 80, maxAngle: 20);
+        var preset = PresetFitter.Fit(this.scratch.Path, GeneratorSettings.Default, linkDistance: 80, maxAngle: 20);
         var e = preset.Settings.Microstructure.Empirical!;
         Assert.Equal([1, 2], e.PileupsPerImage);
         Assert.Equal([3, 4, 1], e.PerPileup);
@@ -146,7 +146,7 @@ public sealed class FitAndTwinTests : IDisposable
         var loop = Enumerable.Range(0, 40).Select(k => (X: 180 + (30 * Math.Cos(0.1 + (k * 6.0 / 39))), Y: 120 + (30 * Math.Sin(0.1 + (k * 6.0 / 39))))).ToArray();
         Assert.Null(ShapeLibrary.FromPolyline([.. loop.Select(p => new PointD(p.X, p.Y))]));
         this.WriteMask("a", [.. Pileup(new PointD(60, 30), 30, 100, 20, 3), loop]);
-        var preset = PresetFitter.Fit(this.root, GeneratorSettings.Default, linkDistance: 80, maxAngle: 20);
+        var preset = PresetFitter.Fit(this.scratch.Path, GeneratorSettings.Default, linkDistance: 80, maxAngle: 20);
         Assert.Equal(4, preset.Fit!.Lines);
         Assert.Equal(3, preset.Settings.Microstructure.Shapes.Count);
         SettingsValidator.Validate(preset.Settings);
@@ -157,7 +157,7 @@ public sealed class FitAndTwinTests : IDisposable
     {
         var crossing = new List<(double X, double Y)[]> { new[] { (20.0, 20.0), (120.0, 120.0) }, new[] { (20.0, 120.0), (120.0, 20.0) }, new[] { (200.0, 200.0), (201.0, 201.0) } };
         this.WriteMask("x", crossing);
-        var lines = PresetFitter.MaskLinesOf(Core.IO.ImageFileReader.ReadGray(Path.Combine(this.root, "x.png")));
+        var lines = PresetFitter.MaskLinesOf(Core.IO.ImageFileReader.ReadGray(Path.Combine(this.scratch.Path, "x.png")));
         var only = Assert.Single(lines);
         var length = only.Zip(only.Skip(1), (a, b) => (b - a).Length).Sum();
         Assert.InRange(length, 125, 143); // two of the X's four arms (each ≈ 70 px), through the centre
