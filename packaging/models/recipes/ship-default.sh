@@ -2,6 +2,7 @@
 # Turns a trained model into the shipped default: float16 weights (half the size, under the 30 MB limit), with its
 # name, version, recipe and the scores of evaluate.sh (EVAL folder) in its training record.
 # Usage: packaging/models/recipes/ship-default.sh MODEL EVAL [VERSION=1.0.0]
+# RECIPE names the recipe that trained MODEL (default train-default.sh); EXTRA_RECORD adds key=value pairs.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
@@ -10,7 +11,7 @@ eval_dir=${2:?usage: ship-default.sh MODEL EVAL [VERSION]}
 version=${3:-1.0.0}
 dislocate=${DISLOCATE:-$root/artifacts/dislocate/dislocate}
 f1() { tr -d '\n ' < "$1" | grep -oE '"f1":[0-9.]+' | cut -d: -f2; }
-record="recipe=packaging/models/recipes/train-default.sh"
+record="recipe=${RECIPE:-packaging/models/recipes/train-default.sh}"
 record+=" synthetic_line_f1=$(f1 "$eval_dir/m2-pred/score/score.json")"
 record+=" synthetic_test_set=M2-defaults-seed1000-$(ls "$eval_dir/m2/test/images" | wc -l)-images"
 record+=" real_line_f1=$(f1 "$eval_dir/real-pred/score-test/score.json")"
