@@ -9,7 +9,7 @@
 # The shipped model 1.3.0 is OUT/real/model/last.dislocate (the last epoch; the epoch best on the ten training frames
 # was the first, 0.70 on the 39 held-out frames against the last's 0.88), exported by
 #   RECIPE=packaging/models/recipes/train-light.sh ship-default.sh OUT/real/model/last.dislocate EVAL 1.3.0
-# with EVAL from evaluate.sh. On the reference machine stage 1 took 26 min and stage 2 21 min, beside other work.
+# with EVAL from evaluate.sh. On the reference machine stage 1 took 26 min and stage 2 18 min, beside other work.
 # Usage: packaging/models/recipes/train-light.sh OUT [--init MODEL]   (--init: stage 2 only, from MODEL, e.g. the
 # committed light model, to train it further). Every option and seed is here; the same thread count gives the same model.
 set -euo pipefail
