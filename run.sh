@@ -28,6 +28,9 @@ stack="$OUT/sequence/train/images/000000.tif"
 "$dislocate" track run "$OUT/sequence/train/masks/000000.tif" --out "$OUT/track-truth" --overlay "$stack"
 # How many true lines the shipped model found, and how well their identities were kept (matched, missed, id accuracy),
 # and its centre-line F1 at 3 px against the generator's true masks.
+# score.json lies inside the folder it scores, and an existing file of an input folder is never overwritten (the
+# command refuses it), so a rerun removes the previous run's score first.
+rm -f "$OUT/track/score.json"
 "$dislocate" track score "$OUT/track" --truth "$OUT/track-truth" --out "$OUT/track/score.json"
 "$dislocate" segment score --pred "$OUT/segment" --truth "$OUT/sequence/train/masks/000000.tif" --out "$OUT/segment/score"
 echo "done: dataset in $OUT/synthetic (preview.png), demonstration model in $OUT/model (curves.png), segmentation with the"
