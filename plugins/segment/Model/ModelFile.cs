@@ -67,12 +67,9 @@ internal static class ModelFile
             if (halfWeights)
             {
                 using var half = new UNetPlusPlus(model.Spec);
-                using (torch.no_grad())
+                if (half.CopyMatchingWeights(model) is { Taken: var taken, Total: var total } && taken != total)
                 {
-                    foreach (var (target, source) in half.state_dict().Values.Zip(model.state_dict().Values))
-                    {
-                        target.copy_(source);
-                    }
+                    throw new InvalidOperationException($"Only {taken} of {total} weights of {model.Spec} could be copied for float16 storage.");
                 }
 
                 SetFloatType(half, ScalarType.Float16);

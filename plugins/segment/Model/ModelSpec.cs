@@ -33,14 +33,14 @@ public sealed record ModelSpec(EncoderKind Encoder = EncoderKind.ResNet50, int O
 
     /// <summary>The decoder channels after scaling: round(c × <see cref="DecoderScale"/>), at least 1 each.</summary>
     public IReadOnlyList<int> DecoderChannels =>
-        [.. BaseDecoderChannels.Select(c => Math.Max(1, (int)Math.Round(c * this.DecoderScale, MidpointRounding.AwayFromZero)))];
+        Scaled(BaseDecoderChannels, this.DecoderScale);
 
     /// <summary>
     /// The nested nodes' channels at strides 16, 8, 4 and 2 (deepest first): round(encoder width × <see cref="NestedScale"/>),
     /// at least 1 each; the encoder's own widths when the scale is 1.
     /// </summary>
     public IReadOnlyList<int> NestedChannels =>
-        [.. this.EncoderChannels.Skip(1).Reverse().Skip(1).Select(c => Math.Max(1, (int)Math.Round(c * this.NestedScale, MidpointRounding.AwayFromZero)))];
+        Scaled(this.EncoderChannels.Skip(1).Reverse().Skip(1), this.NestedScale);
 
     /// <summary>
     /// The encoder's feature channels at strides 1 (the input), 2, 4, 8, 16 and 32, as smp's <c>out_channels</c>.
@@ -94,4 +94,8 @@ public sealed record ModelSpec(EncoderKind Encoder = EncoderKind.ResNet50, int O
 
         return null;
     }
+
+    // Channel counts times a width scale, rounded half away from zero, at least 1 each.
+    private static int[] Scaled(IEnumerable<int> channels, double scale) =>
+        [.. channels.Select(c => Math.Max(1, (int)Math.Round(c * scale, MidpointRounding.AwayFromZero)))];
 }

@@ -50,6 +50,31 @@ internal sealed class UNetPlusPlus : nn.Module<Tensor, Tensor>
     /// <summary>Number of trainable parameters.</summary>
     public long ParameterCount => this.parameters().Sum(p => p.numel());
 
+    /// <summary>
+    /// Copies into this network every weight and buffer of <paramref name="source"/> with the same name, shape and type;
+    /// returns how many of this network's tensors it took, of how many (all of them when both have one spec).
+    /// </summary>
+    public (int Taken, int Total) CopyMatchingWeights(UNetPlusPlus source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var from = source.state_dict();
+        var to = this.state_dict();
+        var taken = 0;
+        using (no_grad())
+        {
+            foreach (var (name, tensor) in to)
+            {
+                if (from.TryGetValue(name, out var value) && value.shape.SequenceEqual(tensor.shape) && value.dtype == tensor.dtype)
+                {
+                    tensor.copy_(value);
+                    taken++;
+                }
+            }
+        }
+
+        return (taken, to.Count);
+    }
+
     public override Tensor forward(Tensor input)
     {
         ArgumentNullException.ThrowIfNull(input);

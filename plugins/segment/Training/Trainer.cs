@@ -51,7 +51,6 @@ internal sealed class Trainer
     private readonly ITrainingSamples test;
     private readonly Device device;
     private readonly ScalarType? autocastType;
-    private string? initialTensors; // "n of m" when the initial model's decoder differed and only matching tensors were taken
 
     /// <summary>Prepares a run; nothing happens until <see cref="Run"/>.</summary>
     public Trainer(TrainingOptions options, ITrainingSamples train, ITrainingSamples test, Device device)
@@ -91,7 +90,8 @@ internal sealed class Trainer
         var modelPath = Path.Combine(folder, ModelFileName);
         var fingerprint = this.Fingerprint(initialModel);
         torch.manual_seed((long)(this.options.Seed & long.MaxValue));
-        using var model = this.CreateModel(initialModel, context.Log);
+        var (created, initialTensors) = this.CreateModel(initialModel, context.Log);
+        using var model = created;
         model.to(this.device);
         context.Log.Info($"Kernels: {TorchRuntime.KernelDescription}; allocator: {ProcessAllocator.Describe()}.");
         using var adam = torch.optim.Adam(model.parameters(), this.options.LearningRate, weight_decay: this.options.WeightDecay);
@@ -149,10 +149,10 @@ internal sealed class Trainer
                 : state with { Epoch = epoch, Step = step, Scaler = scaler?.State };
             if (best)
             {
-                ModelFile.Save(modelPath, model, this.Metadata(state, initialModel, state.BestMetric));
+                ModelFile.Save(modelPath, model, this.Metadata(state, initialModel, initialTensors, state.BestMetric));
             }
 
-            ModelFile.Save(Path.Combine(folder, LastModelFileName), model, this.Metadata(state, initialModel, testMetric));
+            ModelFile.Save(Path.Combine(folder, LastModelFileName), model, this.Metadata(state, initialModel, initialTensors, testMetric));
 
             // Curves before the checkpoint: a crash in between leaves curves one epoch ahead, which a resume trims.
             TrainingCurves.Write(folder, records);
@@ -395,19 +395,19 @@ internal sealed class Trainer
     /// The model to train: new, the initial model itself when its architecture is the run's, or — when only the decoder
     /// differs (its widths or nested widths, or the number of outputs) — a new model that takes every tensor of the
     /// initial one whose name and shape match (the encoder above all), so a lighter decoder starts from a trained encoder.
+    /// The second value is "n of m" for such a partial start, null otherwise.
     /// </summary>
-    private UNetPlusPlus CreateModel(string? initialModel, ICommandLog log)
+    private (UNetPlusPlus Model, string? InitialTensors) CreateModel(string? initialModel, ICommandLog log)
     {
         if (initialModel is null)
         {
-            return new UNetPlusPlus(this.options.Spec);
+            return (new UNetPlusPlus(this.options.Spec), null);
         }
 
         var (loaded, metadata) = ModelFile.Load(initialModel, torch.CPU);
         if (metadata.Spec == this.options.Spec)
         {
-            this.initialTensors = null;
-            return loaded;
+            return (loaded, null);
         }
 
         using (loaded)
@@ -418,28 +418,13 @@ internal sealed class Trainer
             }
 
             var model = new UNetPlusPlus(this.options.Spec);
-            var source = loaded.state_dict();
-            var taken = 0;
-            var target = model.state_dict();
-            using (torch.no_grad())
-            {
-                foreach (var (name, tensor) in target)
-                {
-                    if (source.TryGetValue(name, out var from) && from.shape.SequenceEqual(tensor.shape) && from.dtype == tensor.dtype)
-                    {
-                        tensor.copy_(from);
-                        taken++;
-                    }
-                }
-            }
-
-            this.initialTensors = string.Create(CultureInfo.InvariantCulture, $"{taken} of {target.Count}");
-            log.Info($"Initial model {Path.GetFileName(initialModel)} is {metadata.Spec}; took the {taken} of this run's {target.Count} tensors whose names and shapes match (the encoder's among them), the others start new.");
-            return model;
+            var (taken, total) = model.CopyMatchingWeights(loaded);
+            log.Info($"Initial model {Path.GetFileName(initialModel)} is {metadata.Spec}; took the {taken} of this run's {total} tensors whose names and shapes match (the encoder's among them), the others start new.");
+            return (model, string.Create(CultureInfo.InvariantCulture, $"{taken} of {total}"));
         }
     }
 
-    private ModelMetadata Metadata(CheckpointState state, string? initialModel, double testMetric)
+    private ModelMetadata Metadata(CheckpointState state, string? initialModel, string? initialTensors, double testMetric)
     {
         var training = new Dictionary<string, string>
         {
@@ -459,7 +444,7 @@ internal sealed class Trainer
             ["kernels"] = TorchRuntime.KernelDescription,
             ["threads"] = torch.get_num_threads().ToString(CultureInfo.InvariantCulture),
         };
-        if (this.initialTensors is { } part)
+        if (initialTensors is { } part)
         {
             training["initial_tensors"] = part; // only for a partial start, so records of other runs keep their keys
         }
