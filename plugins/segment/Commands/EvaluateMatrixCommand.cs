@@ -23,6 +23,8 @@ internal sealed class EvaluateMatrixCommand : IPluginCommand
 
     private static readonly ParameterSpec<string> NamesParameter = Parameter.Text("names", "names (model labels, comma-separated)", null, "Row labels for the models, in order; empty = from the file or folder names.");
 
+    private static readonly ParameterSpec<double> MatchedBelow = Parameter.Real("matched-below", "matched-below (Dice loss)", CrossEvaluationOptions.DefaultMatchedBelowLoss, 1e-6, 1, "A ground-truth dislocation counts as matched one to one when the matching pairs it with a prediction whose Dice loss is below this (0.5: the paper's duplicate bar).");
+
     public CommandDescriptor Descriptor { get; } = new(
         "evaluate-matrix",
         "Cross-Evaluate Models",
@@ -35,6 +37,7 @@ internal sealed class EvaluateMatrixCommand : IPluginCommand
             Split,
             Limit,
             TrainingParameters.MatchingChoice,
+            MatchedBelow,
             NamesParameter,
             TrainingParameters.Threads,
             TrainingParameters.Device,
@@ -54,7 +57,7 @@ internal sealed class EvaluateMatrixCommand : IPluginCommand
         }
 
         var split = parameters.Get(Split);
-        var options = new CrossEvaluationOptions(split, parameters.GetInt32(Limit), MetricOptions.Default with { Matching = mode });
+        var options = new CrossEvaluationOptions(split, parameters.GetInt32(Limit), MetricOptions.Default with { Matching = mode }, MatchedBelowLoss: parameters.Get(MatchedBelow));
         var folder = parameters.Get(Out);
         var evaluation = new CrossEvaluation(
             modelPaths.Select((p, i) => new CrossEvaluationModel(modelNames[i], p)).ToArray(),
@@ -151,8 +154,9 @@ internal sealed class EvaluateMatrixCommand : IPluginCommand
     private static string Summary(CrossEvaluationResult result, string split, int images, string folder)
     {
         var means = result.Cells.Where(c => c.MeanMetric is not null).Select(c => c.MeanMetric!.Value).ToArray();
+        var shares = result.Cells.Where(c => c.MatchedShare is not null).Select(c => c.MatchedShare!.Value).ToArray();
         var range = means.Length > 0
-            ? string.Create(CultureInfo.InvariantCulture, $"mean metric {means.Min():F4} to {means.Max():F4}")
+            ? string.Create(CultureInfo.InvariantCulture, $"mean metric {means.Min():F4} to {means.Max():F4}, {shares.Min():P1} to {shares.Max():P1} of the true dislocations matched one to one")
             : "no image had a scorable dislocation";
         var skipped = result.Skipped > 0
             ? string.Create(CultureInfo.InvariantCulture, $"; {result.Skipped} model-image pair(s) without a scorable dislocation left out")

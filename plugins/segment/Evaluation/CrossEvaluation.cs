@@ -14,8 +14,11 @@ namespace Dislocate.Segment.Evaluation;
 /// maps scored with the spline-length metric against its instance masks.
 /// </summary>
 /// <remarks>
-/// Per image: the model's probability maps (<see cref="TiledPredictor"/> at the model's own tile size, so images larger
-/// than a tile are tiled), then <see cref="SplineLengthMetric"/> against the image's non-empty instance masks. An image
+/// Per image: the model's predicted masks, then <see cref="SplineLengthMetric"/> against the image's non-empty instance
+/// masks. An instance-mask model's predictions are its probability maps (<see cref="TiledPredictor"/> at the model's own
+/// tile size, so images larger than a tile are tiled); a line-map model holds every line in one map, so its predictions
+/// are the instances <c>segment run</c> finds in it (crests split into pieces, one mask per piece, as written to its
+/// <c>masks</c> folder) — scoring the one map as one mask would match a single truth. An image
 /// with no scorable ground truth (no mask, or only masks too small for a line) has no metric; it is left out and
 /// counted rather than scored as 0 or 1. Models are loaded one at a time and images read one at a time, so memory
 /// holds one model and one image. The constructor opens every dataset and reads every model's header, so a wrong path
@@ -78,12 +81,13 @@ internal sealed class CrossEvaluation
                 {
                     cancellation.ThrowIfCancellationRequested();
                     var sample = this.samples[d].Get(i);
-                    var maps = segmenter.Predict(new GrayImage(sample.Width, sample.Height, sample.Image), cancellation);
-                    var (dislocations, result) = ScoreImage(sample, maps, this.options.Metric);
+                    var predictions = Predictions(segmenter, new GrayImage(sample.Width, sample.Height, sample.Image), cancellation);
+                    var (dislocations, result) = ScoreImage(sample, predictions, this.options.Metric);
                     var name = Path.GetFileNameWithoutExtension(sample.Source);
                     if (result?.Metric is { } metric)
                     {
-                        rows.Add(new CrossEvaluationImage(model.Name, dataset.Name, name, dislocations, metric, result.MatchingLoss));
+                        var matched = result.MatchedTruths(this.options.MatchedBelowLoss);
+                        rows.Add(new CrossEvaluationImage(model.Name, dataset.Name, name, dislocations, metric, result.MatchingLoss, matched));
                     }
                     else
                     {
@@ -106,6 +110,14 @@ internal sealed class CrossEvaluation
     {
         ArgumentNullException.ThrowIfNull(sample);
         ArgumentNullException.ThrowIfNull(maps);
+        return ScoreImage(sample, MaskStack.FromArrays(sample.Width, sample.Height, maps), options);
+    }
+
+    /// <summary>As <see cref="ScoreImage(TrainingSample, float[][], MetricOptions)"/> for predictions already stacked.</summary>
+    internal static (int Dislocations, MetricResult? Result) ScoreImage(TrainingSample sample, MaskStack predictions, MetricOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        ArgumentNullException.ThrowIfNull(predictions);
         var truths = new List<ReadOnlyMemory<byte>>();
         foreach (var mask in sample.Masks)
         {
@@ -130,8 +142,39 @@ internal sealed class CrossEvaluation
         }
 
         var truthStack = MaskStack.FromBytes(sample.Width, sample.Height, truths);
-        var predictions = MaskStack.FromArrays(sample.Width, sample.Height, maps);
         return (truths.Count, SplineLengthMetric.Evaluate(truthStack, predictions, options));
+    }
+
+    /// <summary>
+    /// What the metric scores for one image: an instance-mask model's probability maps, or a line-map model's instances
+    /// as 0/1 masks (one per piece <see cref="Segmenter.Segment(GrayImage, CancellationToken)"/> finds, none when it finds none).
+    /// </summary>
+    internal static MaskStack Predictions(Segmenter segmenter, GrayImage image, CancellationToken cancellation)
+    {
+        if (segmenter.Metadata.Spec.Output != OutputKind.LineMap)
+        {
+            return MaskStack.FromArrays(image.Width, image.Height, segmenter.Predict(image, cancellation));
+        }
+
+        return InstanceMasks(segmenter.Segment(image, cancellation));
+    }
+
+    /// <summary>One 0/255 plane per instance of <paramref name="segmented"/>, in label order.</summary>
+    internal static MaskStack InstanceMasks(PostProcessedImage segmented)
+    {
+        var planes = new List<ReadOnlyMemory<byte>>(segmented.Instances.Count);
+        foreach (var instance in segmented.Instances)
+        {
+            var plane = new byte[segmented.Width * segmented.Height];
+            foreach (var pixel in instance.Pixels)
+            {
+                plane[pixel] = byte.MaxValue;
+            }
+
+            planes.Add(plane);
+        }
+
+        return MaskStack.FromBytes(segmented.Width, segmented.Height, planes);
     }
 
     private static void CheckLabels(List<string> labels, string what, string parameter)

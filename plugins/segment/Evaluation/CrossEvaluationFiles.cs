@@ -8,7 +8,8 @@ namespace Dislocate.Segment.Evaluation;
 
 /// <summary>
 /// Writes a cross-evaluation into a folder, each file atomically: <c>matrix.csv</c> (mean metric, models × datasets),
-/// <c>matrix_long.csv</c> (one row per model and dataset with counts, mean and median metric and mean loss),
+/// <c>matrix_long.csv</c> (one row per model and dataset with counts, mean and median metric, mean loss and the share of
+/// ground-truth dislocations matched one to one),
 /// <c>per_image.csv</c>, <c>matrix.png</c> (the heat map of Fig. 9a) and per model
 /// <c>metric_vs_dislocations_&lt;model&gt;.png</c> (image metrics grouped by ground-truth dislocation count, Fig. 9b).
 /// </summary>
@@ -16,10 +17,10 @@ namespace Dislocate.Segment.Evaluation;
 internal static class CrossEvaluationFiles
 {
     /// <summary>Header of <c>per_image.csv</c>.</summary>
-    public const string PerImageHeader = "model,dataset,image,dislocations,metric,loss";
+    public const string PerImageHeader = "model,dataset,image,dislocations,metric,loss,matched";
 
     /// <summary>Header of <c>matrix_long.csv</c>.</summary>
-    public const string LongHeader = "model,dataset,images,skipped,mean_metric,median_metric,mean_loss";
+    public const string LongHeader = "model,dataset,images,skipped,mean_metric,median_metric,mean_loss,dislocations,matched,matched_share";
 
     /// <summary>Writes every file into <paramref name="folder"/> (created when missing) and returns them.</summary>
     public static IReadOnlyList<FileOutput> Write(string folder, CrossEvaluationResult result)
@@ -93,7 +94,7 @@ internal static class CrossEvaluationFiles
         var text = new StringBuilder(LongHeader).Append('\n');
         foreach (var c in result.Cells)
         {
-            text.Append(CultureInfo.InvariantCulture, $"{Csv(c.Model)},{Csv(c.Dataset)},{c.Images},{c.Skipped},{Number(c.MeanMetric)},{Number(c.MedianMetric)},{Number(c.MeanLoss)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"{Csv(c.Model)},{Csv(c.Dataset)},{c.Images},{c.Skipped},{Number(c.MeanMetric)},{Number(c.MedianMetric)},{Number(c.MeanLoss)},{c.Dislocations},{c.Matched},{Number(c.MatchedShare)}\n");
         }
 
         return text.ToString();
@@ -105,7 +106,7 @@ internal static class CrossEvaluationFiles
         var text = new StringBuilder(PerImageHeader).Append('\n');
         foreach (var i in result.Images)
         {
-            text.Append(CultureInfo.InvariantCulture, $"{Csv(i.Model)},{Csv(i.Dataset)},{Csv(i.Image)},{i.Dislocations},{Number(i.Metric)},{Number(i.Loss)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"{Csv(i.Model)},{Csv(i.Dataset)},{Csv(i.Image)},{i.Dislocations},{Number(i.Metric)},{Number(i.Loss)},{i.Matched}\n");
         }
 
         return text.ToString();

@@ -7,4 +7,5 @@ namespace Dislocate.Segment.Evaluation;
 /// <param name="Dislocations">Ground-truth dislocations in the image (its non-empty instance masks).</param>
 /// <param name="Metric">The image's spline-length metric, in [0, 1].</param>
 /// <param name="Loss">The image's matching Dice loss, in [0, 1].</param>
-internal sealed record CrossEvaluationImage(string Model, string Dataset, string Image, int Dislocations, double Metric, double Loss);
+/// <param name="Matched">Ground-truth dislocations matched one to one (<see cref="CrossEvaluationOptions.MatchedBelowLoss"/>).</param>
+internal sealed record CrossEvaluationImage(string Model, string Dataset, string Image, int Dislocations, double Metric, double Loss, int Matched);

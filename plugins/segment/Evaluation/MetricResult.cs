@@ -18,4 +18,7 @@ public sealed record MetricResult(double MatchingLoss, double? Metric, int Predi
 
     /// <summary>Truths left without a prediction (N &lt; M); they score 0.</summary>
     public int UnmatchedTruths => this.Dislocations.Count(d => d.Prediction < 0);
+
+    /// <summary>Truths paired (one to one, by the matching) with a prediction whose Dice loss is below <paramref name="maxLoss"/>.</summary>
+    public int MatchedTruths(double maxLoss) => this.Dislocations.Count(d => d.Prediction >= 0 && d.DiceLoss < maxLoss);
 }

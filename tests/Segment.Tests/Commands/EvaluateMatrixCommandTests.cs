@@ -66,6 +66,10 @@ public sealed class EvaluateMatrixCommandTests(TinyModel models) : IClassFixture
                 Assert.Equal(mean, Number(cell[4]));
                 Assert.Equal(Median(metrics), Number(cell[5]), 12);
                 Assert.Equal(losses.Average(), Number(cell[6]), 12);
+                var dislocations = rows.Where(r => r[0] == model && r[1] == dataset).Sum(r => int.Parse(r[3], CultureInfo.InvariantCulture));
+                var matched = rows.Where(r => r[0] == model && r[1] == dataset).Sum(r => int.Parse(r[6], CultureInfo.InvariantCulture));
+                Assert.Equal([dislocations, matched], cell[7..9].Select(v => int.Parse(v, CultureInfo.InvariantCulture)));
+                Assert.Equal((double)matched / dislocations, Number(cell[9]), 12);
             }
         }
 
@@ -145,6 +149,7 @@ public sealed class EvaluateMatrixCommandTests(TinyModel models) : IClassFixture
         Assert.Equal(1, result.Metric!.Value, 12);
         Assert.Equal(0, result.MatchingLoss, 12);
         Assert.Equal([2, 0], result.Dislocations.Select(d => d.Prediction));
+        Assert.Equal(2, result.MatchedTruths(CrossEvaluationOptions.DefaultMatchedBelowLoss));
     }
 
     [Fact]
@@ -159,6 +164,7 @@ public sealed class EvaluateMatrixCommandTests(TinyModel models) : IClassFixture
         Assert.Equal(2, count);
         Assert.Equal(0.5, result!.Metric!.Value, 12);   // (1 + 0) / 2
         Assert.Equal(0.5, result.MatchingLoss, 12);     // (0 + 1) / 2
+        Assert.Equal(1, result.MatchedTruths(0.5));
         Assert.Equal((0, null), (none, nothing));
     }
 
@@ -166,19 +172,21 @@ public sealed class EvaluateMatrixCommandTests(TinyModel models) : IClassFixture
     public void Summaries_MeanMedianAndEmptyCells()
     {
         // Dyadic values, so sums and means are exact in binary.
-        CrossEvaluationImage Row(string model, double metric, double loss) => new(model, "a", "x", 1, metric, loss);
-        var images = new[] { Row("m", 0.25, 0.5), Row("m", 0.75, 0.25), Row("m", 0.5, 0.75), Row("m", 0.125, 0.5), Row("n", 0.375, 0.625) };
+        CrossEvaluationImage Row(string model, double metric, double loss, int matched = 1) => new(model, "a", "x", 2, metric, loss, matched);
+        var images = new[] { Row("m", 0.25, 0.5), Row("m", 0.75, 0.25, 2), Row("m", 0.5, 0.75, 0), Row("m", 0.125, 0.5), Row("n", 0.375, 0.625) };
 
         var result = CrossEvaluationResult.Create(["m", "n"], ["a", "b"], images, new int[,] { { 1, 0 }, { 0, 2 } });
 
-        Assert.Equal(new CrossEvaluationCell("m", "a", 4, 1, 0.40625, 0.375, 0.5), result.Cell(0, 0)); // median (0.25 + 0.5) / 2
+        Assert.Equal(new CrossEvaluationCell("m", "a", 4, 1, 0.40625, 0.375, 0.5, 8, 4), result.Cell(0, 0)); // median (0.25 + 0.5) / 2
+        Assert.Equal(0.5, result.Cell(0, 0).MatchedShare);
         Assert.Equal(new CrossEvaluationCell("m", "b", 0, 0, null, null, null), result.Cell(0, 1));
-        Assert.Equal(new CrossEvaluationCell("n", "a", 1, 0, 0.375, 0.375, 0.625), result.Cell(1, 0));
+        Assert.Null(result.Cell(0, 1).MatchedShare);
+        Assert.Equal(new CrossEvaluationCell("n", "a", 1, 0, 0.375, 0.375, 0.625, 2, 1), result.Cell(1, 0));
         Assert.Equal(new CrossEvaluationCell("n", "b", 0, 2, null, null, null), result.Cell(1, 1));
         Assert.Equal(3, result.Skipped);
         Assert.True(double.IsNaN(result.MeanMetrics()[1, 1]));
         Assert.Equal("model,a,b\nm,0.40625,\nn,0.375,\n", CrossEvaluationFiles.MatrixCsv(result));
-        Assert.Equal(CrossEvaluationFiles.LongHeader + "\nm,a,4,1,0.40625,0.375,0.5\nm,b,0,0,,,\nn,a,1,0,0.375,0.375,0.625\nn,b,0,2,,,\n", CrossEvaluationFiles.LongCsv(result));
+        Assert.Equal(CrossEvaluationFiles.LongHeader + "\nm,a,4,1,0.40625,0.375,0.5,8,4,0.5\nm,b,0,0,,,,0,0,\nn,a,1,0,0.375,0.375,0.625,2,1,0.5\nn,b,0,2,,,,0,0,\n", CrossEvaluationFiles.LongCsv(result));
     }
 
     [Fact]
