@@ -13,8 +13,8 @@ public sealed record HostileOutcome(string Class, string Detail)
     public static HostileOutcome Failed(string detail) => new("FAILED", detail);
 }
 
-/// <summary>What a suite run saw: outcome counts by kind and class, the failed cases, the slowest case.</summary>
-public sealed record HostileReport(int Cases, IReadOnlyDictionary<string, int> Counts, IReadOnlyList<string> Failures, TimeSpan Slowest);
+/// <summary>What a suite run saw: outcome counts by kind and class, the failed cases, the slowest case, and the first message of each kind and class.</summary>
+public sealed record HostileReport(int Cases, IReadOnlyDictionary<string, int> Counts, IReadOnlyList<string> Failures, TimeSpan Slowest, IReadOnlyDictionary<string, string> Examples);
 
 /// <summary>
 /// The hostile-input suites' engine (image and annotation files here, model files in Segment.Tests, which links this
@@ -39,6 +39,7 @@ public static class HostileSuite
         ArgumentNullException.ThrowIfNull(seeds);
         ArgumentNullException.ThrowIfNull(kindOf);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var examples = new Dictionary<string, string>(StringComparer.Ordinal);
         var failures = new List<string>();
         var slowest = TimeSpan.Zero;
         var rng = new System.Random(20261206);
@@ -46,13 +47,15 @@ public static class HostileSuite
         {
             var (name, bytes) = seeds[k % seeds.Count];
             var (mutation, mutated) = Mutate(bytes, seeds, rng);
-            var path = Path.Combine(folder, $"case-{k:D5}{Path.GetExtension(name)}");
+            // The seed's name stays in the case's, so an opener can tell the kinds of one extension apart.
+            var path = Path.Combine(folder, $"case-{k:D5}-{name}");
             File.WriteAllBytes(path, mutated);
             var watch = Stopwatch.StartNew();
             var outcome = OpenInTime(path, timeLimit, open);
             slowest = watch.Elapsed > slowest ? watch.Elapsed : slowest;
             var key = $"{kindOf(name)} {outcome.Class}";
             counts[key] = counts.GetValueOrDefault(key) + 1;
+            examples.TryAdd(key, $"{mutation}: {outcome.Detail}");
             if (outcome.Class == "FAILED")
             {
                 failures.Add($"case {k} ({name}, {mutation}): {outcome.Detail}");
@@ -61,7 +64,7 @@ public static class HostileSuite
             File.Delete(path);
         }
 
-        return new HostileReport(cases, counts, failures, slowest);
+        return new HostileReport(cases, counts, failures, slowest, examples);
     }
 
     private static HostileOutcome OpenInTime(string path, TimeSpan timeLimit, Func<string, HostileOutcome> open)
@@ -86,11 +89,52 @@ public static class HostileSuite
         return task.Wait(timeLimit) ? task.Result : HostileOutcome.Failed($"no answer in {timeLimit.TotalSeconds} s (hang)");
     }
 
+    private static readonly string[] ExtremeValues =
+        ["0", "-1", "-0", "1e308", "-1e308", "1e-320", "1e400", "2147483648", "-2147483649", "18446744073709551616", "3.5", "\"NaN\"", "null", "[]", "{}", "\"\""];
+
+    /// <summary>Whether <paramref name="bytes"/> look like text: no control bytes but tab and line ends in the first 4 KB.</summary>
+    private static bool IsText(byte[] bytes) =>
+        bytes.Length > 0 && !bytes.AsSpan(0, Math.Min(bytes.Length, 4096)).ContainsAnyInRange((byte)0, (byte)8)
+        && !bytes.AsSpan(0, Math.Min(bytes.Length, 4096)).ContainsAnyInRange((byte)14, (byte)31);
+
+    /// <summary>One to three numbers of a text file replaced by extreme values (huge, tiny, negative, zero, not a number, another type) or scaled.</summary>
+    private static (string Mutation, byte[] Bytes) ReplaceNumbers(byte[] bytes, System.Random rng)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(bytes);
+        var numbers = System.Text.RegularExpressions.Regex.Matches(text, @"-?\d+(\.\d+)?([eE][-+]?\d+)?");
+        if (numbers.Count == 0)
+        {
+            return ("no number to replace", bytes);
+        }
+
+        var count = rng.Next(1, 4);
+        var picked = Enumerable.Range(0, count).Select(_ => numbers[rng.Next(numbers.Count)]).DistinctBy(m => m.Index).OrderByDescending(m => m.Index).ToList();
+        var names = new List<string>();
+        foreach (var number in picked)
+        {
+            // Half extreme, half the same number scaled (often still in range, so the value reaches the code that uses it).
+            var value = rng.Next(2) == 0 || !double.TryParse(number.Value, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+                ? ExtremeValues[rng.Next(ExtremeValues.Length)]
+                : (parsed * new[] { 10, 0.1, -1, 2, 0.5, 100 }[rng.Next(6)]).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            text = string.Concat(text.AsSpan(0, number.Index), value, text.AsSpan(number.Index + number.Length));
+            names.Add($"{number.Value}→{value} at {number.Index}");
+        }
+
+        return ($"numbers replaced: {string.Join(", ", names)}", System.Text.Encoding.UTF8.GetBytes(text));
+    }
+
     /// <summary>One seeded mutation of <paramref name="source"/>, named for the report; <paramref name="seeds"/> lend other files' headers.</summary>
     private static (string Mutation, byte[] Bytes) Mutate(byte[] source, IReadOnlyList<(string Name, byte[] Bytes)> seeds, System.Random rng)
     {
         var bytes = (byte[])source.Clone();
-        switch (rng.Next(7))
+        // Text files (JSON, CSV) also get values changed in place, which byte damage rarely leaves parseable.
+        var choice = rng.Next(IsText(source) ? 9 : 7);
+        if (choice >= 7)
+        {
+            return ReplaceNumbers(bytes, rng);
+        }
+
+        switch (choice)
         {
             case 0:
                 var cut = rng.Next(0, bytes.Length);

@@ -57,6 +57,13 @@ internal static class PointsTableReader
                 Add(tracks, current.Value, points, path, number);
                 points = [];
             }
+            else if (index > 0 && current != (frame - 1, track, label))
+            {
+                // A line's points follow its point 0; one that names another frame, track or label was edited or cut.
+                throw new InputFileException(path, $"line {number}", current is { } c
+                    ? $"is point {index} of the line in frame {c.Frame + 1}, track {c.Track}, label {c.Label}, but names frame {frame}, track {track}, label {label}"
+                    : $"is point {index} of a line whose point 0 is missing");
+            }
 
             current = (frame - 1, track, label); // 1-based in the file, 0-based inside
             points.Add(new PointD(x, y));

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The full hostile-input run, as a benchmark: every suite at full size, then hostile files through the command line.
+#   1. in-process suites (tests/…/Hostile*Tests.cs, one engine: tests/Support/HostileSuite.cs), with HOSTILE_CASES:
+#      images and labelme (IMAGES, default 1200), model files (MODELS, 240), params and presets (RECIPES, 400),
+#      points tables (TABLES, 200);
+#   2. bench/hostile/cli_probe.py: CLI cases (CLI, 280) — each a `dislocate` process on a mutated file, checked for exit
+#      code, time, peak memory, stack traces, internal exception names and a message naming the file.
+# Prints each suite's counts and a total; exits 1 when any case failed. Needs a build (dotnet build Plugins.sln -c Release).
+# Usage: bench/hostile/run.sh [WORK_FOLDER]
+set -uo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+dislocate=${DISLOCATE:-$root/artifacts/dislocate/dislocate}
+work=${1:-$(mktemp -d)}
+mkdir -p "$work"
+status=0
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(date -u +%F)"
+suite() {
+  local project=$1 filter=$2 cases=$3
+  local log="$work/$filter.log"
+  HOSTILE_CASES=$cases dotnet test "tests/$project" -c Release --no-build --nologo --logger "console;verbosity=detailed" \
+    --filter "FullyQualifiedName~$filter" > "$log" 2>&1 || status=1
+  echo "$filter ($project):"
+  grep -E '^ +[0-9]+ cases from|^ +[^ ].* (accepted|refused|FAILED): [0-9]+' "$log" | sed -E 's/ \(first: .*//; s/^ +/  /'
+  grep -E '^ +(Passed|Failed) ' "$log" | grep -i hostile | sed -E 's/^ +/  /'
+}
+suite Core.Tests HostileImageSuite "${IMAGES:-1200}"
+suite Segment.Tests HostileModelFile "${MODELS:-240}"
+suite Synthetic.Tests HostileRecipeSuite "${RECIPES:-400}"
+suite Track.Tests HostileTableSuite "${TABLES:-200}"
+
+# Seeds for the command line: a generated 4-frame stack, its masks and params, a frame, a committed preset, a track table.
+seeds="$work/seeds"
+mkdir -p "$seeds"
+"$dislocate" synthetic generate --out "$work/gen-seq" --count 1 --split 1 --frames 4 --format tif8 --width 128 --height 128 --seed 2 --quiet > /dev/null
+"$dislocate" synthetic generate --out "$work/gen-frame" --count 1 --split 1 --width 96 --height 96 --seed 3 --quiet > /dev/null
+cp "$work/gen-seq/train/images/000000.tif" "$seeds/stack.tif"
+cp "$work/gen-seq/train/masks/000000.tif" "$seeds/labels.tif"
+cp "$work/gen-seq/train/params/000000.json" "$seeds/params.json"
+cp "$work/gen-frame/train/images/000000.png" "$seeds/frame.png"
+cp packaging/models/recipes/real-like-v2.preset.json "$seeds/preset.json"
+"$dislocate" track run "$seeds/labels.tif" --out "$work/gen-track" --quiet > /dev/null
+cp "$work/gen-track/points.csv" "$seeds/points.csv"
+cp "$work/gen-track/points.csv" "$seeds/truth.csv"
+echo "command line (bench/hostile/cli_probe.py):"
+/usr/bin/python3 bench/hostile/cli_probe.py "$dislocate" "$seeds" "$work/cli" "${CLI:-280}" | sed 's/^/  /' || status=1
+exit $status
