@@ -2,9 +2,9 @@
 """Hostile inputs through the `dislocate` command line, as users meet them: seeded mutations of valid files given to
 the commands that read them, each run as its own process under a time limit, with peak memory from /usr/bin/time.
 
-A case passes when the process exits 0, 1 or 2 within the limit, under the memory limit, and its standard error holds
-no .NET stack trace ("   at "), no "Unhandled exception" and no internal exception type name (…Exception), and, when
-it fails, a message naming the input file. Prints counts per command and outcome and every failing case; exits 1 when
+A case passes when the process exits 0, 1 or 2 within the limit, under the memory limit, leaves its input file as it
+was, and its standard error holds no .NET stack trace ("   at "), no "Unhandled exception" and no internal exception
+type name (…Exception), and, when it fails, a message naming the input file. Prints counts per command and outcome and every failing case; exits 1 when
 any case failed.
 
 Usage: cli_probe.py DISLOCATE SEEDS_FOLDER WORK_FOLDER [CASES=300]
@@ -105,6 +105,8 @@ def main() -> int:
         problem = None
         if done.returncode not in (0, 1, 2):
             problem = f"exit {done.returncode}"
+        elif open(case, "rb").read() != data:
+            problem = "the input file was changed"
         elif peak_kb > MEMORY_LIMIT_KB:
             problem = f"peak {peak_kb // 1024} MB"
         elif "   at " in stderr or "Unhandled exception" in stderr:

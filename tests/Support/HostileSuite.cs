@@ -14,7 +14,19 @@ public sealed record HostileOutcome(string Class, string Detail)
 }
 
 /// <summary>What a suite run saw: outcome counts by kind and class, the failed cases, the slowest case, and the first message of each kind and class.</summary>
-public sealed record HostileReport(int Cases, IReadOnlyDictionary<string, int> Counts, IReadOnlyList<string> Failures, TimeSpan Slowest, IReadOnlyDictionary<string, string> Examples);
+public sealed record HostileReport(int Cases, IReadOnlyDictionary<string, int> Counts, IReadOnlyList<string> Failures, TimeSpan Slowest, IReadOnlyDictionary<string, string> Examples)
+{
+    /// <summary>What the suites print: the case count and slowest case, then each kind and class with its count and first message.</summary>
+    public IEnumerable<string> Describe(int seeds)
+    {
+        yield return $"{this.Cases} cases from {seeds} seed files; slowest {this.Slowest.TotalMilliseconds:F0} ms";
+        foreach (var (key, count) in this.Counts.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            var example = this.Examples[key];
+            yield return $"  {key}: {count} (first: {example[..Math.Min(300, example.Length)]})";
+        }
+    }
+}
 
 /// <summary>
 /// The hostile-input suites' engine (image and annotation files here, model files in Segment.Tests, which links this

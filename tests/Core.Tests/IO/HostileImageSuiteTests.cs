@@ -33,15 +33,13 @@ public sealed class HostileImageSuiteTests(ITestOutputHelper output) : IDisposab
     {
         var seeds = this.SeedFiles();
         var report = HostileSuite.Run(seeds, HostileSuite.CaseCount(DefaultCases), this.folder.Path, Path.GetExtension, TimeLimit, Read);
-        var (cases, counts, failures, slowest) = (report.Cases, report.Counts, report.Failures, report.Slowest);
-        output.WriteLine($"{cases} cases from {seeds.Count} seed files; slowest {slowest.TotalMilliseconds:F0} ms");
-        foreach (var (key, count) in counts.OrderBy(c => c.Key, StringComparer.Ordinal))
+        foreach (var line in report.Describe(seeds.Count))
         {
-            output.WriteLine($"  {key}: {count}");
+            output.WriteLine(line);
         }
 
-        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(20)));
-        Assert.True(counts.Keys.Count(k => k.EndsWith("refused", StringComparison.Ordinal)) >= 8, "the mutations should break most formats some of the time");
+        Assert.True(report.Failures.Count == 0, string.Join("\n", report.Failures.Take(20)));
+        Assert.True(report.Counts.Keys.Count(k => k.EndsWith("refused", StringComparison.Ordinal)) >= 8, "the mutations should break most formats some of the time");
     }
 
     /// <summary>Reads the file as the commands do (first frame, and every page of a TIFF stack), within the allocation limit.</summary>

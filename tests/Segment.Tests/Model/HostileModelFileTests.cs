@@ -32,15 +32,15 @@ public sealed class HostileModelFileTests(ITestOutputHelper output) : IDisposabl
     public void EveryMalformedModelFile_IsOpenedOrRefusedNamingTheFile_InTime()
     {
         torch.set_num_threads(1);
-        var report = HostileSuite.Run(this.SeedFiles(), HostileSuite.CaseCount(DefaultCases), this.scratch.Path, name => name, TimeLimit, Open);
-        var (counts, failures) = (report.Counts, report.Failures);
-        foreach (var (key, count) in counts.OrderBy(c => c.Key, StringComparer.Ordinal))
+        var seeds = this.SeedFiles();
+        var report = HostileSuite.Run(seeds, HostileSuite.CaseCount(DefaultCases), this.scratch.Path, name => name, TimeLimit, Open);
+        foreach (var line in report.Describe(seeds.Count))
         {
-            output.WriteLine($"{key}: {count}");
+            output.WriteLine(line);
         }
 
-        Assert.True(failures.Count == 0, string.Join('\n', failures.Take(20)));
-        Assert.Contains(counts.Keys, c => c.EndsWith("refused", StringComparison.Ordinal)); // the mutations do reach the readers
+        Assert.True(report.Failures.Count == 0, string.Join('\n', report.Failures.Take(20)));
+        Assert.Contains(report.Counts.Keys, c => c.EndsWith("refused", StringComparison.Ordinal)); // the mutations do reach the readers
     }
 
     /// <summary>Opens the file every way a command does and segments a small image with it.</summary>

@@ -44,10 +44,9 @@ public sealed class HostileRecipeSuiteTests(ITestOutputHelper output) : IDisposa
     {
         var seeds = this.SeedFiles();
         var report = HostileSuite.Run(seeds, HostileSuite.CaseCount(DefaultCases), this.folder.Path, Kind, TimeLimit, this.Open);
-        output.WriteLine($"{report.Cases} cases from {seeds.Count} seed files; slowest {report.Slowest.TotalMilliseconds:F0} ms");
-        foreach (var (key, count) in report.Counts.OrderBy(c => c.Key, StringComparer.Ordinal))
+        foreach (var line in report.Describe(seeds.Count))
         {
-            output.WriteLine($"  {key}: {count} (first: {report.Examples[key][..Math.Min(300, report.Examples[key].Length)]})");
+            output.WriteLine(line);
         }
 
         Assert.True(report.Failures.Count == 0, string.Join("\n", report.Failures.Take(20)));

@@ -11,6 +11,8 @@ import ij.measure.Calibration;
 import ij.plugin.PlugIn;
 
 import java.awt.GraphicsEnvironment;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The one ImageJ command class for every .NET command; ImageJ's command table maps each label to
@@ -23,8 +25,10 @@ import java.awt.GraphicsEnvironment;
 public class Dislocate_Command implements PlugIn {
     /** Longest help line in the dialog before wrapping. */
     private static final int WRAP = 72;
-    /** Dialogs with more fields than this put two fields per row. */
+    /** Dialog pages with more fields than this put two fields per row. */
     private static final int TWO_COLUMNS_ABOVE = 14;
+    /** Most fields on one dialog page (two per row): 36 with the help text measured 669 px, within a 768-px-high screen. */
+    private static final int FIELDS_PER_PAGE = 36;
     /** Text field widths (columns): GenericDialog gives fields of at most 8 columns one grid cell. */
     private static final int WIDE_TEXT = 16;
     private static final int NARROW_TEXT = 8;
@@ -196,25 +200,62 @@ public class Dislocate_Command implements PlugIn {
      * GenericDialog records every field for the macro recorder under the first word of its label (= the key).
      */
     static String dialog(CommandSpec spec) {
-        int fields = 0;
-        for (ParamSpec p : spec.params) {
-            if (!p.isImage()) {
-                fields++;
-            }
-        }
-        if (fields == 0) {
+        List<List<ParamSpec>> pages = pages(spec);
+        if (pages.isEmpty()) {
             return ""; // nothing to ask, like ImageJ's own commands without options
         }
-        GenericDialog gd = new GenericDialog(spec.label);
-        // Long dialogs would not fit on a screen (ImageJ 1.53 dialogs do not scroll): two fields per row. A text
-        // field wider than 8 columns takes the rest of its row (the next field on that row would be hidden), so
-        // text fields are 8 columns wide then; path fields (with their Browse button) stay alone on their row.
-        boolean twoColumns = fields > TWO_COLUMNS_ABOVE;
-        boolean rowOpen = false;
-        for (ParamSpec p : spec.params) {
-            if (p.isImage()) {
-                continue;
+        StringBuilder options = new StringBuilder();
+        for (int i = 0; i < pages.size(); i++) {
+            GenericDialog gd = buildDialog(spec, pages, i);
+            gd.showDialog();
+            if (gd.wasCanceled()) {
+                return null;
             }
+            String page = options(pages.get(i), gd);
+            if (page.length() > 0) {
+                options.append(options.length() > 0 ? " " : "").append(page);
+            }
+        }
+        return options.toString();
+    }
+
+    /**
+     * The dialog fields (every parameter but the image) in pages of at most {@link #FIELDS_PER_PAGE}, so that each
+     * dialog fits a 768-px-high screen (ImageJ 1.53's dialogs do not scroll): the generator's 50 settings measured 869
+     * px in one dialog. The pages are shown one after another and record into one macro call, as a single dialog would.
+     */
+    static List<List<ParamSpec>> pages(CommandSpec spec) {
+        List<ParamSpec> fields = new ArrayList<ParamSpec>();
+        for (ParamSpec p : spec.params) {
+            if (!p.isImage()) {
+                fields.add(p);
+            }
+        }
+        List<List<ParamSpec>> pages = new ArrayList<List<ParamSpec>>();
+        int count = (fields.size() + FIELDS_PER_PAGE - 1) / FIELDS_PER_PAGE;
+        for (int i = 0; i < count; i++) {
+            // Even pages (25 + 25, not 36 + 14), so no page is much taller than the others.
+            int from = i * fields.size() / count;
+            int to = (i + 1) * fields.size() / count;
+            pages.add(new ArrayList<ParamSpec>(fields.subList(from, to)));
+        }
+        return pages;
+    }
+
+    /**
+     * Page {@code index} of the command's parameter dialog, built but not shown; the tests measure every page on a
+     * 1024×768 screen. The command's help goes on the first page; the Help button is on every page.
+     */
+    static GenericDialog buildDialog(CommandSpec spec, List<List<ParamSpec>> pages, int index) {
+        List<ParamSpec> page = pages.get(index);
+        String title = pages.size() == 1 ? spec.label : spec.label + " (" + (index + 1) + " of " + pages.size() + ")";
+        GenericDialog gd = new GenericDialog(title);
+        // Long pages get two fields per row. A text field wider than 8 columns takes the rest of its row (the next
+        // field on that row would be hidden), so text fields are 8 columns wide then; path fields (with their Browse
+        // button) stay alone on their row.
+        boolean twoColumns = page.size() > TWO_COLUMNS_ABOVE;
+        boolean rowOpen = false;
+        for (ParamSpec p : page) {
             if (twoColumns && rowOpen && !p.isPath()) {
                 gd.addToSameRow();
                 rowOpen = false;
@@ -223,24 +264,22 @@ public class Dislocate_Command implements PlugIn {
             }
             addField(gd, p, twoColumns ? NARROW_TEXT : WIDE_TEXT);
         }
-        if (spec.help.length() > 0) {
+        if (index == 0 && spec.help.length() > 0) {
             gd.addMessage(wrap(spec.help, twoColumns ? 2 * WRAP : WRAP));
         }
         String html = helpHtml(spec);
         if (html != null) {
             gd.addHelp(html);
         }
-        gd.showDialog();
-        if (gd.wasCanceled()) {
-            return null;
-        }
+        return gd;
+    }
+
+    /** The option string of a dialog page the user closed with OK, in the order of its parameters. */
+    private static String options(List<ParamSpec> page, GenericDialog gd) {
         StringBuilder sb = new StringBuilder();
         java.util.Vector<?> numericFields = gd.getNumericFields();
         int numericIndex = 0;
-        for (ParamSpec p : spec.params) {
-            if (p.isImage()) {
-                continue;
-            }
+        for (ParamSpec p : page) {
             if (ParamSpec.BOOLEAN.equals(p.kind)) {
                 if (gd.getNextBoolean()) {
                     appendFlag(sb, p.key);
