@@ -8,8 +8,8 @@ type name (…Exception), and, when it fails, a message naming the input file. P
 any case failed.
 
 Usage: cli_probe.py DISLOCATE SEEDS_FOLDER WORK_FOLDER [CASES=300]
-SEEDS_FOLDER holds the valid files (written by run.sh): frame.png, stack.tif, labels.tif, params.json, preset.json,
-points.csv, truth.csv.
+SEEDS_FOLDER holds the valid files (written by make-seeds.sh): frame.png, stack.tif, labels.tif, params.json,
+preset.json, points.csv, truth.csv. CI runs a few cases (tests/Host.Tests/Cli/HostileCliTests.cs); run.sh the full set.
 """
 import os
 import random

@@ -29,19 +29,8 @@ suite Segment.Tests HostileModelFile "${MODELS:-240}"
 suite Synthetic.Tests HostileRecipeSuite "${RECIPES:-400}"
 suite Track.Tests HostileTableSuite "${TABLES:-200}"
 
-# Seeds for the command line: a generated 4-frame stack, its masks and params, a frame, a committed preset, a track table.
 seeds="$work/seeds"
-mkdir -p "$seeds"
-"$dislocate" synthetic generate --out "$work/gen-seq" --count 1 --split 1 --frames 4 --format tif8 --width 128 --height 128 --seed 2 --quiet > /dev/null
-"$dislocate" synthetic generate --out "$work/gen-frame" --count 1 --split 1 --width 96 --height 96 --seed 3 --quiet > /dev/null
-cp "$work/gen-seq/train/images/000000.tif" "$seeds/stack.tif"
-cp "$work/gen-seq/train/masks/000000.tif" "$seeds/labels.tif"
-cp "$work/gen-seq/train/params/000000.json" "$seeds/params.json"
-cp "$work/gen-frame/train/images/000000.png" "$seeds/frame.png"
-cp packaging/models/recipes/real-like-v2.preset.json "$seeds/preset.json"
-"$dislocate" track run "$seeds/labels.tif" --out "$work/gen-track" --quiet > /dev/null
-cp "$work/gen-track/points.csv" "$seeds/points.csv"
-cp "$work/gen-track/points.csv" "$seeds/truth.csv"
+bench/hostile/make-seeds.sh "$dislocate" "$seeds" "$work" || status=1
 echo "command line (bench/hostile/cli_probe.py):"
 /usr/bin/python3 bench/hostile/cli_probe.py "$dislocate" "$seeds" "$work/cli" "${CLI:-280}" | sed 's/^/  /' || status=1
 exit $status
