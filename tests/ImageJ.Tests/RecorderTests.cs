@@ -22,10 +22,12 @@ public sealed partial class RecorderTests : IDisposable
         var generated = ProcessRunner.Run(null, TimeSpan.FromMinutes(2), "synthetic", "generate", "--out", data, "--count", "1", "--split", "1", "--frames", "3", "--format", "tif8", "--width", "192", "--height", "192", "--seed", "2", "--quiet");
         Assert.True(generated.Code == 0, generated.Err);
         var stack = Path.Combine(data, "train", "images", "000000.tif");
+        // A home of its own: ImageJ keeps its preferences (the model field remembers the last model) in ~/.imagej.
+        var home = Directory.CreateDirectory(Path.Combine(this.scratch.Path, "home")).FullName;
 
         var (code, recorded, log) = ProcessRunner.RunProgram(
             "/usr/bin/xvfb-run",
-            ["-a", "-s", "-screen 0 1024x768x24", "java", "-cp", $"{ImageJSettings.DebianIjJar}:{JavaTestClasses.Folder}", "dislocate.bridge.RecorderProbe", Layout.Cli, "open:" + stack, "Segment Dislocations"],
+            ["-a", "-s", "-screen 0 1024x768x24", "java", $"-Duser.home={home}", "-cp", $"{ImageJSettings.DebianIjJar}:{JavaTestClasses.Folder}", "dislocate.bridge.RecorderProbe", Layout.Cli, "open:" + stack, "Segment Dislocations"],
             null,
             TimeSpan.FromMinutes(3));
         Assert.True(code == 0, $"exit {code}\n{recorded}\n{log}");

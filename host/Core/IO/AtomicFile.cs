@@ -58,7 +58,8 @@ public static class AtomicFile
     }
 
     /// <summary>
-    /// Creates the temp file <paramref name="temp"/> as a new file, deleting a leftover of an interrupted run first.
+    /// Creates the temp file <paramref name="temp"/> as a new file, deleting a leftover of an interrupted run first and
+    /// making its folder when it is missing.
     /// </summary>
     /// <remarks>
     /// Not <see cref="FileMode.Create"/>: on Unix .NET opens that without O_TRUNC and truncates with ftruncate, and
@@ -70,6 +71,13 @@ public static class AtomicFile
         ArgumentException.ThrowIfNullOrEmpty(temp);
         try
         {
+            return new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize);
+        }
+        catch (DirectoryNotFoundException) when (Path.GetDirectoryName(Path.GetFullPath(temp)) is { Length: > 0 } folder)
+        {
+            // An output file in a folder that does not exist yet (`--out new/result.json`): make the folder, as
+            // output folders are made. Caught rather than checked first: the generator creates thousands of files.
+            Directory.CreateDirectory(folder);
             return new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize);
         }
         catch (IOException) when (File.Exists(temp))

@@ -25,6 +25,10 @@ internal static class InferenceParameters
 
     public static ParameterSpec<long> Pieces { get; } = Parameter.Whole("pieces", "pieces (per mask)", PostProcessingOptions.DefaultMaxPieces, 1, 1000, "A split mask keeps at most this many of its largest pieces.");
 
+    public static ParameterSpec<double> LinkGap { get; } = Parameter.Real("link-gap", "link-gap (px)", PostProcessingOptions.DefaultLinkGap, 0, PostProcessingOptions.MaxLinkGap, "Join pieces of one mask whose ends face each other across at most this many pixels, each continuing the other's direction, into one dislocation (a line broken where it fades or crosses another); 0 = no joining.");
+
+    public static ParameterSpec<double> LinkAngle { get; } = Parameter.Real("link-angle", "link-angle (degrees)", PostProcessingOptions.DefaultLinkAngle, 0, 90, "Largest bend at such a join.");
+
     public static ParameterSpec<long> Points { get; } = Parameter.Whole("points", "points (per line)", PostProcessingOptions.DefaultLinePoints, 2, 10000, "Equally spaced points per dislocation line (paper: 50).");
 
     public static ParameterSpec<long> Tile { get; } = Parameter.Whole("tile", "tile (px)", 0, 0, TilingOptions.MaxTileSize, "Tile side, a multiple of 32; 0 = 512 or the model's training crop when larger.");
@@ -37,7 +41,7 @@ internal static class InferenceParameters
 
     public static ParameterSpec<string> Engine { get; } = Parameter.Choice("engine", "engine", "auto", EngineChoice.Choices, "auto = ONNX Runtime on the CPU (faster here, no libtorch), libtorch for CUDA or --resize; torch; onnx (also runs .onnx models).");
 
-    public static IEnumerable<ParameterSpec> All => [Model, Threshold, Crest, Scale, MinPixels, Duplicate, Split, Area, Pieces, Points, Tile, Overlap, Resize, Batch, Engine];
+    public static IEnumerable<ParameterSpec> All => [Model, Threshold, Crest, Scale, MinPixels, Duplicate, Split, Area, Pieces, LinkGap, LinkAngle, Points, Tile, Overlap, Resize, Batch, Engine];
 
     /// <summary>
     /// The segmenter for <paramref name="modelPath"/> on the engine, device and thread count given (the ONNX engine loads
@@ -67,6 +71,8 @@ internal static class InferenceParameters
         LinePoints = v.GetInt32(Points),
         MaxAreaFraction = v.Get(Area),
         MaxPieces = v.GetInt32(Pieces),
+        LinkGap = v.Get(LinkGap),
+        LinkAngle = v.Get(LinkAngle),
     };
 
     /// <summary>The tiling options given; a tile size of 0 stands for the size the model was trained at.</summary>

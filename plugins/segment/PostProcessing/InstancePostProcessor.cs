@@ -16,7 +16,8 @@ namespace Dislocate.Segment.PostProcessing;
 /// each group keeps the piece with the highest mean probability over its own pixels (ties: the lower channel, then the
 /// earlier piece), because a confident mask is the cleaner one (the paper's mask 3 against mask 17, which also holds
 /// slip-trace pixels); (4) each kept piece's line: Lee skeleton, longest path, spline, length and K equally spaced
-/// points.</para>
+/// points; (5) with a link gap, pieces of one mask whose ends continue each other across a short gap become one
+/// dislocation (<see cref="PieceLinking"/>).</para>
 /// <para>Splitting comes before de-duplication so that a mask holding dislocations A and B and another holding only A
 /// keep both A and B, instead of the whole two-dislocation mask being compared with A.</para>
 /// <para>The maps are read once (<see cref="MaskStack"/> keeps that pass, so after the metric on the same stack it is
@@ -78,6 +79,11 @@ public static class InstancePostProcessor
             instances.Add(new SegmentedInstance(instances.Count + 1, piece.Channel, piece.Component, piece.Pixels, piece.Sum / piece.Pixels.Length, length, points));
         }
 
+        if (options.LinkGap > 0 && instances.Count > 1)
+        {
+            instances = Link(instances, width, maps.Height, options, lineOptions);
+        }
+
         if (instances.Count > ushort.MaxValue)
         {
             throw new InvalidOperationException($"{instances.Count} instances do not fit a 16-bit label image.");
@@ -93,6 +99,94 @@ public static class InstancePostProcessor
 
         Paint(maps, instances, labels);
         return new PostProcessedImage(width, maps.Height, instances, labels, channels);
+    }
+
+    /// <summary>
+    /// Joins the pieces of each mask that continue each other across a short gap (<see cref="PieceLinking"/>): a joined
+    /// dislocation holds its pieces' pixels and the straight pixel path between the linked ends, so its line runs
+    /// through; its mean probability is over the pieces' own pixels. Labels are renumbered in the order of each group's
+    /// first piece.
+    /// </summary>
+    private static List<SegmentedInstance> Link(List<SegmentedInstance> instances, int width, int height, PostProcessingOptions options, MaskLineOptions lineOptions)
+    {
+        var groups = new DisjointSets(instances.Count);
+        var bridges = new List<PieceLinking.Link>();
+        foreach (var channel in instances.Select(i => i.Channel).Distinct().ToList())
+        {
+            var members = Enumerable.Range(0, instances.Count).Where(k => instances[k].Channel == channel).ToArray();
+            var lines = members.Select(k => (instances[k].Points, instances[k].Length)).ToArray();
+            foreach (var link in PieceLinking.Links(lines, options.LinkGap, options.LinkAngle))
+            {
+                var (a, b) = (members[link.A.Piece], members[link.B.Piece]);
+                groups.Union(a, b);
+                bridges.Add(link with { A = link.A with { Piece = a }, B = link.B with { Piece = b } });
+            }
+        }
+
+        if (bridges.Count == 0)
+        {
+            return instances;
+        }
+
+        var linked = new List<SegmentedInstance>();
+        var done = new bool[instances.Count];
+        for (var k = 0; k < instances.Count; k++)
+        {
+            if (done[k])
+            {
+                continue;
+            }
+
+            var root = groups.Find(k);
+            var members = Enumerable.Range(k, instances.Count - k).Where(m => groups.Find(m) == root).ToList();
+            members.ForEach(m => done[m] = true);
+            var first = instances[k];
+            if (members.Count == 1)
+            {
+                linked.Add(first with { Label = linked.Count + 1 });
+                continue;
+            }
+
+            var pixels = new HashSet<int>(members.SelectMany(m => instances[m].Pixels));
+            foreach (var bridge in bridges.Where(b => groups.Find(b.A.Piece) == root))
+            {
+                AddPath(pixels, bridge.A.Point, bridge.B.Point, width, height);
+            }
+
+            var sorted = pixels.Order().ToArray();
+            var box = PixelBox.Empty;
+            foreach (var p in sorted)
+            {
+                var y = p / width;
+                var x = p - (y * width);
+                box = box.Include(x, y, x, y);
+            }
+
+            var line = CroppedMaskLine.Extract(sorted, width, box, lineOptions);
+            var length = double.IsFinite(line.Length) && line.Length > 0 ? line.Length : 0;
+            var sum = members.Sum(m => instances[m].MeanProbability * instances[m].PixelCount);
+            var count = members.Sum(m => instances[m].PixelCount);
+            linked.Add(new SegmentedInstance(linked.Count + 1, first.Channel, first.Component, sorted, sum / count, length, length > 0 ? line.Resample(options.LinePoints) : []));
+        }
+
+        return linked;
+    }
+
+    /// <summary>Adds the 8-connected pixel path from <paramref name="from"/> to <paramref name="to"/> (pixel (x, y) covers [x, x+1) × [y, y+1)).</summary>
+    private static void AddPath(HashSet<int> pixels, PointD from, PointD to, int width, int height)
+    {
+        int x0 = (int)Math.Floor(from.X), y0 = (int)Math.Floor(from.Y), x1 = (int)Math.Floor(to.X), y1 = (int)Math.Floor(to.Y);
+        var steps = Math.Max(Math.Abs(x1 - x0), Math.Abs(y1 - y0));
+        for (var i = 0; i <= steps; i++)
+        {
+            var t = steps == 0 ? 0 : (double)i / steps;
+            var x = (int)Math.Round(x0 + ((x1 - x0) * t), MidpointRounding.AwayFromZero);
+            var y = (int)Math.Round(y0 + ((y1 - y0) * t), MidpointRounding.AwayFromZero);
+            if (x >= 0 && y >= 0 && x < width && y < height)
+            {
+                pixels.Add((y * width) + x);
+            }
+        }
     }
 
     /// <summary>Adds the pieces of one mask that are kept (see the steps above); returns how many were dropped.</summary>

@@ -16,6 +16,25 @@ public class AtomicFileTests
     }
 
     [Fact]
+    public void AFileInAFolderThatDoesNotExistYet_IsWritten_WithItsFolder()
+    {
+        // `segment evaluate --out new/e.json` and `segment export --out new/m.onnx` failed on the missing folder.
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "new", "deeper", "out.json");
+        AtomicFile.WriteAllText(path, "{}");
+        Assert.Equal("{}", File.ReadAllText(path));
+
+        var table = Path.Combine(folder.Path, "other", "t.csv");
+        using (var writer = new AtomicTextWriter(table))
+        {
+            writer.WriteLine("a,b");
+            writer.Commit();
+        }
+
+        Assert.Equal("a,b\n", File.ReadAllText(table));
+    }
+
+    [Fact]
     public void LeftoverPartialOfAnInterruptedRun_IsReplaced_ByAllThreeWriters()
     {
         // A longer leftover must not leave its tail behind: the temp file is created anew, not overwritten in place.
