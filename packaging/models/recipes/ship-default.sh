@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Turns a trained model into the shipped default: float16 weights (half the size, under the 30 MB limit), with its
-# name, version, recipe and the scores of evaluate.sh (EVAL folder) in its training record.
+# name, version, recipe and the scores of evaluate.sh (EVAL folder: M2 line-F1, paper metric and share of true
+# dislocations matched; real-dev line-F1) in its training record.
 # Usage: packaging/models/recipes/ship-default.sh MODEL EVAL [VERSION=1.0.0]
 # RECIPE names the recipe that trained MODEL (default train-default.sh); EXTRA_RECORD adds key=value pairs.
 set -euo pipefail
@@ -14,6 +15,8 @@ f1() { tr -d '\n ' < "$1" | grep -oE '"f1":[0-9.]+' | cut -d: -f2; }
 record="recipe=${RECIPE:-packaging/models/recipes/train-default.sh}"
 record+=" synthetic_line_f1=$(f1 "$eval_dir/m2-pred/score/score.json")"
 record+=" synthetic_test_set=M2-defaults-seed1000-$(ls "$eval_dir/m2/test/images" | wc -l)-images"
+record+=" synthetic_paper_metric=$(tail -n 1 "$eval_dir/m2-paper/matrix_long.csv" | cut -d, -f5 | cut -c1-6)"
+record+=" synthetic_matched_share=$(tail -n 1 "$eval_dir/m2-paper/matrix_long.csv" | cut -d, -f10 | cut -c1-6)"
 record+=" real_line_f1=$(f1 "$eval_dir/real-pred/score-test/score.json")"
 record+=" real_test_set=real-dev-video7-39-frames-outside-split.txt"
 record+=" fine_tuned_on=real-dev-video7-10-frames-of-split.txt+real-like-v2-synthetic"
