@@ -9,7 +9,7 @@ any case failed.
 
 Usage: cli_probe.py DISLOCATE SEEDS_FOLDER WORK_FOLDER [CASES=300]
 SEEDS_FOLDER holds the valid files (written by make-seeds.sh): frame.png, stack.tif, labels.tif, params.json,
-preset.json, points.csv, truth.csv. CI runs a few cases (tests/Host.Tests/Cli/HostileCliTests.cs); run.sh the full set.
+preset.json, points.csv, truth.csv, model.dislocate. CI runs a few cases (tests/Host.Tests/Cli/HostileCliTests.cs); run.sh the full set.
 """
 import os
 import random
@@ -78,6 +78,7 @@ def main() -> int:
         ("params.json", ".json", "synthetic replay {f} --out {o}"),
         ("preset.json", ".json", "synthetic generate --preset {f} --out {o} --count 1 --width 96 --height 96"),
         ("points.csv", ".csv", "track score {f} --truth " + os.path.join(seeds, "truth.csv") + " --out {o}/score.json"),
+        ("model.dislocate", ".dislocate", "segment run " + os.path.join(seeds, "frame.png") + " --model {f} --out {o} --engine onnx --threads 1"),
     ]
     rng = random.Random(20261207)
     counts: dict[str, int] = {}
@@ -101,7 +102,7 @@ def main() -> int:
         peak_kb = int(stderr_lines[-1]) if stderr_lines and stderr_lines[-1].isdigit() else -1
         stderr = "\n".join(stderr_lines[:-1])
         slowest, largest = max(slowest, elapsed), max(largest, peak_kb)
-        name = line.split()[0] + " " + line.split()[1]
+        name = line.split()[0] + " " + line.split()[1] + (" --model" if "--model {f}" in line else "")
         problem = None
         if done.returncode not in (0, 1, 2):
             problem = f"exit {done.returncode}"

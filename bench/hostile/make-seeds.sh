@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Writes the valid files cli_probe.py mutates into SEEDS: a generated 4-frame 128² stack (stack.tif), its instance
 # masks (labels.tif) and params (params.json), a 96² frame (frame.png), a committed preset (preset.json) and the
-# points table of the masks tracked (points.csv, truth.csv). Usage: make-seeds.sh DISLOCATE SEEDS WORK
+# points table of the masks tracked (points.csv, truth.csv) and the shipped model (model.dislocate). Usage: make-seeds.sh DISLOCATE SEEDS WORK
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 dislocate=$1 seeds=$2 work=$3
@@ -16,3 +16,4 @@ cp "$root/packaging/models/recipes/real-like-v2.preset.json" "$seeds/preset.json
 "$dislocate" track run "$seeds/labels.tif" --out "$work/gen-track" --quiet > /dev/null
 cp "$work/gen-track/points.csv" "$seeds/points.csv"
 cp "$work/gen-track/points.csv" "$seeds/truth.csv"
+cp "$root/packaging/models/dislocate-lines-r18.dislocate" "$seeds/model.dislocate"

@@ -3,7 +3,7 @@
 #   1. in-process suites (tests/…/Hostile*Tests.cs, one engine: tests/Support/HostileSuite.cs), with HOSTILE_CASES:
 #      images and labelme (IMAGES, default 1200), model files (MODELS, 240), params and presets (RECIPES, 400),
 #      points tables (TABLES, 200);
-#   2. bench/hostile/cli_probe.py: CLI cases (CLI, 280) — each a `dislocate` process on a mutated file, checked for exit
+#   2. bench/hostile/cli_probe.py: CLI cases (CLI, 320) — each a `dislocate` process on a mutated file, checked for exit
 #      code, time, peak memory, stack traces, internal exception names and a message naming the file.
 # Prints each suite's counts and a total; exits 1 when any case failed. Needs a build (dotnet build Plugins.sln -c Release).
 # Usage: bench/hostile/run.sh [WORK_FOLDER]
@@ -32,5 +32,5 @@ suite Track.Tests HostileTableSuite "${TABLES:-200}"
 seeds="$work/seeds"
 bench/hostile/make-seeds.sh "$dislocate" "$seeds" "$work" || status=1
 echo "command line (bench/hostile/cli_probe.py):"
-/usr/bin/python3 bench/hostile/cli_probe.py "$dislocate" "$seeds" "$work/cli" "${CLI:-280}" | sed 's/^/  /' || status=1
+/usr/bin/python3 bench/hostile/cli_probe.py "$dislocate" "$seeds" "$work/cli" "${CLI:-320}" | sed 's/^/  /' || status=1
 exit $status

@@ -4,13 +4,14 @@ namespace Dislocate.Host.Tests.Cli;
 
 /// <summary>
 /// The CI share of the hostile-input probe of the command line (<c>bench/hostile/cli_probe.py</c>; the full run is
-/// <c>bench/hostile/run.sh</c>): mutated images, stacks, params, presets and track tables given to seven commands, each
+/// <c>bench/hostile/run.sh</c>): mutated images, stacks, params, presets, track tables and model files given to eight
+/// commands, each
 /// a <c>dislocate</c> process that must end with exit 0, 1 or 2 in time and memory, leave its input as it was, print no
 /// stack trace or internal exception name, and name the file when it fails.
 /// </summary>
 public sealed class HostileCliTests : IDisposable
 {
-    private const int Cases = 42; // six per command
+    private const int Cases = 48; // six per command
 
     private readonly TempFolder scratch = new();
 
