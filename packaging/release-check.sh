@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the release archives, installs each with install.sh into a temporary prefix where the .NET SDK cannot be used
 # (a 'dotnet' that fails comes first on PATH, DOTNET_ROOT unset), and runs what a new user runs first:
-# --version, list, doctor, a small generate, and segment run with the default model (both archives), plus two training
+# --version, list, doctor, a small generate, a preview, segment run with the default model and track run with its
+# plots (both archives), plus two training
 # steps (full archive only). Exit 0 when all pass. Called by test.sh; RELEASE_CHECK=0 skips it.
 # Usage: packaging/release-check.sh [WORK]   (default: a temporary folder, removed afterwards)
 set -euo pipefail
@@ -32,6 +33,10 @@ for archive in "$work"/out/dislocate-*-linux-x64.tar.gz "$work"/out/dislocate-*-
     dislocate synthetic generate --out data --count 2 --width 256 --height 256 --seed 5 --quiet
     dislocate segment run data/train/images --out seg --quiet
     test -s seg/lines.csv && test -s seg/segmentation.json
+    # Plots and overlays (SkiaSharp) and TIFF stacks, from plugins that use the host's shared copies.
+    dislocate synthetic preview --out preview.png --count 2 --seed 5
+    dislocate track run data/train/masks/000000.tif --out trk --overlay data/train/images/000000.png --quiet
+    test -s preview.png && test -s trk/overlay.png && test -s trk/distance_vs_frame.png
     if [ "$kind" = full ]; then
       dislocate segment train --out model --encoder resnet18 --decoder 0.25 --crop 64 --batch 2 --epochs 1 --steps 2 \
         --test-count 2 --output lines --quiet

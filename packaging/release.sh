@@ -41,6 +41,20 @@ if [ "$inference" = 1 ]; then
   rm -f "$stage"/plugins/segment/runtimes/$rid/native/lib{torch,torch_cpu,c10,gomp,LibTorchSharp}*.so*
 fi
 
+# A plugin's copy of a file the host already has, byte for byte (host/Core, the contracts, SkiaSharp and its native
+# library), is never loaded: the plugin loader prefers the host's shared assemblies (PreferSharedTypes), and their
+# native libraries resolve from the host's folder. Shipped once, at the root.
+# (A self-contained publish puts the host's natives at its root, not under runtimes/<rid>/native/.)
+(cd "$stage" && find plugins -mindepth 2 -type f) | while read -r file; do
+  plugin=${file#plugins/*/}
+  host=$stage/$plugin
+  case "$plugin" in runtimes/$rid/native/*) host=$stage/$(basename "$plugin") ;; esac
+  if [ -f "$host" ] && cmp -s "$stage/$file" "$host"; then
+    rm "$stage/$file"
+  fi
+done
+find "$stage/plugins" -type d -empty -delete
+
 cp "$root/README.md" "$root/packaging/THIRD-PARTY-NOTICES.md" "$root/packaging/install.sh" "$stage/"
 mkdir -p "$out"
 tar -C "$work" -czf "$out/$name.tar.gz.partial" "$name"
