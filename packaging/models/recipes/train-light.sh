@@ -11,7 +11,7 @@
 #      and 0.699.
 #   3. OUT/real2: the same fine-tune again for 60 epochs at rate 2e-4, from stage 2's last epoch stored as float16 (as
 #      the shipped 1.3.0 file, which it was first run from). Model 1.4.0 is its last epoch (OUT/real2/model/last.dislocate):
-#      39 held-out frames 0.862 → 0.883, M2 0.699 → 0.706; ~35 min here beside other work.
+#      39 held-out frames 0.862 → 0.883, M2 0.699 → 0.706; 41 min here beside other work.
 # The shipped model is exported by
 #   RECIPE=packaging/models/recipes/train-light.sh ship-default.sh OUT/real2/model/last.dislocate EVAL 1.4.0
 # with EVAL from evaluate.sh.
