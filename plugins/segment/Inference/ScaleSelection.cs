@@ -10,7 +10,8 @@ namespace Dislocate.Segment.Inference;
 /// <summary>One candidate factor tried by <see cref="ScaleSelection"/> and the model's confidence at it.</summary>
 /// <param name="Factor">Resampling factor.</param>
 /// <param name="Confidence">Mean line probability on the centre lines found at that factor (0 when none).</param>
-internal sealed record ScaleCandidate(double Factor, double Confidence);
+/// <param name="LinePixels">Centre-line pixels found at that factor, counted in the input's pixels (found ÷ factor).</param>
+internal sealed record ScaleCandidate(double Factor, double Confidence, double LinePixels = 0);
 
 /// <summary>The factor chosen for an input and every candidate's confidence.</summary>
 /// <param name="Factor">The chosen factor.</param>
@@ -22,8 +23,8 @@ internal sealed record ScaleSelectionResult(double Factor, IReadOnlyList<ScaleCa
     {
         var c = CultureInfo.InvariantCulture;
         var chosen = this.Candidates.First(x => x.Factor == this.Factor);
-        var others = string.Join(", ", this.Candidates.Where(x => x.Factor != this.Factor).Select(x => string.Create(c, $"{x.Factor:0.##}: {x.Confidence:0.00}")));
-        return string.Create(c, $"scale {this.Factor:0.##} chosen (line confidence {chosen.Confidence:0.00}; {others})");
+        var others = string.Join(", ", this.Candidates.Where(x => x.Factor != this.Factor).Select(x => string.Create(c, $"{x.Factor:0.##}: {x.Confidence:0.00} over {x.LinePixels:0} px")));
+        return string.Create(c, $"scale {this.Factor:0.##} chosen (line confidence {chosen.Confidence:0.00} over {chosen.LinePixels:0} px of centre line; {others})");
     }
 }
 
@@ -43,13 +44,17 @@ internal sealed record ScaleSelectionResult(double Factor, IReadOnlyList<ScaleCa
 /// <item>Only shrinking. Enlarging cannot add the detail a low-magnification frame lacks, and the model is as confident
 /// on the blurred, enlarged lines while finding fewer of them: pooled confidence chose 1.41 at 0.75× (F1 0.76 against
 /// 0.80 at 1) and came within 0.01 of choosing 1.41 at 1× (F1 0.68 against 0.85).</item>
-/// <item>A gain of 0.035 over factor 1, between the largest gain that must not count and the smallest that must.
-/// Shrinking an already small frame makes the model confident about slip bands: at 0.5×, factor 0.71 had confidence
-/// 0.774 against 0.753 at 1 (F1 0.07 against 0.45); on synthetic M2 images factor 0.5 had 0.758 against 0.726 (F1 0.48
-/// against 0.56); at 2×, factor 0.5 had 0.856 against 0.763 (F1 0.82 against 0.49). At 1× and 0.75× factor 1 had the
-/// highest confidence. That set 0.06 (midway between 0.032 and 0.093); model 1.4.0 is less sure of itself on enlarged
-/// synthetic lines: on 20 M2 images enlarged 2×, factor 0.5 had 0.84 against 0.80 at 1 and F1 0.73 against 0.53, so
-/// the margin came down to 0.035 (1.4.0's other gains: real 2× +0.11, real 0.5× +0.01, real 1× −0.03, M2 −0.04).</item>
+/// <item>A smaller factor must make the model both more confident and find more line: a confidence gain of at least
+/// 0.02 over factor 1 and at least 1.25 times factor 1's centre-line length (counted in the input's pixels). On a frame
+/// at a higher magnification than the training images the model at factor 1 misses many of the broad lines, and
+/// shrinking finds them again; on a frame at a lower one shrinking loses lines, though the model can be as sure of
+/// the few left. Confidence alone needed a margin that no longer separated the cases with model 1.5.0: on the real
+/// frames at 0.5×, factor 0.5 was 0.04 more confident than 1 (F1 0.06 against 0.45) with 0.97 of its line, while on M2
+/// images enlarged 2× factors 0.71 and 0.5 were only 0.03 more confident but found 1.45 and 1.31 times the line. Earlier
+/// measurements (model 1.1.0): at 0.5×, factor 0.71 had confidence 0.774 against 0.753 at 1 (F1 0.07 against 0.45); on
+/// M2 images factor 0.5 had 0.758 against 0.726 (F1 0.48 against 0.56); at 2×, factor 0.5 had 0.856 against 0.763 (F1
+/// 0.82 against 0.49). Models 1.4.0 and 1.5.0 on the real frames at 2×: +0.11 and +0.16 with 3.9 and 7.0 times the
+/// line; at 1×, on M2 and on the main job's sequence no smaller factor was more confident.</item>
 /// <item>Three frames spread over the input, pooled: the first frame of the development video shows no dislocation,
 /// and on it alone the choice was wrong at 0.5× and 1×. A video keeps its magnification, so one choice per input;
 /// per frame would cost 1.75 frames' inference per frame.</item>
@@ -67,7 +72,10 @@ internal static class ScaleSelection
     public static IReadOnlyList<double> Candidates { get; } = [1, 0.71, 0.5];
 
     /// <summary>How much more confident than at factor 1 the model must be at another factor for it to be chosen.</summary>
-    public const double MinGain = 0.035;
+    public const double MinGain = 0.02;
+
+    /// <summary>How many times factor 1's centre-line length (in input pixels) another factor must find to be chosen.</summary>
+    public const double MinLineGain = 1.25;
 
     /// <summary>Frames of an input on which the factor is chosen (spread over it: the first may show nothing).</summary>
     public const int SelectionFrames = 3;
@@ -116,13 +124,14 @@ internal static class ScaleSelection
                 evidence += Evidence(maps[0], scaled.Width, scaled.Height, segmenter.PostProcessing);
             }
 
-            tried.Add(new ScaleCandidate(factor, evidence.Confidence));
+            tried.Add(new ScaleCandidate(factor, evidence.Confidence, evidence.Count / factor));
         }
 
         var best = tried[0];
         foreach (var candidate in tried.Skip(1))
         {
-            best = candidate.Confidence > best.Confidence && candidate.Confidence >= tried[0].Confidence + MinGain ? candidate : best;
+            var clearer = candidate.Confidence >= tried[0].Confidence + MinGain && candidate.LinePixels >= tried[0].LinePixels * MinLineGain;
+            best = clearer && candidate.Confidence > best.Confidence ? candidate : best;
         }
 
         return new ScaleSelectionResult(best.Factor, tried);
