@@ -37,6 +37,24 @@ public sealed record HostileReport(int Cases, IReadOnlyDictionary<string, int> C
 /// </summary>
 public static class HostileSuite
 {
+    /// <summary>Most bytes one case may allocate on its thread (what the suites call a memory blow-up).</summary>
+    public const long AllocationLimit = 2L << 30;
+
+    /// <summary>
+    /// Runs <paramref name="open"/> and fails the case when it allocated more than <see cref="AllocationLimit"/> on
+    /// this thread (managed allocations: a reader that sizes a buffer from a lying header). Work a command hands to the
+    /// thread pool is not counted (other tests allocate in the same process meanwhile); bench/hostile/cli_probe.py
+    /// measures whole processes' peak memory for that.
+    /// </summary>
+    public static HostileOutcome WithinAllocation(Func<HostileOutcome> open)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var outcome = open();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        return allocated > AllocationLimit ? HostileOutcome.Failed($"allocated {allocated >> 20} MB") : outcome;
+    }
+
     /// <summary>Cases to run: <c>HOSTILE_CASES</c> when set to a positive number (the long runs), else <paramref name="defaultCases"/>.</summary>
     public static int CaseCount(int defaultCases) =>
         int.TryParse(Environment.GetEnvironmentVariable("HOSTILE_CASES"), out var n) && n > 0 ? n : defaultCases;

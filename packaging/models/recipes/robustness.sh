@@ -14,7 +14,7 @@ real=${REAL_DEV:-$root/../shared/data/real-dev/tanaka-twip-grain2um-video7}
 if [ ! -d "$out/frames/x05-masks" ]; then
   /usr/bin/python3 "$here/degrade-frames.py" "$real/frames" "$real/labels_ds" "$out/frames"
 fi
-name=$(basename "$model" .dislocate)
+name=${NAME:-$(basename "$model" .dislocate)}  # NAME labels the outputs (two last.dislocate files would share one)
 line="$name:"
 for set in clean noise blur gamma16 gradient x2 x05; do
   frames=$out/frames/$set masks=$real/labels_ds tolerance=3
