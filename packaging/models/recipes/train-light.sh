@@ -28,6 +28,17 @@ root=$(cd "$here/../../.." && pwd)
 out=${1:?usage: train-light.sh OUT [--init MODEL]}
 shift
 dislocate=${DISLOCATE:-$root/artifacts/dislocate/dislocate}
+# One fine-tuning stage (finetune-real-dev.sh with the given settings) from $start into OUT/NAME.
+stage() {
+  local name=$1
+  shift
+  env "$@" nice -n 5 "$here/finetune-real-dev.sh" "$start" "$out/$name"
+}
+# The next stage starts from stage NAME's last epoch stored as float16, as the shipped files each stage was run from.
+continue_from() {
+  "$dislocate" segment export --model "$out/$1/model/last.dislocate" --out "$out/$1/last-fp16.dislocate" --format fp16
+  start=$out/$1/last-fp16.dislocate
+}
 if [ "${1:-}" = "--init" ]; then
   start=${2:?--init needs a model file}
 else
@@ -35,18 +46,12 @@ else
     --encoder resnet18 --decoder 0.25 --nested 0.5 --crop 192 --batch 8 --steps 50 --train-count 4000 --test-count 40 \
     --seed 1 --threads 2 --epochs 24 --rate 0.001 --schedule cosine --warmup 20 \
     --init "$root/packaging/models/candidates/dislocate-lines-r18-synthetic-v3.dislocate"
-  MIX=defaults EPOCHS=40 RATE=0.0003 BLUR=1.5 NOISE=0.1 nice -n 5 "$here/finetune-real-dev.sh" "$out/synthetic/model.dislocate" "$out/real"
-  "$dislocate" segment export --model "$out/real/model/last.dislocate" --out "$out/real/last-fp16.dislocate" --format fp16
-  start=$out/real/last-fp16.dislocate
+  start=$out/synthetic/model.dislocate
+  stage real MIX=defaults EPOCHS=40 RATE=0.0003 BLUR=1.5 NOISE=0.1
+  continue_from real
+  stage real2 MIX=defaults EPOCHS=60 RATE=0.0002 BLUR=1.5 NOISE=0.1
+  continue_from real2
+  stage real3 MIX=defaults,defaults EPOCHS=40 RATE=0.00015 BLUR=1.5 NOISE=0.1
+  continue_from real3
 fi
-if [ "${1:-}" != "--init" ]; then
-  MIX=defaults EPOCHS=60 RATE=0.0002 BLUR=1.5 NOISE=0.1 nice -n 5 "$here/finetune-real-dev.sh" "$start" "$out/real2"
-  "$dislocate" segment export --model "$out/real2/model/last.dislocate" --out "$out/real2/last-fp16.dislocate" --format fp16
-  start=$out/real2/last-fp16.dislocate
-fi
-if [ "${1:-}" != "--init" ]; then
-  MIX=defaults,defaults EPOCHS=40 RATE=0.00015 BLUR=1.5 NOISE=0.1 nice -n 5 "$here/finetune-real-dev.sh" "$start" "$out/real3"
-  "$dislocate" segment export --model "$out/real3/model/last.dislocate" --out "$out/real3/last-fp16.dislocate" --format fp16
-  start=$out/real3/last-fp16.dislocate
-fi
-MIX=defaults,defaults EPOCHS=40 RATE=0.0001 BLUR=1.5 NOISE=0.1 nice -n 5 "$here/finetune-real-dev.sh" "$start" "$out/real4"
+stage real4 MIX=defaults,defaults EPOCHS=40 RATE=0.0001 BLUR=1.5 NOISE=0.1

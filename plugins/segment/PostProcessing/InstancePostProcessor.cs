@@ -72,10 +72,9 @@ public static class InstancePostProcessor
             }
 
             // A whole single-piece mask may have had its line made already (by the metric on the same stack).
-            var line = piece.Whole?.SingleComponentLine(options.KnotSpacing, options.MinPixels)
-                ?? CroppedMaskLine.Extract(piece.Pixels, width, piece.Box, lineOptions);
-            var length = double.IsFinite(line.Length) && line.Length > 0 ? line.Length : 0;
-            var points = length > 0 ? line.Resample(options.LinePoints) : [];
+            var (length, points) = Measure(
+                piece.Whole?.SingleComponentLine(options.KnotSpacing, options.MinPixels) ?? CroppedMaskLine.Extract(piece.Pixels, width, piece.Box, lineOptions),
+                options.LinePoints);
             instances.Add(new SegmentedInstance(instances.Count + 1, piece.Channel, piece.Component, piece.Pixels, piece.Sum / piece.Pixels.Length, length, points));
         }
 
@@ -128,27 +127,20 @@ public static class InstancePostProcessor
             return instances;
         }
 
+        // One pass each: the groups in the order of their first piece, and the bridges of each group.
+        var bridgesOf = bridges.ToLookup(b => groups.Find(b.A.Piece));
         var linked = new List<SegmentedInstance>();
-        var done = new bool[instances.Count];
-        for (var k = 0; k < instances.Count; k++)
+        foreach (var group in Enumerable.Range(0, instances.Count).GroupBy(groups.Find))
         {
-            if (done[k])
-            {
-                continue;
-            }
-
-            var root = groups.Find(k);
-            var members = Enumerable.Range(k, instances.Count - k).Where(m => groups.Find(m) == root).ToList();
-            members.ForEach(m => done[m] = true);
-            var first = instances[k];
-            if (members.Count == 1)
+            var first = instances[group.First()];
+            if (group.Count() == 1)
             {
                 linked.Add(first with { Label = linked.Count + 1 });
                 continue;
             }
 
-            var pixels = new HashSet<int>(members.SelectMany(m => instances[m].Pixels));
-            foreach (var bridge in bridges.Where(b => groups.Find(b.A.Piece) == root))
+            var pixels = new HashSet<int>(group.SelectMany(m => instances[m].Pixels));
+            foreach (var bridge in bridgesOf[group.Key])
             {
                 AddPath(pixels, bridge.A.Point, bridge.B.Point, width, height);
             }
@@ -162,14 +154,20 @@ public static class InstancePostProcessor
                 box = box.Include(x, y, x, y);
             }
 
-            var line = CroppedMaskLine.Extract(sorted, width, box, lineOptions);
-            var length = double.IsFinite(line.Length) && line.Length > 0 ? line.Length : 0;
-            var sum = members.Sum(m => instances[m].MeanProbability * instances[m].PixelCount);
-            var count = members.Sum(m => instances[m].PixelCount);
-            linked.Add(new SegmentedInstance(linked.Count + 1, first.Channel, first.Component, sorted, sum / count, length, length > 0 ? line.Resample(options.LinePoints) : []));
+            var (length, points) = Measure(CroppedMaskLine.Extract(sorted, width, box, lineOptions), options.LinePoints);
+            var sum = group.Sum(m => instances[m].MeanProbability * instances[m].PixelCount);
+            var count = group.Sum(m => instances[m].PixelCount);
+            linked.Add(new SegmentedInstance(linked.Count + 1, first.Channel, first.Component, sorted, sum / count, length, points));
         }
 
         return linked;
+    }
+
+    /// <summary>A piece's line as an instance keeps it: its length (0 when the mask yields no line) and its equally spaced points.</summary>
+    private static (double Length, PointD[] Points) Measure(PlacedMaskLine line, int linePoints)
+    {
+        var length = double.IsFinite(line.Length) && line.Length > 0 ? line.Length : 0;
+        return (length, length > 0 ? line.Resample(linePoints) : []);
     }
 
     /// <summary>Adds the 8-connected pixel path from <paramref name="from"/> to <paramref name="to"/> (pixel (x, y) covers [x, x+1) × [y, y+1)).</summary>
