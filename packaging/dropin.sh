@@ -13,9 +13,11 @@ layout=${DISLOCATE_LAYOUT:-$root/artifacts/dislocate}
 rm -rf "$out"
 mkdir -p "$out/plugins"
 cp "$layout/ij/Dislocate_.jar" "$out/plugins/"
-# The runtime without the in-process bridge jar (the drop-in carries its own) and without debug symbols.
+# The runtime without the in-process bridge jar (the drop-in carries its own) and without debug symbols. It keeps
+# ij/Dislocate_TEM_Opener.jar, for a plain ImageJ only (Fiji has its own HandleExtraFileTypes): copied into plugins/,
+# File › Open reads .dm3/.dm4/.ser.
 cp -a "$layout" "$out/dislocate"
-rm -rf "$out/dislocate/ij"
+find "$out/dislocate/ij" -type f ! -name Dislocate_TEM_Opener.jar -delete
 find "$out/dislocate" -name '*.pdb' -delete
 echo "drop-in: $out ($(du -sh "$out" | cut -f1)); install: cp -r $out/* /path/to/Fiji.app/"
 if [ "${2:-}" = "--tar" ]; then

@@ -4,7 +4,9 @@
 #   packaging/install.sh dislocate-0.1.0-linux-x64.tar.gz
 # Options: --prefix DIR (default ~/.local): the release goes to DIR/lib/dislocate-<version>, DIR/bin/dislocate links to it;
 #          --fiji DIR: also drop Dislocate into that Fiji.app (or ImageJ) folder: plugins/Dislocate_.jar, and
-#          DIR/dislocate linking to the installed runtime, where the drop-in looks for it.
+#          DIR/dislocate linking to the installed runtime, where the drop-in looks for it; into a plain ImageJ (no
+#          HandleExtraFileTypes of its own, unlike Fiji) also plugins/Dislocate_TEM_Opener.jar, so File › Open reads
+#          .dm3/.dm4/.ser.
 # Nothing else is needed: the .NET runtime, libtorch and ONNX Runtime are inside. 'dislocate doctor' checks the rest.
 set -euo pipefail
 prefix=$HOME/.local
@@ -16,7 +18,7 @@ while [ $# -gt 0 ]; do
     --prefix=*) prefix=${1#--prefix=}; shift ;;
     --fiji) fiji=${2:?--fiji needs a Fiji.app folder}; shift 2 ;;
     --fiji=*) fiji=${1#--fiji=}; shift ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     -*) echo "install.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
     *) source=$1; shift ;;
   esac
@@ -51,5 +53,13 @@ if [ -n "$fiji" ]; then
   cp "$target/ij/Dislocate_.jar" "$fiji/plugins/Dislocate_.jar"
   ln -sfn "$target" "$fiji/dislocate"
   echo "dropped into $fiji: plugins/Dislocate_.jar (Plugins › Dislocations after a restart), runtime at $fiji/dislocate"
+  # ImageJ asks the one class named HandleExtraFileTypes to open files it cannot read; Fiji has its own.
+  rm -f "$fiji/plugins/Dislocate_TEM_Opener.jar"
+  if grep -rlqa --include='*.jar' 'HandleExtraFileTypes.class' "$fiji/plugins" "$fiji/jars" 2>/dev/null; then
+    echo "  .dm3/.dm4/.ser: File › Import › TEM File (DM3, DM4, SER)... (this ImageJ opens other files with its own HandleExtraFileTypes)"
+  else
+    cp "$target/ij/Dislocate_TEM_Opener.jar" "$fiji/plugins/Dislocate_TEM_Opener.jar"
+    echo "  .dm3/.dm4/.ser: File › Open and drag and drop (plugins/Dislocate_TEM_Opener.jar), or File › Import › TEM File"
+  fi
 fi
 "$target/dislocate" --version >/dev/null || { echo "install.sh: the installed dislocate does not start; run $target/dislocate doctor" >&2; exit 1; }

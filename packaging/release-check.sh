@@ -26,6 +26,12 @@ for archive in "$work"/out/dislocate-*-linux-x64.tar.gz "$work"/out/dislocate-*-
     mkdir -p Fiji.app/plugins
     bash "$root/packaging/install.sh" "$archive" --prefix "$prefix" --fiji Fiji.app
     test -f Fiji.app/plugins/Dislocate_.jar && test -x Fiji.app/dislocate/dislocate
+    # A plain ImageJ folder gets the TEM opener (File › Open of .dm3/.dm4/.ser); one with its own HandleExtraFileTypes, as Fiji, does not.
+    test -f Fiji.app/plugins/Dislocate_TEM_Opener.jar
+    mkdir -p Fiji2.app/plugins Fiji2.app/jars
+    python3 -c 'import zipfile,sys; zipfile.ZipFile(sys.argv[1], "w").writestr("HandleExtraFileTypes.class", b"")' Fiji2.app/jars/io_-1.0.jar
+    bash "$root/packaging/install.sh" "$archive" --prefix "$prefix" --fiji Fiji2.app
+    test -f Fiji2.app/plugins/Dislocate_.jar && test ! -e Fiji2.app/plugins/Dislocate_TEM_Opener.jar
     dislocate --version
     dislocate list > list.txt
     grep -q '^segment ' list.txt

@@ -42,6 +42,21 @@ public sealed record ImageStackOutput(
 {
     /// <summary>The pixels are labels (0 = background, k = object k): ImageJ shows them with a label LUT. Since host API 1.2.</summary>
     public bool IsLabels { get; init; }
+
+    /// <summary>Calibrated pixel width in <see cref="Unit"/> (1 when uncalibrated). Since host API 1.5.</summary>
+    public double PixelWidth { get; init; } = 1;
+
+    /// <summary>Calibrated pixel height in <see cref="Unit"/>. Since host API 1.5.</summary>
+    public double PixelHeight { get; init; } = 1;
+
+    /// <summary>Calibration unit ("pixel" when uncalibrated); ImageJ shows an uncalibrated output with the input's calibration when sizes agree. Since host API 1.5.</summary>
+    public string Unit { get; init; } = "pixel";
+
+    /// <summary>Seconds between time frames; 0 = unknown. Since host API 1.5.</summary>
+    public double FrameInterval { get; init; }
+
+    /// <summary>True when the output carries its own spatial or time calibration.</summary>
+    public bool IsCalibrated => this.Unit != "pixel" || this.PixelWidth != 1 || this.PixelHeight != 1 || this.FrameInterval > 0;
 }
 
 /// <summary>A polyline ROI with float coordinates (pixel (x, y) covers [x, x+1)), placed on one frame and channel of a hyperstack.</summary>

@@ -9,7 +9,7 @@ namespace Dislocate.Contracts;
 public static class HostApi
 {
     /// <summary>The contract version this host implements.</summary>
-    public static Version Current { get; } = new(1, 4);
+    public static Version Current { get; } = new(1, 5);
 
     /// <summary>True when a plugin that needs <paramref name="required"/> can run on this host.</summary>
     public static bool Supports(Version required)

@@ -67,6 +67,13 @@ public sealed class ImageJSession
         // The bridge jar goes on the class path itself: natives are bound to one class object, which ImageJ's
         // plugin class loader must find there too.
         classPath.Add(settings.BridgeJar);
+        if (settings.FijiApp is null && settings.TemOpenerJar is { } opener && File.Exists(opener))
+        {
+            // Plain ImageJ has no HandleExtraFileTypes: ours opens .dm3/.dm4/.ser on File › Open and open(path).
+            // Fiji has its own (one class of that name may exist), so there File › Import › TEM File does it.
+            classPath.Add(opener);
+        }
+
         classPath.AddRange(settings.ExtraClassPath ?? []);
         if (settings.Headless)
         {

@@ -15,4 +15,10 @@ public sealed record ImageJSettings(bool Headless, string IjJar, string? FijiApp
 
     /// <summary>The bridge jar in the runnable layout.</summary>
     public static string DefaultBridgeJar => Path.Combine(AppContext.BaseDirectory, "ij", "dislocate_bridge.jar");
+
+    /// <summary>
+    /// The jar with ImageJ's <c>HandleExtraFileTypes</c> hook for .dm3/.dm4/.ser, put on the class path of a plain
+    /// ImageJ (never with <see cref="FijiApp"/>); null or missing: none. Defaults to the one beside the bridge jar.
+    /// </summary>
+    public string? TemOpenerJar { get; init; } = Path.Combine(Path.GetDirectoryName(BridgeJar) ?? ".", "Dislocate_TEM_Opener.jar");
 }

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Builds the ImageJ bridge jar: build.sh <ij.jar> <output jar, e.g. dislocate_bridge.jar>
+# Builds the ImageJ bridge jar: build.sh <ij.jar> <output jar, e.g. dislocate_bridge.jar>, and beside it
+# Dislocate_TEM_Opener.jar: the HandleExtraFileTypes that lets a plain ImageJ 1.x open .dm3/.dm4/.ser files (tem-opener/;
+# its own jar, because ImageJ allows one class of that name and Fiji has its own).
 # Compiles for Java 8 (--release 8) so older Fiji/ImageJ JVMs load it.
 set -euo pipefail
 
@@ -46,3 +48,15 @@ find "$work/classes" -exec touch -h -d '2000-01-01T00:00:00Z' {} +
 (cd "$work/classes" && LC_ALL=C find . -type f | LC_ALL=C sort | sed 's|^\./||' > "$work/files.txt")
 (cd "$work/classes" && jar cf "$out_abs" @"$work/files.txt")
 echo "built $out_abs"
+
+# The TEM opener: compiled against the bridge's classes, which it calls at run time (same class loader in plugins/).
+mkdir -p "$work/opener"
+if ! javac --release 8 -encoding UTF-8 -Xlint:-options -d "$work/opener" -cp "$ij_jar:$work/classes" "$here/tem-opener/HandleExtraFileTypes.java"; then
+    echo "build.sh: javac failed (tem-opener)" >&2
+    exit 1
+fi
+opener="$(dirname "$out_abs")/Dislocate_TEM_Opener.jar"
+rm -f "$opener"
+find "$work/opener" -exec touch -h -d '2000-01-01T00:00:00Z' {} +
+(cd "$work/opener" && jar cf "$opener" HandleExtraFileTypes.class)
+echo "built $opener"

@@ -124,6 +124,47 @@ public sealed class CliMacroTests : IDisposable
     }
 
     [Fact]
+    public void TemFiles_OpenWithTheirCalibration_ThroughOpenAndFileImport_AndACutOffFileFailsTheMacro()
+    {
+        var dm = Path.Combine(SharedData.Formats, "digitalmicrograph");
+        var ser = Path.Combine(SharedData.Formats, "tia", "128x128-TEM_search_1.ser");
+        var path = this.Macro($$"""
+            function describe() {
+                getPixelSize(unit, pw, ph);
+                return getTitle() + " " + getWidth() + "x" + getHeight() + "x" + nSlices + " " + bitDepth() + "-bit " + unit + " " + d2s(pw, 5) + " " + getPixel(0, 0) + "," + getPixel(1, 1);
+            }
+            open("{{Path.Combine(dm, "test_dm_image_um_unit.dm3")}}");
+            text = describe();
+            open("{{Path.Combine(dm, "3D", "test-10.dm4")}}");
+            setSlice(2);
+            text = text + "\n" + describe();
+            run("TEM File (DM3, DM4, SER)...", "open=[{{ser}}]");
+            return text + "\n" + describe();
+            """);
+        var (code, output, error) = ProcessRunner.Run(null, Limit, "macro", path);
+        Assert.True(code == 0, error);
+        var lines = output.Trim().Split('\n');
+
+        // The files' known contents (formats/README.md): a 68² TEM image at 0.16867 µm, a 2-frame 2×2 uint16 stack
+        // holding 1..8 (frame 2 = 5..8), and a 128² TIA image in nm.
+        Assert.StartsWith("test_dm_image_um_unit.dm3 68x68x1 32-bit µm 0.16867 ", lines[0], StringComparison.Ordinal);
+        Assert.Equal("test-10.dm4 2x2x2 32-bit pixels 1.00000 5,8", lines[1]);
+        Assert.StartsWith("128x128-TEM_search_1.ser 128x128x1 32-bit nm ", lines[2], StringComparison.Ordinal);
+
+        var cut = Path.Combine(this.scratch.Path, "cut.dm3");
+        File.WriteAllBytes(cut, File.ReadAllBytes(Path.Combine(dm, "2D", "test-1.dm3"))[..300]);
+        var failing = this.Macro($$"""
+            open("{{cut}}");
+            print("not reached");
+            """);
+        (code, output, error) = ProcessRunner.Run(null, Limit, "macro", failing);
+        Assert.Equal(1, code);
+        Assert.Contains($"{cut}: tag ", error, StringComparison.Ordinal);
+        Assert.Contains("the file ends inside it (line 1)", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("not reached", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FailingMacro_ExitsWithOne_AndTheMessage()
     {
         var path = this.Macro("run(\"Synthetic Stack\", \"count=0\");");

@@ -74,9 +74,10 @@ public sealed class DropInTests : IDisposable
         var macro = this.Macro("gui.ijm", $$"""
             List.setCommands;
             command = List.get("Segment Dislocations");
+            tem = List.get("TEM File (DM3, DM4, SER)...");
             File.openSequence("{{frames}}/");
             run("Segment Dislocations", "threshold=0.5 model=[{{model}}]");
-            File.saveString(command + "\n" + nResults + "\n" + nSlices + "\n" + call("ij.Prefs.get", "dislocate.model", ""), "{{report}}");
+            File.saveString(command + "\n" + nResults + "\n" + nSlices + "\n" + call("ij.Prefs.get", "dislocate.model", "") + "\n" + tem, "{{report}}");
             while (nImages > 0) { selectImage(nImages); changes = false; close(); }
             run("Quit");
             """);
@@ -88,7 +89,46 @@ public sealed class DropInTests : IDisposable
         Assert.True(int.Parse(lines[1], CultureInfo.InvariantCulture) > 2, $"{lines[1]} dislocations");
         Assert.Equal("2", lines[2]);
         Assert.Equal(model, lines[3]); // the model field remembers the last model used
+        Assert.Equal("dislocate.bridge.Open_TEM_File", lines[4]); // File › Import › TEM File, from the jar's plugins.config
         this.AssertNoWorkerLeft();
+    }
+
+    [Fact]
+    public void PlainImageJ_OpensTemFiles_ThroughFileOpen_WithTheOpenerJar_AndThroughFileImport()
+    {
+        var home = this.Home();
+        File.Copy(Path.Combine(Layout.Dislocate, "ij", "Dislocate_TEM_Opener.jar"), Path.Combine(home, "plugins", "Dislocate_TEM_Opener.jar"), overwrite: true);
+        var dm3 = Path.Combine(SharedData.Formats, "digitalmicrograph", "test_dm_image_um_unit.dm3");
+        var ser = Path.Combine(SharedData.Formats, "tia", "128x128-TEM_search_1.ser");
+        var report = Path.Combine(this.scratch.Path, "tem.txt");
+        var macro = this.Macro("tem.ijm", $$"""
+            open("{{dm3}}");
+            getPixelSize(unit, pw, ph);
+            text = getTitle() + " " + getWidth() + " " + unit + " " + d2s(pw, 5);
+            run("TEM File (DM3, DM4, SER)...", "open=[{{ser}}]");
+            getPixelSize(unit, pw, ph);
+            text = text + "\n" + getTitle() + " " + getWidth() + " " + unit;
+            File.saveString(text, "{{report}}");
+            """);
+        var (code, output) = this.ImageJ(home, "-batch", macro);
+
+        Assert.True(code == 0, output);
+        var lines = File.ReadAllLines(report);
+        Assert.Equal("test_dm_image_um_unit.dm3 68 µm 0.16867", lines[0]);
+        Assert.Equal("128x128-TEM_search_1.ser 128 nm", lines[1]);
+        this.AssertNoWorkerLeft();
+
+        // A damaged file fails the batch macro with the reader's message, naming the file.
+        var cut = Path.Combine(this.scratch.Path, "cut.dm3");
+        File.WriteAllBytes(cut, File.ReadAllBytes(dm3)[..300]);
+        var failing = this.Macro("cut.ijm", $$"""
+            open("{{cut}}");
+            print("not reached");
+            """);
+        (code, output) = this.ImageJ(home, "-batch", failing);
+        Assert.Equal(1, code);
+        Assert.Contains($"Dislocate error: {cut}: ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("not reached", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -56,6 +56,7 @@ public sealed class GuiTests : IDisposable
             var lines = File.ReadAllLines(report);
             Assert.Contains(lines, l => l.Contains("Dislocations>Synthetic>Generate Synthetic Dataset", StringComparison.Ordinal));
             Assert.Contains(lines, l => l.Contains("Dislocations>Synthetic>Add Synthetic Dislocations", StringComparison.Ordinal));
+            Assert.Contains("File>Import>TEM File (DM3, DM4, SER)...", lines);
             Assert.Equal("bg + dislocations", lines[^4]);
             Assert.Equal("3", lines[^3]);
             var rois = int.Parse(lines[^2], System.Globalization.CultureInfo.InvariantCulture);

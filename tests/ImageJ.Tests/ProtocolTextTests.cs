@@ -14,15 +14,15 @@ namespace Dislocate.ImageJ.Tests;
 public sealed class ProtocolTextTests(ImageJFixture fixture)
 {
     [Fact]
-    public void LabelStacks_AndEmptyPlots_CarryTheirFlagAndWhyTheyAreEmpty()
+    public void LabelStacks_CalibratedImages_AndEmptyPlots_CarryTheirFlag_Calibration_AndWhyTheyAreEmpty()
     {
         var labels = new ImageStackOutput("stack labels", 2, 1, 1, 1, 1, [new float[] { 0, 1 }], 16) { IsLabels = true };
-        var values = new ImageStackOutput("stack", 2, 1, 1, 1, 1, [new float[] { 0.5f, 1 }]);
+        var values = new ImageStackOutput("stack", 2, 1, 1, 1, 1, [new float[] { 0.5f, 1 }]) { PixelWidth = 0.25, PixelHeight = 0.5, Unit = "nm", FrameInterval = 2 };
         var plot = new PlotOutput("Distances", "frame", "distance (px)", []) { EmptyText = "no pileup\tof two." };
         var text = ProtocolText.Result(CommandResult.Of("done", labels, values, plot), [labels, values]);
 
         Assert.Equal(
-            "S\tdone\nI\t0\tstack labels\t2\t1\t1\t1\t1\t16\tlabels\nI\t1\tstack\t2\t1\t1\t1\t1\t32\tvalues\nG\t0\tDistances\tframe\tdistance (px)\tno pileup\\tof two.\n",
+            "S\tdone\nI\t0\tstack labels\t2\t1\t1\t1\t1\t16\tlabels\t1\t1\tpixel\t0\nI\t1\tstack\t2\t1\t1\t1\t1\t32\tvalues\t0.25\t0.5\tnm\t2\nG\t0\tDistances\tframe\tdistance (px)\tno pileup\\tof two.\n",
             text);
     }
 

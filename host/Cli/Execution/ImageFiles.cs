@@ -44,9 +44,7 @@ internal static class ImageFiles
 
         if (MicroscopeFiles.Handles(path))
         {
-            // Raw values as 32-bit planes (frames as slices, like ImageJ's stacks) with the file's pixel size and unit.
-            var tem = MicroscopeFiles.Read(path);
-            return new ImageData(Path.GetFileName(path), tem.Width, tem.Height, 1, tem.Frames.Count, 1, tem.Frames, 32, tem.PixelSize ?? 1, tem.PixelSize ?? 1, tem.Unit);
+            return MicroscopeFiles.Read(path).ToImageData(Path.GetFileName(path));
         }
 
         var gray = ImageFileReader.ReadGray(path);

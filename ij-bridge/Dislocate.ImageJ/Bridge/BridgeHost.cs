@@ -88,6 +88,13 @@ internal static class BridgeHost
         ArgumentNullException.ThrowIfNull(report);
         try
         {
+            if (key == MicroscopeFileOpener.Key)
+            {
+                var opened = MicroscopeFileOpener.Open(options, workingDirectory);
+                var stack = opened.Outputs.OfType<ImageStackOutput>().ToList();
+                return new BridgeResult(ProtocolText.Result(opened, stack), stack);
+            }
+
             var command = Registry.Find(key) ?? throw new CommandException($"No Dislocate command '{key}' is loaded.");
             var imageParam = command.Command.Descriptor.Parameters.FirstOrDefault(p => p.Kind == ParameterKind.Image);
             Dictionary<string, ImageData>? images = null;

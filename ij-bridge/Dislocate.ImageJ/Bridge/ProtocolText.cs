@@ -111,7 +111,7 @@ internal static class ProtocolText
         for (var i = 0; i < images.Count; i++)
         {
             var im = images[i];
-            Line(sb, "I", Int(i), im.Name, Int(im.Width), Int(im.Height), Int(im.Channels), Int(im.Slices), Int(im.Frames), Int(im.BitDepth), im.IsLabels ? "labels" : "values");
+            Line(sb, "I", Int(i), im.Name, Int(im.Width), Int(im.Height), Int(im.Channels), Int(im.Slices), Int(im.Frames), Int(im.BitDepth), im.IsLabels ? "labels" : "values", Real(im.PixelWidth), Real(im.PixelHeight), im.Unit, Real(im.FrameInterval));
             foreach (var roi in im.Rois ?? [])
             {
                 var fields = new List<string> { "L", Int(i), roi.Name, Int(roi.Frame), Int(roi.Channel) };
@@ -179,6 +179,8 @@ internal static class ProtocolText
     private static string Number(double? v) => v is { } d ? d.ToString("R", CultureInfo.InvariantCulture) : string.Empty;
 
     private static string Int(int v) => v.ToString(CultureInfo.InvariantCulture);
+
+    private static string Real(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 
     private static void Line(StringBuilder sb, params string[] fields)
     {

@@ -110,7 +110,7 @@ public sealed class HostileImageSuiteTests(ITestOutputHelper output) : IDisposab
         }
 
         seeds.Add(("tiny.gif", Convert.FromBase64String("R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==")));
-        var formats = Path.Combine(MicroscopeFileTests.SharedFolder(), "data", "formats");
+        var formats = SharedData.Formats;
         seeds.Add(("test.dm3", File.ReadAllBytes(Path.Combine(formats, "digitalmicrograph", "test_dm_image_um_unit.dm3"))));
         seeds.Add(("test-2.dm4", File.ReadAllBytes(Path.Combine(formats, "digitalmicrograph", "3D", "test-2.dm4"))));
         seeds.Add(("series.ser", File.ReadAllBytes(Path.Combine(formats, "tia", "128x128-TEM_search_1.ser"))));

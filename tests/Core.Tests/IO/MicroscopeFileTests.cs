@@ -10,7 +10,7 @@ namespace Dislocate.Core.Tests.IO;
 /// </summary>
 public sealed class MicroscopeFileTests : IDisposable
 {
-    private static readonly string Formats = Path.Combine(SharedFolder(), "data", "formats");
+    private static readonly string Formats = SharedData.Formats;
     private readonly TempFolder folder = new();
 
     public void Dispose() => this.folder.Dispose();
@@ -108,19 +108,5 @@ public sealed class MicroscopeFileTests : IDisposable
         var shortSer = this.folder.File("short.ser");
         File.WriteAllBytes(shortSer, ser[..(ser.Length - 100)]);
         Assert.Contains("more than the file holds", Assert.Throws<InputFileException>(() => MicroscopeFiles.Read(shortSer)).Message, StringComparison.Ordinal);
-    }
-
-    internal static string SharedFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var shared = Path.Combine(dir.FullName, "shared");
-            if (Directory.Exists(Path.Combine(shared, "data", "formats")))
-            {
-                return shared;
-            }
-        }
-
-        throw new InvalidOperationException("../shared/data/formats not found above the test folder");
     }
 }

@@ -6,19 +6,7 @@ namespace Dislocate.Segment.Tests.Inference;
 /// <summary>The frames 'segment run' reads from microscope files (../shared/data/formats): every frame of a DM stack.</summary>
 public sealed class FrameSourceTests
 {
-    private static string Formats()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var formats = Path.Combine(dir.FullName, "shared", "data", "formats");
-            if (Directory.Exists(formats))
-            {
-                return formats;
-            }
-        }
-
-        throw new InvalidOperationException("../shared/data/formats not found above the test folder");
-    }
+    private static string Formats() => SharedData.Formats;
 
     [Fact]
     public void ADigitalMicrographStack_GivesEachFrame_ScaledByItsOwnRange()

@@ -1,3 +1,4 @@
+using Dislocate.Contracts;
 using Dislocate.Core.Imaging;
 
 namespace Dislocate.Core.IO.Microscopy;
@@ -11,6 +12,13 @@ namespace Dislocate.Core.IO.Microscopy;
 /// <param name="Format">What was read, e.g. "DigitalMicrograph 3, int16".</param>
 public sealed record MicroscopeImage(int Width, int Height, IReadOnlyList<float[]> Frames, double? PixelSize, string Unit, string Format)
 {
+    /// <summary>
+    /// The raw values as 32-bit planes, frames as slices (as ImageJ opens a stack), with the file's pixel size and unit;
+    /// what the CLI hands to commands and ImageJ opens.
+    /// </summary>
+    public ImageData ToImageData(string title) =>
+        new(title, this.Width, this.Height, 1, this.Frames.Count, 1, this.Frames, 32, this.PixelSize ?? 1, this.PixelSize ?? 1, this.Unit);
+
     /// <summary>
     /// Frame <paramref name="index"/> scaled to [0, 1] by its own minimum and maximum (a constant frame is all 0):
     /// microscope values have no fixed range like 8- or 16-bit TIFF, and the models normalise each image anyway.

@@ -528,6 +528,11 @@ public class Dislocate_Command implements PlugIn {
      * it "Run$_..."), so a menu click does not abort a macro that happens to run on another thread.
      */
     static void fail(String message) {
+        fail(message, ImageJInternals.isMacroThread(Thread.currentThread().getName()));
+    }
+
+    /** As {@link #fail(String)}; {@code inMacro}: this thread runs a macro (or a command a macro called). */
+    static void fail(String message, boolean inMacro) {
         if (message == null || message.trim().length() == 0) {
             message = "unknown error";
         }
@@ -553,7 +558,7 @@ public class Dislocate_Command implements PlugIn {
             }
             return;
         }
-        if (interp != null && ImageJInternals.isMacroThread(thread)) {
+        if (interp != null && inMacro) {
             try {
                 interp.abort(message);
                 return;

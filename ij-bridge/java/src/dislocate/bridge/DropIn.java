@@ -33,6 +33,8 @@ public final class DropIn {
         }
         sb.append("Plugins>").append(Registry.MENU).append(", \"").append(Registry.ABOUT_LABEL).append("\", ")
             .append(Registry.ABOUT_CLASS).append('\n');
+        sb.append(TemFiles.IMPORT_MENU).append(", \"").append(TemFiles.IMPORT_LABEL).append("\", ")
+            .append(TemFiles.IMPORT_CLASS).append('\n');
         return sb.toString();
     }
 

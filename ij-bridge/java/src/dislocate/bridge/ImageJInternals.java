@@ -26,6 +26,9 @@ final class ImageJInternals {
     /** Prefix of the names of the threads IJ.run runs macro commands on. */
     static final String MACRO_THREAD_PREFIX = "Run$_";
 
+    /** Suffix of the names of the threads ImageJ runs a macro on (the editor, Plugins &gt; Macros &gt; Run). */
+    static final String MACRO_RUNNER_SUFFIX = "_Macro$";
+
     /** The thread ImageJ's {@code -batch} mode runs its macro on. */
     static final String BATCH_MAIN_THREAD = "Run$_main";
 
@@ -133,9 +136,22 @@ final class ImageJInternals {
         return threadName.startsWith(MACRO_THREAD_PREFIX);
     }
 
-    /** True on the thread of ImageJ's {@code -batch} macro. */
+    /**
+     * True on a thread a macro itself runs on (not only a command it called): IJ.run's, ImageJ's macro threads,
+     * {@code -batch}'s and {@code dislocate macro}'s. For work that macro functions call directly, such as
+     * {@code open(path)}.
+     */
+    static boolean isMacroOwnThread(Thread thread) {
+        String name = thread.getName();
+        return isMacroThread(name) || name.endsWith(MACRO_RUNNER_SUFFIX) || MacroRunner.runsOn(thread) || isBatchMainThread(name);
+    }
+
+    /**
+     * True on the thread of ImageJ's {@code -batch} macro: "main" while the macro itself runs (e.g. its
+     * {@code open(path)}), "Run$_main" inside a command it called through IJ.run.
+     */
     static boolean isBatchMainThread(String threadName) {
-        return threadName.equals(BATCH_MAIN_THREAD);
+        return threadName.equals(BATCH_MAIN_THREAD) || threadName.equals("main");
     }
 
     /** Turns on ImageJ's global batch mode, without which a headless WindowManager knows no image. */

@@ -11,6 +11,8 @@ import java.util.Set;
 public final class MacroRunner {
     /** The interpreter of the macro {@link #runMacro} is running, or null. */
     private static volatile Interpreter running;
+    /** The thread {@link #running} runs on, or null. */
+    private static volatile Thread runningThread;
 
     private MacroRunner() {
     }
@@ -18,6 +20,11 @@ public final class MacroRunner {
     /** The interpreter of the macro {@link #runMacro} is running, or null. */
     static Interpreter current() {
         return running;
+    }
+
+    /** Whether {@link #runMacro} runs a macro on {@code thread}. */
+    static boolean runsOn(Thread thread) {
+        return runningThread == thread;
     }
 
     /**
@@ -68,6 +75,7 @@ public final class MacroRunner {
         Interpreter interp = new Interpreter();
         interp.setIgnoreErrors(true);
         running = interp;
+        runningThread = Thread.currentThread();
         java.io.PrintStream out = System.out;
         if (java.awt.GraphicsEnvironment.isHeadless()) {
             System.setOut(new HeadlessDialogGuard(out, interp));
@@ -92,6 +100,7 @@ public final class MacroRunner {
         } finally {
             System.setOut(out);
             running = null;
+            runningThread = null;
             if (!keepImages) {
                 closeNewImages(before, currentBefore);
             }

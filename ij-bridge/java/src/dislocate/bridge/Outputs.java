@@ -62,12 +62,7 @@ public final class Outputs {
      * @return the images made, in output order (for tests)
      */
     public static List<ImagePlus> show(Result result, ImagePlus input, PlaneSource source, boolean manager, boolean replace) {
-        boolean headless = GraphicsEnvironment.isHeadless();
-        if (headless && !Interpreter.isBatchMode()) {
-            // Without windows, WindowManager knows images only in batch mode (as in a macro run headless).
-            ImageJInternals.enterGlobalBatchMode();
-        }
-        boolean hidden = headless || Interpreter.isBatchMode();
+        boolean hidden = hidden();
         Map<Integer, ImagePlus> images = new LinkedHashMap<Integer, ImagePlus>();
         for (Result.ImageOut o : result.images) {
             images.put(o.index, build(o, input, source));
@@ -212,7 +207,7 @@ public final class Outputs {
         }
         if (result.summary != null && result.summary.length() > 0) {
             IJ.showStatus(result.summary);
-            if (!headless) {
+            if (!GraphicsEnvironment.isHeadless()) {
                 IJ.log(result.summary);
             }
         }
@@ -235,7 +230,30 @@ public final class Outputs {
         WindowManager.setCurrentWindow(window);
     }
 
-    /** Builds one image output: pixels from {@code source}, dimensions, calibration of a same-sized input, display range. */
+    /**
+     * Whether images are shown as batch-mode images rather than windows: headless, or in a batch-mode macro. Headless,
+     * it enters batch mode first: without windows, WindowManager knows images only in batch mode (as in a macro run
+     * headless).
+     */
+    private static boolean hidden() {
+        boolean headless = GraphicsEnvironment.isHeadless();
+        if (headless && !Interpreter.isBatchMode()) {
+            ImageJInternals.enterGlobalBatchMode();
+        }
+        return headless || Interpreter.isBatchMode();
+    }
+
+    /** Shows one image as {@link #show} shows a command's outputs: a window, or a batch-mode image made current. */
+    static void display(ImagePlus imp) {
+        if (hidden()) {
+            Interpreter.addBatchModeImage(imp);
+            WindowManager.setTempCurrentImage(imp);
+        } else {
+            imp.show();
+        }
+    }
+
+    /** Builds one image output: pixels from {@code source}, dimensions, its own calibration (else a same-sized input's), display range. */
     public static ImagePlus build(Result.ImageOut o, ImagePlus input, PlaneSource source) {
         int size = o.width * o.height;
         int n = o.planes();
@@ -272,7 +290,17 @@ public final class Outputs {
         if (o.channels > 1 || o.frames > 1) {
             imp.setOpenAsHyperStack(true);
         }
-        if (input != null && input.getWidth() == o.width && input.getHeight() == o.height) {
+        if (o.calibrated()) {
+            Calibration cal = new Calibration();
+            cal.pixelWidth = o.pixelWidth;
+            cal.pixelHeight = o.pixelHeight;
+            cal.setUnit(o.unit);
+            cal.frameInterval = o.frameInterval;
+            if (o.frameInterval > 0) {
+                cal.setTimeUnit("s");
+            }
+            imp.setCalibration(cal);
+        } else if (input != null && input.getWidth() == o.width && input.getHeight() == o.height) {
             Calibration src = input.getCalibration();
             if (src.scaled() || src.frameInterval != 0) {
                 Calibration cal = new Calibration();

@@ -303,6 +303,9 @@ public final class Registry {
         if (!table.containsKey(ABOUT_LABEL)) {
             table.put(ABOUT_LABEL, ABOUT_CLASS);
         }
+        if (!table.containsKey(TemFiles.IMPORT_LABEL)) {
+            table.put(TemFiles.IMPORT_LABEL, TemFiles.IMPORT_CLASS);
+        }
     }
 
     // ------------------------------------------------------------------ GUI
@@ -372,6 +375,11 @@ public final class Registry {
             addItem(top, ABOUT_LABEL, ij);
         }
         removeEmptySubmenus(top);
+        Menu importMenu = Menus.getImageJMenu(TemFiles.IMPORT_MENU);
+        if (importMenu != null && findItem(importMenu, TemFiles.IMPORT_LABEL) == null
+                && TemFiles.IMPORT_CLASS.equals(table.get(TemFiles.IMPORT_LABEL))) {
+            addItem(importMenu, TemFiles.IMPORT_LABEL, ij);
+        }
     }
 
     private static void addItem(Menu menu, String label, ImageJ ij) {
@@ -432,8 +440,8 @@ public final class Registry {
 
     /**
      * The Plugins &gt; Dislocations menu as it is in ImageJ's menu bar, one "Dislocations&gt;Sub&gt;Label" line per item
-     * (empty when there is no menu bar, e.g. headless). Callable from macros:
-     * {@code call("dislocate.bridge.Registry.menuText")}.
+     * (empty when there is no menu bar, e.g. headless), then "File&gt;Import&gt;TEM File (DM3, DM4, SER)..." when that item
+     * is there. Callable from macros: {@code call("dislocate.bridge.Registry.menuText")}.
      */
     public static String menuText() {
         Menu plugins = ij.Menus.getImageJMenu("Plugins");
@@ -446,6 +454,10 @@ public final class Registry {
             if (item instanceof Menu && MENU.equals(item.getLabel())) {
                 appendMenu(sb, (Menu) item, MENU);
             }
+        }
+        Menu importMenu = ij.Menus.getImageJMenu(TemFiles.IMPORT_MENU);
+        if (importMenu != null && findItem(importMenu, TemFiles.IMPORT_LABEL) != null) {
+            sb.append(TemFiles.IMPORT_MENU).append('>').append(TemFiles.IMPORT_LABEL).append('\n');
         }
         return sb.toString();
     }

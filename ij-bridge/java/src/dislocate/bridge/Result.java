@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * <pre>
  * E  message
  * S  summary
- * I  output  name  width  height  channels  slices  frames  bitDepth  [labels|values]
+ * I  output  name  width  height  channels  slices  frames  bitDepth  [labels|values  [pixelWidth  pixelHeight  unit  frameInterval]]
  * L  output  roiName  frame  channel  x1  y1  x2  y2 ...
  * T  table  name  column  column ...
  * R  table  cell  cell ...
@@ -34,6 +34,16 @@ public final class Result {
 
         /** Pixel values are labels (0 = background, k = object k): shown with a label LUT. */
         public boolean labels;
+        /** The output's own calibration (1, 1, "pixel", 0 when it has none; then a same-sized input's is used). */
+        public double pixelWidth = 1;
+        public double pixelHeight = 1;
+        public String unit = "pixel";
+        public double frameInterval;
+
+        /** Whether the output carries its own calibration. */
+        public boolean calibrated() {
+            return !unit.equals("pixel") || pixelWidth != 1 || pixelHeight != 1 || frameInterval > 0;
+        }
 
         ImageOut(int index, String name, int width, int height, int channels, int slices, int frames, int bitDepth) {
             this.index = index;
@@ -178,6 +188,16 @@ public final class Result {
                 }
                 ImageOut image = new ImageOut(index, f[2], w, h, c, z, t, bits);
                 image.labels = f.length > 9 && f[9].equals("labels");
+                if (f.length > 13) {
+                    image.pixelWidth = Protocol.parseDouble(f[10], where + " pixelWidth");
+                    image.pixelHeight = Protocol.parseDouble(f[11], where + " pixelHeight");
+                    image.unit = f[12].length() > 0 ? f[12] : "pixel";
+                    image.frameInterval = Protocol.parseDouble(f[13], where + " frameInterval");
+                    if (!(image.pixelWidth > 0) || !(image.pixelHeight > 0) || Double.isInfinite(image.pixelWidth)
+                            || Double.isInfinite(image.pixelHeight) || !(image.frameInterval >= 0)) {
+                        throw new IllegalArgumentException(where + ": calibration must be positive and finite");
+                    }
+                }
                 r.images.add(image);
             } else if (type.equals("L")) {
                 need(f, 5, where, "L output name frame channel x1 y1 ...");

@@ -144,6 +144,16 @@ public final class BridgeSelfTest {
         equal("x y", r.tables.get(0).rows.get(0)[1], "row before its T line is kept");
         equal("no pileup", r.plots.get(0).emptyReason, "empty plot says why");
         equal("/m.dislocate", r.files.get(0).path, "file");
+        Result.ImageOut calibrated = Result.parse(Protocol.join("I", "0", "tem.dm3", "2", "2", "1", "3", "1", "32", "values",
+            "0.25", "0.5", "nm", "2")).images.get(0);
+        truth(calibrated.calibrated() && calibrated.pixelHeight == 0.5 && calibrated.unit.equals("nm")
+            && calibrated.frameInterval == 2, "an image's own calibration");
+        truth(!r.images.get(0).calibrated(), "no calibration fields: uncalibrated");
+        fails(new Runnable() {
+            public void run() {
+                Result.parse(Protocol.join("I", "0", "x", "3", "2", "1", "1", "1", "32", "values", "0", "1", "nm", "0"));
+            }
+        }, "calibration must be positive and finite");
         equal("boom", Result.parse(Protocol.join("E", "boom")).error, "error");
         fails(new Runnable() {
             public void run() {
