@@ -148,10 +148,11 @@ public sealed class PluginCatalog
                     throw new PluginLoadException(folder, $"command '{d.Id}': parameter key '{p.Key}' appears twice");
                 }
 
-                // ImageJ records a dialog field under the first word of its label, so label and key must agree.
-                if (!string.Equals(ImageJKey(p.Label), p.Key, StringComparison.Ordinal))
+                // The bridge records each dialog field under its key (labels are free words), and ImageJ's recorder
+                // trims a key to its first word, lower-cased: a key must survive that unchanged.
+                if (!string.Equals(ImageJKey(p.Key), p.Key, StringComparison.Ordinal))
                 {
-                    throw new PluginLoadException(folder, $"command '{d.Id}': label '{p.Label}' would record as '{ImageJKey(p.Label)}', not '{p.Key}'");
+                    throw new PluginLoadException(folder, $"command '{d.Id}': parameter key '{p.Key}' would record as '{ImageJKey(p.Key)}' (one lower-case word)");
                 }
             }
 
@@ -185,7 +186,7 @@ public sealed class PluginCatalog
         return null;
     }
 
-    /// <summary>The macro key ImageJ derives from a dialog label: its first word, lower-cased, without a trailing colon.</summary>
+    /// <summary>The macro key ImageJ's recorder makes of a key or label: its first word, lower-cased, without a trailing colon.</summary>
     public static string ImageJKey(string label)
     {
         ArgumentNullException.ThrowIfNull(label);

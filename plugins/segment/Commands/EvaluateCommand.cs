@@ -17,13 +17,13 @@ namespace Dislocate.Segment.Commands;
 /// </remarks>
 internal sealed class EvaluateCommand : IPluginCommand
 {
-    private static readonly ParameterSpec<string> Pred = Parameter.Path("pred", "pred (predicted masks TIFF)", ParameterKind.InputFile, "Predicted masks, one page each: 8-bit masks, or 16/32-bit probabilities.", required: true);
+    private static readonly ParameterSpec<string> Pred = Parameter.Path("pred", "Predicted masks (TIFF)", ParameterKind.InputFile, "Predicted masks, one page each: 8-bit masks, or 16/32-bit probabilities.", required: true);
 
-    private static readonly ParameterSpec<string> Truth = Parameter.Path("truth", "truth (ground-truth masks TIFF)", ParameterKind.InputFile, "Ground-truth masks, one page per dislocation; non-zero = foreground.", required: true);
+    private static readonly ParameterSpec<string> Truth = Parameter.Path("truth", "True masks (TIFF)", ParameterKind.InputFile, "Ground-truth masks, one page per dislocation; non-zero = foreground.", required: true);
 
-    private static readonly ParameterSpec<string> Out = Parameter.Path("out", "out (JSON file)", ParameterKind.OutputFile, $"Where to write the JSON result (default: next to the prediction file, <name>{DefaultJsonSuffix}).");
+    private static readonly ParameterSpec<string> Out = Parameter.Path("out", "Output (JSON file)", ParameterKind.OutputFile, $"Where to write the JSON result (default: next to the prediction file, <name>{DefaultJsonSuffix}).");
 
-    private static readonly ParameterSpec<string> MatchingParameter = Parameter.Choice("matching", "matching", "greedy", ["greedy", "optimal"], "Pairing of truths and predictions: greedy = the paper's Algorithm 1, optimal = Hungarian.");
+    private static readonly ParameterSpec<string> MatchingParameter = Parameter.Choice("matching", "Matching", "greedy", ["greedy", "optimal"], "Pairing of truths and predictions: greedy = the paper's Algorithm 1, optimal = Hungarian.");
 
     /// <summary>Suffix of the JSON written next to the prediction file when no <c>--out</c> is given.</summary>
     public const string DefaultJsonSuffix = ".evaluation.json";

@@ -11,19 +11,19 @@ namespace Dislocate.Segment.Commands;
 /// </summary>
 internal sealed class EvaluateMatrixCommand : IPluginCommand
 {
-    private static readonly ParameterSpec<string> Models = Parameter.Text("models", "models (files, comma-separated)", null, "Trained model files (.dislocate), separated by commas; one matrix row each.") with { Required = true };
+    private static readonly ParameterSpec<string> Models = Parameter.Text("models", "Models (files, comma-separated)", null, "Trained model files (.dislocate), separated by commas; one matrix row each.") with { Required = true };
 
-    private static readonly ParameterSpec<string> Datasets = Parameter.Text("datasets", "datasets (folders, comma-separated)", null, "Dataset folders written by 'synthetic generate', separated by commas; one matrix column each.") with { Required = true };
+    private static readonly ParameterSpec<string> Datasets = Parameter.Text("datasets", "Datasets (folders, comma-separated)", null, "Dataset folders written by 'synthetic generate', separated by commas; one matrix column each.") with { Required = true };
 
-    private static readonly ParameterSpec<string> Out = Parameter.Path("out", "out (folder)", ParameterKind.OutputFolder, "Folder for matrix.csv, matrix_long.csv, per_image.csv, matrix.png and metric_vs_dislocations_<model>.png.", required: true);
+    private static readonly ParameterSpec<string> Out = Parameter.Path("out", "Output (folder)", ParameterKind.OutputFolder, "Folder for matrix.csv, matrix_long.csv, per_image.csv, matrix.png and metric_vs_dislocations_<model>.png.", required: true);
 
-    private static readonly ParameterSpec<string> Split = Parameter.Choice("split", "split (of each dataset)", CrossEvaluationOptions.DefaultSplit, ["test", "train"], "Which part of every dataset folder to evaluate on.");
+    private static readonly ParameterSpec<string> Split = Parameter.Choice("split", "Dataset part", CrossEvaluationOptions.DefaultSplit, ["test", "train"], "Which part of every dataset folder to evaluate on.");
 
-    private static readonly ParameterSpec<long> Limit = Parameter.Whole("limit", "limit (images per dataset)", 0, 0, int.MaxValue, "At most this many images of each dataset, the first by name; 0 = all.");
+    private static readonly ParameterSpec<long> Limit = Parameter.Whole("limit", "Images per dataset (0 = all)", 0, 0, int.MaxValue, "At most this many images of each dataset, the first by name; 0 = all.");
 
-    private static readonly ParameterSpec<string> NamesParameter = Parameter.Text("names", "names (model labels, comma-separated)", null, "Row labels for the models, in order; empty = from the file or folder names.");
+    private static readonly ParameterSpec<string> NamesParameter = Parameter.Text("names", "Model names (comma-separated)", null, "Row labels for the models, in order; empty = from the file or folder names.");
 
-    private static readonly ParameterSpec<double> MatchedBelow = Parameter.Real("matched-below", "matched-below (Dice loss)", CrossEvaluationOptions.DefaultMatchedBelowLoss, 1e-6, 1, "A ground-truth dislocation counts as matched one to one when the matching pairs it with a prediction whose Dice loss is below this (0.5: the paper's duplicate bar).");
+    private static readonly ParameterSpec<double> MatchedBelow = Parameter.Real("matched-below", "Matched below Dice loss", CrossEvaluationOptions.DefaultMatchedBelowLoss, 1e-6, 1, "A ground-truth dislocation counts as matched one to one when the matching pairs it with a prediction whose Dice loss is below this (0.5: the paper's duplicate bar).");
 
     public CommandDescriptor Descriptor { get; } = new(
         "evaluate-matrix",

@@ -11,19 +11,19 @@ namespace Dislocate.Segment.Commands;
 /// <summary><c>segment export</c>: writes a model in another form; today a copy with float16 weights (half the size, for shipping).</summary>
 internal sealed class ExportCommand : IPluginCommand
 {
-    private static readonly ParameterSpec<string> Model = Parameter.Path("model", "model (file)", ParameterKind.InputFile, "The .dislocate model to export.", required: true);
+    private static readonly ParameterSpec<string> Model = Parameter.Path("model", "Model (empty = shipped default)", ParameterKind.InputFile, "The .dislocate model to export.", required: true);
 
-    private static readonly ParameterSpec<string> Out = Parameter.Path("out", "out (file)", ParameterKind.OutputFile, "The file to write.", required: true);
+    private static readonly ParameterSpec<string> Out = Parameter.Path("out", "Output (file)", ParameterKind.OutputFile, "The file to write.", required: true);
 
-    private static readonly ParameterSpec<string> Format = Parameter.Choice("format", "format", "fp16", ["fp16", "onnx", "bioimageio"], "fp16 = .dislocate with float16 weights; bioimageio = a bioimage.io model package (zip: rdf.yaml, ONNX weights, test tensors, cover, documentation) for deepImageJ, ilastik and BiaPy; onnx = ONNX model, input 'image' [batch, 1, height, width] normalised, output 'logits' [batch, masks, height, width], the model's metadata in metadata_props.");
+    private static readonly ParameterSpec<string> Format = Parameter.Choice("format", "Format", "fp16", ["fp16", "onnx", "bioimageio"], "fp16 = .dislocate with float16 weights; bioimageio = a bioimage.io model package (zip: rdf.yaml, ONNX weights, test tensors, cover, documentation) for deepImageJ, ilastik and BiaPy; onnx = ONNX model, input 'image' [batch, 1, height, width] normalised, output 'logits' [batch, masks, height, width], the model's metadata in metadata_props.");
 
-    private static readonly ParameterSpec<string> Name = Parameter.Text("name", "name", string.Empty, "A name for the model, kept in its training record (empty = keep).");
+    private static readonly ParameterSpec<string> Name = Parameter.Text("name", "Name", string.Empty, "A name for the model, kept in its training record (empty = keep).");
 
-    private static readonly ParameterSpec<string> Version = Parameter.Text("version", "version", string.Empty, "A version for the model, kept in its training record (empty = keep).");
+    private static readonly ParameterSpec<string> Version = Parameter.Text("version", "Version", string.Empty, "A version for the model, kept in its training record (empty = keep).");
 
-    private static readonly ParameterSpec<string> License = Parameter.Text("license", "license (SPDX)", string.Empty, "Licence of the weights for bioimageio packages, an SPDX id such as CC-BY-4.0 (empty = the training record's 'license').");
+    private static readonly ParameterSpec<string> License = Parameter.Text("license", "Licence (SPDX id)", string.Empty, "Licence of the weights for bioimageio packages, an SPDX id such as CC-BY-4.0 (empty = the training record's 'license').");
 
-    private static readonly ParameterSpec<string> RecordParameter = Parameter.Text("record", "record (key=value …)", string.Empty, "More entries for the training record, e.g. scores: 'real_f1=0.41 synthetic_f1=0.83'.");
+    private static readonly ParameterSpec<string> RecordParameter = Parameter.Text("record", "Record entries (key=value …)", string.Empty, "More entries for the training record, e.g. scores: 'real_f1=0.41 synthetic_f1=0.83'.");
 
     public CommandDescriptor Descriptor { get; } = new(
         "export",

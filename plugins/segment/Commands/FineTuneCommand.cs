@@ -10,21 +10,21 @@ namespace Dislocate.Segment.Commands;
 /// </summary>
 internal sealed class FineTuneCommand : IPluginCommand
 {
-    private static readonly ParameterSpec<string> Model = Parameter.Path("model", "model (file)", ParameterKind.InputFile, "The model to start from (a .dislocate file).", required: true);
+    private static readonly ParameterSpec<string> Model = Parameter.Path("model", "Model (empty = shipped default)", ParameterKind.InputFile, "The model to start from (a .dislocate file).", required: true);
 
-    private static readonly ParameterSpec<string> Annotations = Parameter.Path("annotations", "annotations (labelme folder)", ParameterKind.InputFolder, "Labelme JSON files with their images (the paper used 10); or give images and masks instead.");
+    private static readonly ParameterSpec<string> Annotations = Parameter.Path("annotations", "Annotated frames (labelme folder)", ParameterKind.InputFolder, "Labelme JSON files with their images (the paper used 10); or give images and masks instead.");
 
-    private static readonly ParameterSpec<string> Test = Parameter.Path("test", "test (labelme folder)", ParameterKind.InputFolder, "Held-out annotated images for the per-epoch metric; empty = the training images themselves.");
+    private static readonly ParameterSpec<string> Test = Parameter.Path("test", "Held-out frames (labelme folder)", ParameterKind.InputFolder, "Held-out annotated images for the per-epoch metric; empty = the training images themselves.");
 
-    private static readonly ParameterSpec<string> Images = Parameter.Path("images", "images (folder)", ParameterKind.InputFolder, "With masks: the frames, paired with mask files by file stem.");
+    private static readonly ParameterSpec<string> Images = Parameter.Path("images", "Frames (folder)", ParameterKind.InputFolder, "With masks: the frames, paired with mask files by file stem.");
 
-    private static readonly ParameterSpec<string> Masks = Parameter.Path("masks", "masks (folder)", ParameterKind.InputFolder, "Line masks of some frames (any value but the background is a line; instances are 8-connected pieces).");
+    private static readonly ParameterSpec<string> Masks = Parameter.Path("masks", "Line masks (folder)", ParameterKind.InputFolder, "Line masks of some frames (any value but the background is a line; instances are 8-connected pieces).");
 
-    private static readonly ParameterSpec<string> TestMasks = Parameter.Path("test-masks", "test-masks (folder)", ParameterKind.InputFolder, "With masks: held-out masks of other frames (images from 'images') for the per-epoch metric; empty = the training frames.");
+    private static readonly ParameterSpec<string> TestMasks = Parameter.Path("test-masks", "Held-out masks (folder)", ParameterKind.InputFolder, "With masks: held-out masks of other frames (images from 'images') for the per-epoch metric; empty = the training frames.");
 
-    private static readonly ParameterSpec<long> Synthetic = Parameter.Whole("synthetic", "synthetic (images mixed in)", 0, 0, 1000000, "Synthetic images rendered in memory and interleaved one to one with the real ones, so the model keeps what it learned on synthetic data; 0 = real images only.");
+    private static readonly ParameterSpec<long> Synthetic = Parameter.Whole("synthetic", "Synthetic images mixed in", 0, 0, 1000000, "Synthetic images rendered in memory and interleaved one to one with the real ones, so the model keeps what it learned on synthetic data; 0 = real images only.");
 
-    private static readonly ParameterSpec<double> MaskWidth = Parameter.Real("mask-width", "mask-width (px)", 3, 0.5, 50, "Width of the masks rasterised from the polylines.");
+    private static readonly ParameterSpec<double> MaskWidth = Parameter.Real("mask-width", "Mask line width (px)", 3, 0.5, 50, "Width of the masks rasterised from the polylines.");
 
     public CommandDescriptor Descriptor { get; } = new(
         "finetune",

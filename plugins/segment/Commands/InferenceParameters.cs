@@ -7,39 +7,39 @@ namespace Dislocate.Segment.Commands;
 /// <summary>Parameters shared by the inference commands (<c>run</c> and the ImageJ <c>image</c> command).</summary>
 internal static class InferenceParameters
 {
-    public static ParameterSpec<string> Model { get; } = Parameter.Path("model", "model (file)", ParameterKind.InputFile, $"A trained model (.dislocate file from 'segment train' or 'finetune'); empty = the shipped default model ({DefaultModel.FileName}).");
+    public static ParameterSpec<string> Model { get; } = Parameter.Path("model", "Model (empty = shipped default)", ParameterKind.InputFile, $"A trained model (.dislocate file from 'segment train' or 'finetune'); empty = the shipped default model ({DefaultModel.FileName}).");
 
-    public static ParameterSpec<double> Threshold { get; } = Parameter.Real("threshold", "threshold (probability)", PostProcessingOptions.DefaultThreshold, 0.01, 1, "A pixel belongs to a mask when its probability is at least this (paper: 0.5).");
+    public static ParameterSpec<double> Threshold { get; } = Parameter.Real("threshold", "Probability threshold", PostProcessingOptions.DefaultThreshold, 0.01, 1, "A pixel belongs to a mask when its probability is at least this (paper: 0.5).");
 
-    public static ParameterSpec<double> Crest { get; } = Parameter.Real("crest", "crest (line thinning σ, px)", PostProcessingOptions.DefaultCrestSigma, 0, PostProcessingOptions.MaxCrestSigma, "Line-map models: keep only the crest of each line (smoothed with this σ) before binarising, so pileup lines a few pixels apart stay apart; 0 = binarise the map as it is.");
+    public static ParameterSpec<double> Crest { get; } = Parameter.Real("crest", "Line thinning σ (px)", PostProcessingOptions.DefaultCrestSigma, 0, PostProcessingOptions.MaxCrestSigma, "Line-map models: keep only the crest of each line (smoothed with this σ) before binarising, so pileup lines a few pixels apart stay apart; 0 = binarise the map as it is.");
 
-    public static ParameterSpec<string> Scale { get; } = Parameter.Text("scale", "scale (auto or factor)", InputScale.Auto, "Resample the input by this factor before segmenting (0.5 = half the pixels per side), for images taken at another magnification than the model's training images; auto = 1, or 0.71 or 0.5 when the model is clearly more confident there (frames at up to twice the training magnification), chosen once on three frames of the input. Outputs stay in the input's pixels.");
+    public static ParameterSpec<string> Scale { get; } = Parameter.Text("scale", "Magnification change (auto or factor)", InputScale.Auto, "Resample the input by this factor before segmenting (0.5 = half the pixels per side), for images taken at another magnification than the model's training images; auto = 1, or 0.71 or 0.5 when the model is clearly more confident there (frames at up to twice the training magnification), chosen once on three frames of the input. Outputs stay in the input's pixels.");
 
-    public static ParameterSpec<long> MinPixels { get; } = Parameter.Whole("min-pixels", "min-pixels (per dislocation)", PostProcessingOptions.DefaultMinPixels, 1, 1000000, "Masks or mask pieces with fewer pixels are dropped as specks.");
+    public static ParameterSpec<long> MinPixels { get; } = Parameter.Whole("min-pixels", "Smallest dislocation (pixels)", PostProcessingOptions.DefaultMinPixels, 1, 1000000, "Masks or mask pieces with fewer pixels are dropped as specks.");
 
-    public static ParameterSpec<double> Duplicate { get; } = Parameter.Real("duplicate", "duplicate (Dice loss below)", PostProcessingOptions.DefaultDuplicateDiceLoss, 0, 1, "Two masks with a Dice loss below this are the same dislocation; the better one is kept (paper: 0.5).");
+    public static ParameterSpec<double> Duplicate { get; } = Parameter.Real("duplicate", "Same dislocation below Dice loss", PostProcessingOptions.DefaultDuplicateDiceLoss, 0, 1, "Two masks with a Dice loss below this are the same dislocation; the better one is kept (paper: 0.5).");
 
-    public static ParameterSpec<bool> Split { get; } = Parameter.Flag("split", "split (disconnected masks)", true, "Instance-mask models: split a mask holding several disconnected pieces into one dislocation per piece (line-map models, such as the default, always split).");
+    public static ParameterSpec<bool> Split { get; } = Parameter.Flag("split", "Split disconnected masks", true, "Instance-mask models: split a mask holding several disconnected pieces into one dislocation per piece (line-map models, such as the default, always split).");
 
-    public static ParameterSpec<double> Area { get; } = Parameter.Real("area", "area (largest mask fraction)", PostProcessingOptions.DefaultMaxAreaFraction, 0.001, 1, "A mask covering more of the image than this is no dislocation and is dropped.");
+    public static ParameterSpec<double> Area { get; } = Parameter.Real("area", "Largest mask (fraction of image)", PostProcessingOptions.DefaultMaxAreaFraction, 0.001, 1, "A mask covering more of the image than this is no dislocation and is dropped.");
 
-    public static ParameterSpec<long> Pieces { get; } = Parameter.Whole("pieces", "pieces (per mask)", PostProcessingOptions.DefaultMaxPieces, 1, 1000, "A split mask keeps at most this many of its largest pieces.");
+    public static ParameterSpec<long> Pieces { get; } = Parameter.Whole("pieces", "Pieces per mask", PostProcessingOptions.DefaultMaxPieces, 1, 1000, "A split mask keeps at most this many of its largest pieces.");
 
-    public static ParameterSpec<double> LinkGap { get; } = Parameter.Real("link-gap", "link-gap (px)", PostProcessingOptions.DefaultLinkGap, 0, PostProcessingOptions.MaxLinkGap, "Join pieces of one mask whose ends face each other across at most this many pixels, each continuing the other's direction, into one dislocation (a line broken where it fades or crosses another); 0 = no joining.");
+    public static ParameterSpec<double> LinkGap { get; } = Parameter.Real("link-gap", "Join broken lines across (px)", PostProcessingOptions.DefaultLinkGap, 0, PostProcessingOptions.MaxLinkGap, "Join pieces of one mask whose ends face each other across at most this many pixels, each continuing the other's direction, into one dislocation (a line broken where it fades or crosses another); 0 = no joining.");
 
-    public static ParameterSpec<double> LinkAngle { get; } = Parameter.Real("link-angle", "link-angle (degrees)", PostProcessingOptions.DefaultLinkAngle, 0, 90, "Largest bend at such a join.");
+    public static ParameterSpec<double> LinkAngle { get; } = Parameter.Real("link-angle", "Largest bend at a join (°)", PostProcessingOptions.DefaultLinkAngle, 0, 90, "Largest bend at such a join.");
 
-    public static ParameterSpec<long> Points { get; } = Parameter.Whole("points", "points (per line)", PostProcessingOptions.DefaultLinePoints, 2, 10000, "Equally spaced points per dislocation line (paper: 50).");
+    public static ParameterSpec<long> Points { get; } = Parameter.Whole("points", "Points per line", PostProcessingOptions.DefaultLinePoints, 2, 10000, "Equally spaced points per dislocation line (paper: 50).");
 
-    public static ParameterSpec<long> Tile { get; } = Parameter.Whole("tile", "tile (px)", 0, 0, TilingOptions.MaxTileSize, "Tile side, a multiple of 32; 0 = 512 or the model's training crop when larger.");
+    public static ParameterSpec<long> Tile { get; } = Parameter.Whole("tile", "Tile size (px; 0 = auto)", 0, 0, TilingOptions.MaxTileSize, "Tile side, a multiple of 32; 0 = 512 or the model's training crop when larger.");
 
-    public static ParameterSpec<long> Overlap { get; } = Parameter.Whole("overlap", "overlap (px)", 64, 0, 4096, "Overlap between neighbouring tiles, blended smoothly.");
+    public static ParameterSpec<long> Overlap { get; } = Parameter.Whole("overlap", "Tile overlap (px)", 64, 0, 4096, "Overlap between neighbouring tiles, blended smoothly.");
 
-    public static ParameterSpec<bool> Resize { get; } = Parameter.Flag("resize", "resize (instead of tiling)", false, "Resample each image to one tile instead of tiling it.");
+    public static ParameterSpec<bool> Resize { get; } = Parameter.Flag("resize", "Resize instead of tiling", false, "Resample each image to one tile instead of tiling it.");
 
-    public static ParameterSpec<long> Batch { get; } = Parameter.Whole("batch", "batch (tiles)", 2, 1, TilingOptions.MaxBatchSize, "Tiles per network call.");
+    public static ParameterSpec<long> Batch { get; } = Parameter.Whole("batch", "Tiles per network call", 2, 1, TilingOptions.MaxBatchSize, "Tiles per network call.");
 
-    public static ParameterSpec<string> Engine { get; } = Parameter.Choice("engine", "engine", "auto", EngineChoice.Choices, "auto = ONNX Runtime on the CPU (faster here, no libtorch), libtorch for CUDA or --resize; torch; onnx (also runs .onnx models).");
+    public static ParameterSpec<string> Engine { get; } = Parameter.Choice("engine", "Inference engine", "auto", EngineChoice.Choices, "auto = ONNX Runtime on the CPU (faster here, no libtorch), libtorch for CUDA or --resize; torch; onnx (also runs .onnx models).");
 
     public static IEnumerable<ParameterSpec> All => [Model, Threshold, Crest, Scale, MinPixels, Duplicate, Split, Area, Pieces, LinkGap, LinkAngle, Points, Tile, Overlap, Resize, Batch, Engine];
 

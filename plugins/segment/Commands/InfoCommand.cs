@@ -10,7 +10,7 @@ namespace Dislocate.Segment.Commands;
 /// <summary><c>segment info</c>: which Torch backend, device and thread count this installation uses.</summary>
 internal sealed class InfoCommand : IPluginCommand
 {
-    private static readonly ParameterSpec<string> Device = Parameter.Choice("device", "device", "auto", TorchDevice.Choices, "Device to report on: auto picks CUDA when available.");
+    private static readonly ParameterSpec<string> Device = Parameter.Choice("device", "Device", "auto", TorchDevice.Choices, "Device to report on: auto picks CUDA when available.");
 
     public CommandDescriptor Descriptor { get; } = new(
         "info",

@@ -7,9 +7,9 @@ namespace Dislocate.Segment.Commands;
 /// <summary><c>segment merge &lt;folder&gt;</c>: joins the tables of a sharded <c>segment run</c> into those of one run (<see cref="ShardMerge"/>).</summary>
 internal sealed class MergeCommand : IPluginCommand
 {
-    private static readonly ParameterSpec<string> Folder = Parameter.Path("folder", "folder (the runs' --out)", ParameterKind.InputFolder, "The output folder every shard wrote into.", required: true, positional: true);
+    private static readonly ParameterSpec<string> Folder = Parameter.Path("folder", "Run folder (every shard's output)", ParameterKind.InputFolder, "The output folder every shard wrote into.", required: true, positional: true);
 
-    private static readonly ParameterSpec<bool> Replace = Parameter.Flag("replace", "replace (merged files)", false, "Replace dislocations.csv, lines.csv and segmentation.json when they exist.");
+    private static readonly ParameterSpec<bool> Replace = Parameter.Flag("replace", "Replace merged files", false, "Replace dislocations.csv, lines.csv and segmentation.json when they exist.");
 
     public CommandDescriptor Descriptor { get; } = new(
         "merge",

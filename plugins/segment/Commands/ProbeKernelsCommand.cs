@@ -11,7 +11,7 @@ namespace Dislocate.Segment.Commands;
 /// </summary>
 internal sealed class ProbeKernelsCommand : IPluginCommand
 {
-    private static readonly ParameterSpec<long> Threads = Parameter.Whole("threads", "threads", 0, 0, 1024, "CPU threads for Torch; 0 = all cores.");
+    private static readonly ParameterSpec<long> Threads = Parameter.Whole("threads", "CPU threads (0 = all)", 0, 0, 1024, "CPU threads for Torch; 0 = all cores.");
 
     public CommandDescriptor Descriptor { get; } = new(
         "probe-kernels",

@@ -8,11 +8,11 @@ namespace Dislocate.Segment.Commands;
 /// <summary><c>segment run &lt;input&gt;</c>: segments an image, a TIFF stack or a folder of frames with a trained model, frame by frame, into files.</summary>
 internal sealed class RunCommand : IPluginCommand
 {
-    private static readonly ParameterSpec<string> Input = Parameter.RequiredText("input", "input (image, stack or folder)", "An image file, a multi-page TIFF (every page a frame) or a folder of frames.", positional: true);
+    private static readonly ParameterSpec<string> Input = Parameter.RequiredText("input", "Images (file, stack or folder)", "An image file, a multi-page TIFF (every page a frame) or a folder of frames.", positional: true);
 
-    private static readonly ParameterSpec<string> Out = Parameter.Path("out", "out (folder)", ParameterKind.OutputFolder, "Folder for labels/, masks/, labelme/, dislocations.csv, lines.csv and segmentation.json.", required: true);
+    private static readonly ParameterSpec<string> Out = Parameter.Path("out", "Output (folder)", ParameterKind.OutputFolder, "Folder for labels/, masks/, labelme/, dislocations.csv, lines.csv and segmentation.json.", required: true);
 
-    private static readonly ParameterSpec<string> ShardParameter = Parameter.Text("shard", "shard (i/N)", "0/1", "Process only frames with index % N == i (for job arrays); tables get a .shard-i-of-N suffix.");
+    private static readonly ParameterSpec<string> ShardParameter = Parameter.Text("shard", "Shard (i/N)", "0/1", "Process only frames with index % N == i (for job arrays); tables get a .shard-i-of-N suffix.");
 
     public CommandDescriptor Descriptor { get; } = new(
         "run",

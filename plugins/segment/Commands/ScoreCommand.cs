@@ -18,13 +18,13 @@ namespace Dislocate.Segment.Commands;
 /// </remarks>
 internal sealed class ScoreCommand : IPluginCommand
 {
-    private static readonly ParameterSpec<string> Pred = Parameter.RequiredText("pred", "pred (masks)", "A 'segment run' output folder (its labels/), a folder of mask images, a multi-page TIFF or one image.");
+    private static readonly ParameterSpec<string> Pred = Parameter.RequiredText("pred", "Predicted masks", "A 'segment run' output folder (its labels/), a folder of mask images, a multi-page TIFF or one image.");
 
-    private static readonly ParameterSpec<string> Truth = Parameter.RequiredText("truth", "truth (masks)", "True line masks: a folder of images, a multi-page TIFF (a hyperstack's channels are one frame) or one image; any value other than the background (the most frequent value) is a line.");
+    private static readonly ParameterSpec<string> Truth = Parameter.RequiredText("truth", "True masks", "True line masks: a folder of images, a multi-page TIFF (a hyperstack's channels are one frame) or one image; any value other than the background (the most frequent value) is a line.");
 
-    private static readonly ParameterSpec<string> Out = Parameter.Path("out", "out (folder)", ParameterKind.OutputFolder, "Folder for scores.csv (one row per frame) and score.json (overall).", required: true);
+    private static readonly ParameterSpec<string> Out = Parameter.Path("out", "Output (folder)", ParameterKind.OutputFolder, "Folder for scores.csv (one row per frame) and score.json (overall).", required: true);
 
-    private static readonly ParameterSpec<double> Tolerance = Parameter.Real("tolerance", "tolerance (px)", CentreLines.DefaultTolerance, 0, 100, "A centre-line pixel counts as found when one of the other side lies within this distance.");
+    private static readonly ParameterSpec<double> Tolerance = Parameter.Real("tolerance", "Tolerance (px)", CentreLines.DefaultTolerance, 0, 100, "A centre-line pixel counts as found when one of the other side lies within this distance.");
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 

@@ -12,7 +12,7 @@ namespace Dislocate.Segment.Commands;
 /// </summary>
 internal sealed class SegmentImageCommand : IPluginCommand
 {
-    private static readonly ParameterSpec<ImageData> Image = Parameter.Image("image", "image", "The image or stack to segment (ImageJ: the current image; CLI: an image file).");
+    private static readonly ParameterSpec<ImageData> Image = Parameter.Image("image", "Image", "The image or stack to segment (ImageJ: the current image; CLI: an image file).");
 
     public CommandDescriptor Descriptor { get; } = new(
         "image",

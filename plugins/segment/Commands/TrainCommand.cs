@@ -7,13 +7,13 @@ namespace Dislocate.Segment.Commands;
 /// <summary><c>segment train</c>: trains the UNet++ on synthetic data, from a dataset folder or straight from the generator's stream.</summary>
 internal sealed class TrainCommand : IPluginCommand
 {
-    private static readonly ParameterSpec<string> Data = Parameter.Path("data", "data (dataset folder)", ParameterKind.InputFolder, "A folder written by 'synthetic generate' (train/ and test/); empty = generate samples in memory.");
+    private static readonly ParameterSpec<string> Data = Parameter.Path("data", "Training dataset (folder)", ParameterKind.InputFolder, "A folder written by 'synthetic generate' (train/ and test/); empty = generate samples in memory.");
 
-    private static readonly ParameterSpec<string> Init = Parameter.Path("init", "init (model)", ParameterKind.InputFile, "Start from this model's weights instead of random ones, e.g. to train the shipped model further; with another decoder (same encoder), its tensors that match.");
+    private static readonly ParameterSpec<string> Init = Parameter.Path("init", "Start from model", ParameterKind.InputFile, "Start from this model's weights instead of random ones, e.g. to train the shipped model further; with another decoder (same encoder), its tensors that match.");
 
-    private static readonly ParameterSpec<long> TrainCount = Parameter.Whole("train-count", "train-count (images)", 4000, 1, long.MaxValue, "In-memory training images (paper: 4000); they repeat after this many.");
+    private static readonly ParameterSpec<long> TrainCount = Parameter.Whole("train-count", "Training images", 4000, 1, long.MaxValue, "In-memory training images (paper: 4000); they repeat after this many.");
 
-    private static readonly ParameterSpec<long> TestCount = Parameter.Whole("test-count", "test-count (images)", 100, 1, 1000000, "In-memory test images evaluated after every epoch (paper: 1000).");
+    private static readonly ParameterSpec<long> TestCount = Parameter.Whole("test-count", "Test images", 100, 1, 1000000, "In-memory test images evaluated after every epoch (paper: 1000).");
 
     public CommandDescriptor Descriptor { get; } = new(
         "train",

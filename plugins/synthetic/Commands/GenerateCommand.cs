@@ -8,15 +8,15 @@ namespace Dislocate.Synthetic.Commands;
 /// <summary><c>synthetic generate</c>: writes a train/test dataset; resumable and shardable.</summary>
 internal sealed class GenerateCommand : IPluginCommand
 {
-    private static readonly ParameterSpec<string> Out = Parameter.Path("out", "out (dataset folder)", ParameterKind.OutputFolder, "Dataset folder; an interrupted run resumes in it.", required: true);
+    private static readonly ParameterSpec<string> Out = Parameter.Path("out", "Output dataset (folder)", ParameterKind.OutputFolder, "Dataset folder; an interrupted run resumes in it.", required: true);
 
-    private static readonly ParameterSpec<long> Count = Parameter.Whole("count", "count (samples)", 100, 1, 100_000_000, "Samples in the whole dataset (all shards together).");
+    private static readonly ParameterSpec<long> Count = Parameter.Whole("count", "Number of samples", 100, 1, 100_000_000, "Samples in the whole dataset (all shards together).");
 
-    private static readonly ParameterSpec<double> Split = Parameter.Real("split", "split (training fraction)", 0.8, 0, 1, "Fraction of samples in train/; the rest go to test/.");
+    private static readonly ParameterSpec<double> Split = Parameter.Real("split", "Training fraction", 0.8, 0, 1, "Fraction of samples in train/; the rest go to test/.");
 
-    private static readonly ParameterSpec<bool> Labelme = Parameter.Flag("labelme", "labelme (JSON of the lines)", true, "Also write labelme JSON of the centre lines (single frames).");
+    private static readonly ParameterSpec<bool> Labelme = Parameter.Flag("labelme", "Also write labelme JSON", true, "Also write labelme JSON of the centre lines (single frames).");
 
-    private static readonly ParameterSpec<string> ShardParameter = Parameter.Text("shard", "shard (i/N)", "0/1", "Write only samples with index mod N = i, for job arrays; shards may share the folder.");
+    private static readonly ParameterSpec<string> ShardParameter = Parameter.Text("shard", "Shard (i/N)", "0/1", "Write only samples with index mod N = i, for job arrays; shards may share the folder.");
 
     public CommandDescriptor Descriptor { get; } = new(
         "generate",

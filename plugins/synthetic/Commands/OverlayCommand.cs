@@ -18,7 +18,7 @@ namespace Dislocate.Synthetic.Commands;
 /// </remarks>
 internal sealed class OverlayCommand : IPluginCommand
 {
-    private static readonly ParameterSpec<ImageData> Image = Parameter.Image("image", "image (background)", "Image or stack to draw on; ImageJ uses the current image.");
+    private static readonly ParameterSpec<ImageData> Image = Parameter.Image("image", "Background image", "Image or stack to draw on; ImageJ uses the current image.");
 
     public CommandDescriptor Descriptor { get; } = new(
         "overlay",

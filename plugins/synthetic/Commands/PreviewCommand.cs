@@ -9,13 +9,13 @@ namespace Dislocate.Synthetic.Commands;
 /// <summary><c>synthetic preview</c>: a contact-sheet PNG of the first samples of a dataset, rendered in memory.</summary>
 internal sealed class PreviewCommand : IPluginCommand
 {
-    private static readonly ParameterSpec<string> Out = Parameter.Path("out", "out (PNG file)", ParameterKind.OutputFile, "Contact sheet PNG to write.", required: true);
+    private static readonly ParameterSpec<string> Out = Parameter.Path("out", "Output (PNG file)", ParameterKind.OutputFile, "Contact sheet PNG to write.", required: true);
 
-    private static readonly ParameterSpec<long> Count = Parameter.Whole("count", "count (samples)", 12, 1, 400, "Number of samples shown (indices 0 … count−1).");
+    private static readonly ParameterSpec<long> Count = Parameter.Whole("count", "Number of samples", 12, 1, 400, "Number of samples shown (indices 0 … count−1).");
 
-    private static readonly ParameterSpec<long> Columns = Parameter.Whole("columns", "columns", 3, 1, 40, "Samples per row.");
+    private static readonly ParameterSpec<long> Columns = Parameter.Whole("columns", "Columns", 3, 1, 40, "Samples per row.");
 
-    private static readonly ParameterSpec<long> Downscale = Parameter.Whole("downscale", "downscale (factor)", 2, 1, 16, "Integer downscale of each tile.");
+    private static readonly ParameterSpec<long> Downscale = Parameter.Whole("downscale", "Downscale (factor)", 2, 1, 16, "Integer downscale of each tile.");
 
     public CommandDescriptor Descriptor { get; } = new(
         "preview",

@@ -12,11 +12,11 @@ namespace Dislocate.Synthetic.Commands;
 /// <summary><c>synthetic replay &lt;json&gt;</c>: regenerates a sample's image and masks, byte for byte, from its params JSON.</summary>
 internal sealed class ReplayCommand : IPluginCommand
 {
-    private static readonly ParameterSpec<string> Json = Parameter.Path("json", "json (params file)", ParameterKind.InputFile, "A params JSON written by generate, replay or twin.", required: true, positional: true);
+    private static readonly ParameterSpec<string> Json = Parameter.Path("json", "Generator record (params JSON)", ParameterKind.InputFile, "A params JSON written by generate, replay or twin.", required: true, positional: true);
 
-    private static readonly ParameterSpec<string> Out = Parameter.Path("out", "out (folder)", ParameterKind.OutputFolder, "Folder for the regenerated files.", required: true);
+    private static readonly ParameterSpec<string> Out = Parameter.Path("out", "Output (folder)", ParameterKind.OutputFolder, "Folder for the regenerated files.", required: true);
 
-    private static readonly ParameterSpec<string> Backgrounds = Parameter.Path("backgrounds", "backgrounds (folder)", ParameterKind.InputFolder, "Where the real background images are now, if they moved (their contents must be unchanged).");
+    private static readonly ParameterSpec<string> Backgrounds = Parameter.Path("backgrounds", "Real backgrounds (folder)", ParameterKind.InputFolder, "Where the real background images are now, if they moved (their contents must be unchanged).");
 
     public CommandDescriptor Descriptor { get; } = new(
         "replay",

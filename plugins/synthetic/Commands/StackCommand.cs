@@ -12,7 +12,7 @@ namespace Dislocate.Synthetic.Commands;
 /// </summary>
 internal sealed class StackCommand : IPluginCommand
 {
-    private static readonly ParameterSpec<long> Count = Parameter.Whole("count", "count (images)", 4, 1, 10000, "Number of images (slices); ignored for sequences (frames > 1).");
+    private static readonly ParameterSpec<long> Count = Parameter.Whole("count", "Number of images", 4, 1, 10000, "Number of images (slices); ignored for sequences (frames > 1).");
 
     public CommandDescriptor Descriptor { get; } = new(
         "stack",

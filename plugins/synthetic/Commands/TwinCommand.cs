@@ -18,9 +18,9 @@ namespace Dislocate.Synthetic.Commands;
 /// </summary>
 internal sealed class TwinCommand : IPluginCommand
 {
-    private static readonly ParameterSpec<string> Annotation = Parameter.Path("annotation", "annotation (labelme JSON)", ParameterKind.InputFile, "labelme JSON of the real image, dislocations as polylines.", required: true, positional: true);
+    private static readonly ParameterSpec<string> Annotation = Parameter.Path("annotation", "Annotation (labelme JSON)", ParameterKind.InputFile, "labelme JSON of the real image, dislocations as polylines.", required: true, positional: true);
 
-    private static readonly ParameterSpec<string> Out = Parameter.Path("out", "out (folder)", ParameterKind.OutputFolder, "Folder for the twin's files.", required: true);
+    private static readonly ParameterSpec<string> Out = Parameter.Path("out", "Output (folder)", ParameterKind.OutputFolder, "Folder for the twin's files.", required: true);
 
     public CommandDescriptor Descriptor { get; } = new(
         "twin",

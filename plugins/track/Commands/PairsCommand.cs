@@ -15,11 +15,11 @@ internal sealed class PairsCommand : IPluginCommand
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    private static readonly ParameterSpec<string> Input = Parameter.RequiredText("input", "input (track run folder)", "A folder written by 'track run' (its points.csv is read).", positional: true);
+    private static readonly ParameterSpec<string> Input = Parameter.RequiredText("input", "Tracking results (folder)", "A folder written by 'track run' (its points.csv is read).", positional: true);
 
-    private static readonly ParameterSpec<string> Out = Parameter.Path("out", "out (folder)", ParameterKind.OutputFolder, "Folder for pairs.csv, pairs.json and distance_vs_frame.png.", required: true);
+    private static readonly ParameterSpec<string> Out = Parameter.Path("out", "Output (folder)", ParameterKind.OutputFolder, "Folder for pairs.csv, pairs.json and distance_vs_frame.png.", required: true);
 
-    private static readonly ParameterSpec<string> Tracks = Parameter.Text("tracks", "tracks (pairs, e.g. 3-5 5-7)", string.Empty, "Track pairs to measure, 'a-b' separated by spaces or commas; empty = neighbours in each pileup, from the leading one.");
+    private static readonly ParameterSpec<string> Tracks = Parameter.Text("tracks", "Track pairs (e.g. 3-5 5-7)", string.Empty, "Track pairs to measure, 'a-b' separated by spaces or commas; empty = neighbours in each pileup, from the leading one.");
 
     public CommandDescriptor Descriptor { get; } = new(
         "pairs",

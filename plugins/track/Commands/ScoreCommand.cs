@@ -12,13 +12,13 @@ internal sealed class ScoreCommand : IPluginCommand
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    private static readonly ParameterSpec<string> Input = Parameter.RequiredText("input", "input (track run folder)", "The run to score (its points.csv is read).", positional: true);
+    private static readonly ParameterSpec<string> Input = Parameter.RequiredText("input", "Tracking results (folder)", "The run to score (its points.csv is read).", positional: true);
 
-    private static readonly ParameterSpec<string> Truth = Parameter.RequiredText("truth", "truth (track run folder)", "A run over ground-truth masks whose labels are the true ids (e.g. 'track run' on the generator's sequence masks).");
+    private static readonly ParameterSpec<string> Truth = Parameter.RequiredText("truth", "True tracks (folder)", "A run over ground-truth masks whose labels are the true ids (e.g. 'track run' on the generator's sequence masks).");
 
-    private static readonly ParameterSpec<string> Out = Parameter.Path("out", "out (JSON file)", ParameterKind.OutputFile, "Where to write the scores as JSON.", required: true);
+    private static readonly ParameterSpec<string> Out = Parameter.Path("out", "Output (JSON file)", ParameterKind.OutputFile, "Where to write the scores as JSON.", required: true);
 
-    private static readonly ParameterSpec<double> Gate = Parameter.Real("gate", "gate (px)", 10, 0.1, 100000, "A predicted and a true line farther apart than this (symmetric mean distance) never match.");
+    private static readonly ParameterSpec<double> Gate = Parameter.Real("gate", "Largest jump (px per frame)", 10, 0.1, 100000, "A predicted and a true line farther apart than this (symmetric mean distance) never match.");
 
     public CommandDescriptor Descriptor { get; } = new(
         "score",

@@ -15,7 +15,7 @@ namespace Dislocate.Track.Commands;
 /// </summary>
 internal sealed class TrackImageCommand : IPluginCommand
 {
-    private static readonly ParameterSpec<ImageData> Image = Parameter.Image("image", "image", "The mask or label stack (ImageJ: the current image; CLI: a TIFF file).");
+    private static readonly ParameterSpec<ImageData> Image = Parameter.Image("image", "Image", "The mask or label stack (ImageJ: the current image; CLI: a TIFF file).");
 
     public CommandDescriptor Descriptor { get; } = new(
         "image",

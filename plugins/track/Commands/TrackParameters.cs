@@ -14,53 +14,53 @@ namespace Dislocate.Track.Commands;
 /// </summary>
 internal static class TrackParameters
 {
-    public static ParameterSpec<string> Input { get; } = Parameter.RequiredText("input", "input (mask stack or folder)", "Instance masks or label images: a TIFF stack (an ImageJ hyperstack whose channels are the dislocations, or one label image per page), a folder of per-frame TIFFs, or a 'segment run' output folder.", positional: true);
+    public static ParameterSpec<string> Input { get; } = Parameter.RequiredText("input", "Masks (stack or folder)", "Instance masks or label images: a TIFF stack (an ImageJ hyperstack whose channels are the dislocations, or one label image per page), a folder of per-frame TIFFs, or a 'segment run' output folder.", positional: true);
 
-    public static ParameterSpec<string> Out { get; } = Parameter.Path("out", "out (folder)", ParameterKind.OutputFolder, "Folder for the tables, plots, labelme files and RoiSet.zip.", required: true);
+    public static ParameterSpec<string> Out { get; } = Parameter.Path("out", "Output (folder)", ParameterKind.OutputFolder, "Folder for the tables, plots, labelme files and RoiSet.zip.", required: true);
 
-    public static ParameterSpec<string> Kind { get; } = Parameter.Choice("kind", "kind (of masks)", "auto", ["auto", "labels", "masks", "binary"], "labels: one label image per frame; masks: one page or channel per dislocation; binary: each connected component is one dislocation; auto: decide from the first frame.");
+    public static ParameterSpec<string> Kind { get; } = Parameter.Choice("kind", "Mask kind", "auto", ["auto", "labels", "masks", "binary"], "labels: one label image per frame; masks: one page or channel per dislocation; binary: each connected component is one dislocation; auto: decide from the first frame.");
 
-    public static ParameterSpec<double> Threshold { get; } = Parameter.Real("threshold", "threshold (probability)", MaskLineOptions.Default.Threshold, 0.01, 1, "A mask pixel is foreground when its value (÷255 for 8-bit) is at least this (paper: 0.5).");
+    public static ParameterSpec<double> Threshold { get; } = Parameter.Real("threshold", "Probability threshold", MaskLineOptions.Default.Threshold, 0.01, 1, "A mask pixel is foreground when its value (÷255 for 8-bit) is at least this (paper: 0.5).");
 
-    public static ParameterSpec<long> Points { get; } = Parameter.Whole("points", "points (per line)", LineOptions.DefaultPoints, 2, 10000, "Equally spaced points per line (paper: 50).");
+    public static ParameterSpec<long> Points { get; } = Parameter.Whole("points", "Points per line", LineOptions.DefaultPoints, 2, 10000, "Equally spaced points per line (paper: 50).");
 
-    public static ParameterSpec<double> Length { get; } = Parameter.Real("length", "length (shortest line px)", LineOptions.DefaultMinLength, 0, 100000, "Lines shorter than this are dropped as specks.");
+    public static ParameterSpec<double> Length { get; } = Parameter.Real("length", "Shortest line (px)", LineOptions.DefaultMinLength, 0, 100000, "Lines shorter than this are dropped as specks.");
 
-    public static ParameterSpec<double> Span { get; } = Parameter.Real("span", "span (curvature px)", LineOptions.DefaultCurvatureSpan, 0.5, 100000, "Arc length to each neighbour of the circle that measures the curvature at a point.");
+    public static ParameterSpec<double> Span { get; } = Parameter.Real("span", "Curvature span (px)", LineOptions.DefaultCurvatureSpan, 0.5, 100000, "Arc length to each neighbour of the circle that measures the curvature at a point.");
 
-    public static ParameterSpec<double> Knots { get; } = Parameter.Real("knots", "knots (spacing px)", MaskLineOptions.Default.KnotSpacing, 0.5, 1000, "Arc length between the smoothing spline's knots along the skeleton.");
+    public static ParameterSpec<double> Knots { get; } = Parameter.Real("knots", "Spline knot spacing (px)", MaskLineOptions.Default.KnotSpacing, 0.5, 1000, "Arc length between the smoothing spline's knots along the skeleton.");
 
-    public static ParameterSpec<double> Pixel { get; } = Parameter.Real("pixel", "pixel (size nm; 0 = unknown)", 0, 0, 1e6, "Side of one pixel in nm; fills the nm columns. 0 in ImageJ: the image's calibration, when its unit is a length.");
+    public static ParameterSpec<double> Pixel { get; } = Parameter.Real("pixel", "Pixel size (nm; 0 = unknown)", 0, 0, 1e6, "Side of one pixel in nm; fills the nm columns. 0 in ImageJ: the image's calibration, when its unit is a length.");
 
-    public static ParameterSpec<double> Modulus { get; } = Parameter.Real("modulus", "modulus (shear GPa; 0 = no stress)", 0, 0, 1e4, "Shear modulus μ for the line-tension stress τ ≈ μb/(2R); needs burgers and pixel.");
+    public static ParameterSpec<double> Modulus { get; } = Parameter.Real("modulus", "Shear modulus (GPa; 0 = no stress)", 0, 0, 1e4, "Shear modulus μ for the line-tension stress τ ≈ μb/(2R); needs burgers and pixel.");
 
-    public static ParameterSpec<double> Burgers { get; } = Parameter.Real("burgers", "burgers (vector nm)", 0, 0, 100, "Magnitude of the Burgers vector b in nm, for the line-tension stress.");
+    public static ParameterSpec<double> Burgers { get; } = Parameter.Real("burgers", "Burgers vector (nm)", 0, 0, 100, "Magnitude of the Burgers vector b in nm, for the line-tension stress.");
 
-    public static ParameterSpec<bool> Labelme { get; } = Parameter.Flag("labelme", "labelme (files per frame)", true, "Write labelme/<frame>.json with one linestrip per line (group_id = track id).");
+    public static ParameterSpec<bool> Labelme { get; } = Parameter.Flag("labelme", "Also write labelme files", true, "Write labelme/<frame>.json with one linestrip per line (group_id = track id).");
 
-    public static ParameterSpec<string> TrackMate { get; } = Parameter.Path("trackmate", "trackmate (XML file)", ParameterKind.OutputFile, "Also write the tracks as a TrackMate XML file (spots with their line ROIs, edges), for TrackMate's viewers and analysers; empty = none.");
+    public static ParameterSpec<string> TrackMate { get; } = Parameter.Path("trackmate", "TrackMate file (XML)", ParameterKind.OutputFile, "Also write the tracks as a TrackMate XML file (spots with their line ROIs, edges), for TrackMate's viewers and analysers; empty = none.");
 
-    public static ParameterSpec<string> Overlay { get; } = Parameter.Text("overlay", "overlay (TEM image or stack)", string.Empty, "Image or stack of the same size drawn under overlay.png (e.g. the stack that was segmented); empty = gray.");
+    public static ParameterSpec<string> Overlay { get; } = Parameter.Text("overlay", "Draw on (TEM image or stack)", string.Empty, "Image or stack of the same size drawn under overlay.png (e.g. the stack that was segmented); empty = gray.");
 
-    public static ParameterSpec<bool> Rois { get; } = Parameter.Flag("rois", "rois (RoiSet.zip)", true, "Write RoiSet.zip with one polyline ROI per line and frame for ImageJ's ROI Manager.");
+    public static ParameterSpec<bool> Rois { get; } = Parameter.Flag("rois", "Lines (RoiSet.zip)", true, "Write RoiSet.zip with one polyline ROI per line and frame for ImageJ's ROI Manager.");
 
-    public static ParameterSpec<double> Gate { get; } = Parameter.Real("gate", "gate (px)", LinkingOptions.DefaultMaxDistance, 0.1, 100000, "Largest mean distance between a track's last line and a new line that can still be linked.");
+    public static ParameterSpec<double> Gate { get; } = Parameter.Real("gate", "Largest jump (px per frame)", LinkingOptions.DefaultMaxDistance, 0.1, 100000, "Largest mean distance between a track's last line and a new line that can still be linked.");
 
-    public static ParameterSpec<long> Gap { get; } = Parameter.Whole("gap", "gap (frames)", LinkingOptions.DefaultMaxGap, 0, 1000, "Frames a line may be missing and its track still be continued.");
+    public static ParameterSpec<long> Gap { get; } = Parameter.Whole("gap", "Largest gap (frames)", LinkingOptions.DefaultMaxGap, 0, 1000, "Frames a line may be missing and its track still be continued.");
 
-    public static ParameterSpec<double> Penalty { get; } = Parameter.Real("penalty", "penalty (px per missed frame)", LinkingOptions.DefaultGapPenalty, 0, 100000, "Added to a link's cost for each frame the track was missing.");
+    public static ParameterSpec<double> Penalty { get; } = Parameter.Real("penalty", "Gap penalty (px per missed frame)", LinkingOptions.DefaultGapPenalty, 0, 100000, "Added to a link's cost for each frame the track was missing.");
 
-    public static ParameterSpec<double> Glide { get; } = Parameter.Real("glide", "glide (direction °; -1 = off)", -1, -1, 360, "Slip-direction prior: glide direction, degrees counter-clockwise from the image x axis; links moving across it cost more.");
+    public static ParameterSpec<double> Glide { get; } = Parameter.Real("glide", "Glide direction (°; -1 = off)", -1, -1, 360, "Slip-direction prior: glide direction, degrees counter-clockwise from the image x axis; links moving across it cost more.");
 
-    public static ParameterSpec<double> Prior { get; } = Parameter.Real("prior", "prior (weight)", LinkingOptions.DefaultGlideWeight, 0, 1000, "Cost per pixel of displacement across the glide direction.");
+    public static ParameterSpec<double> Prior { get; } = Parameter.Real("prior", "Prior weight", LinkingOptions.DefaultGlideWeight, 0, 1000, "Cost per pixel of displacement across the glide direction.");
 
-    public static ParameterSpec<double> Interval { get; } = Parameter.Real("interval", "interval (s per frame; 0 = unknown)", 0, 0, 1e6, "Time between frames in seconds; velocities in nm/s need it and the pixel size. 0 in ImageJ: the image's frame interval, when set.");
+    public static ParameterSpec<double> Interval { get; } = Parameter.Real("interval", "Frame interval (s; 0 = unknown)", 0, 0, 1e6, "Time between frames in seconds; velocities in nm/s need it and the pixel size. 0 in ImageJ: the image's frame interval, when set.");
 
-    public static ParameterSpec<double> Stop { get; } = Parameter.Real("stop", "stop (px per frame)", JerkyMotionOptions.Default.StopThreshold, 0, 1000, "A step smaller than this along the motion direction counts as a stop.");
+    public static ParameterSpec<double> Stop { get; } = Parameter.Real("stop", "Stopped below (px per frame)", JerkyMotionOptions.Default.StopThreshold, 0, 1000, "A step smaller than this along the motion direction counts as a stop.");
 
-    public static ParameterSpec<double> Tolerance { get; } = Parameter.Real("tolerance", "tolerance (pileup angle °)", PileupOptions.Default.AngleToleranceDegrees, 0, 90, "Tracks whose line directions differ by less than this can belong to one pileup.");
+    public static ParameterSpec<double> Tolerance { get; } = Parameter.Real("tolerance", "Pileup angle tolerance (°)", PileupOptions.Default.AngleToleranceDegrees, 0, 90, "Tracks whose line directions differ by less than this can belong to one pileup.");
 
-    public static ParameterSpec<double> Spacing { get; } = Parameter.Real("spacing", "spacing (pileup max px)", PileupOptions.Default.MaxSpacing, 0.1, 100000, "Largest distance between neighbouring dislocations of one pileup.");
+    public static ParameterSpec<double> Spacing { get; } = Parameter.Real("spacing", "Pileup line spacing, max (px)", PileupOptions.Default.MaxSpacing, 0.1, 100000, "Largest distance between neighbouring dislocations of one pileup.");
 
     /// <summary>Parameters that turn masks into measured lines.</summary>
     public static IEnumerable<ParameterSpec> LineParameters => [Kind, Threshold, Points, Length, Span, Knots, Pixel, Modulus, Burgers];

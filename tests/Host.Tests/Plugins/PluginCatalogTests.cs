@@ -23,12 +23,20 @@ public sealed class PluginCatalogTests : IDisposable
     }
 
     [Fact]
-    public void EveryBuiltPlugin_Loads_SoItsMacroKeysAndLabelsFollowImageJsRecorder()
+    public void EveryBuiltPlugin_Loads_SoItsMacroKeysFollowImageJsRecorder()
     {
         var catalog = PluginCatalog.Load(Layout.PluginsRoot);
 
         Assert.Empty(catalog.Failures);
         Assert.Equal(["segment", "synthetic", "track"], catalog.Plugins.Select(p => p.Manifest.Id));
+    }
+
+    [Fact]
+    public void ImageJKey_IsWhatTheRecorderMakesOfAKey_SoAKeyMustBeOneLowerCaseWord()
+    {
+        Assert.Equal("min-pixels", PluginCatalog.ImageJKey("min-pixels"));
+        Assert.Equal("gate", PluginCatalog.ImageJKey("Gate size:"));
+        Assert.Equal("gate", PluginCatalog.ImageJKey("gate: (px)"));
     }
 
     [Fact]

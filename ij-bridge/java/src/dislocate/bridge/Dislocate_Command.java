@@ -9,6 +9,7 @@ import ij.gui.GenericDialog;
 import ij.macro.Interpreter;
 import ij.measure.Calibration;
 import ij.plugin.PlugIn;
+import ij.plugin.frame.Recorder;
 
 import java.awt.GraphicsEnvironment;
 import java.util.ArrayList;
@@ -196,8 +197,10 @@ public class Dislocate_Command implements PlugIn {
     // ------------------------------------------------------------------ options
 
     /**
-     * Shows the parameter dialog and returns the option string built from it, or null when cancelled.
-     * GenericDialog records every field for the macro recorder under the first word of its label (= the key).
+     * Shows the parameter dialog and returns the option string built from it, or null when cancelled. The macro
+     * recorder gets every field under its key, recorded here: GenericDialog would record it under the first word of
+     * its label, and labels are words for microscopists, not keys. As GenericDialog does, text fields are recorded
+     * even when empty ({@code model=[]}) and checkboxes only when ticked.
      */
     static String dialog(CommandSpec spec) {
         List<List<ParamSpec>> pages = pages(spec);
@@ -205,15 +208,31 @@ public class Dislocate_Command implements PlugIn {
             return ""; // nothing to ask, like ImageJ's own commands without options
         }
         StringBuilder options = new StringBuilder();
-        for (int i = 0; i < pages.size(); i++) {
-            GenericDialog gd = buildDialog(spec, pages, i);
-            gd.showDialog();
-            if (gd.wasCanceled()) {
-                return null;
+        List<String[]> recorded = new ArrayList<String[]>();
+        boolean recording = Recorder.record;
+        try {
+            Recorder.record = false;
+            for (int i = 0; i < pages.size(); i++) {
+                GenericDialog gd = buildDialog(spec, pages, i);
+                gd.showDialog();
+                if (gd.wasCanceled()) {
+                    return null;
+                }
+                String page = options(pages.get(i), gd, recorded);
+                if (page.length() > 0) {
+                    options.append(options.length() > 0 ? " " : "").append(page);
+                }
             }
-            String page = options(pages.get(i), gd);
-            if (page.length() > 0) {
-                options.append(options.length() > 0 ? " " : "").append(page);
+        } finally {
+            Recorder.record = recording;
+        }
+        if (recording) {
+            for (String[] option : recorded) {
+                if (option[1] == null) {
+                    Recorder.recordOption(option[0]);
+                } else {
+                    Recorder.recordOption(option[0], option[1].length() == 0 ? "[]" : option[1]);
+                }
             }
         }
         return options.toString();
@@ -275,7 +294,7 @@ public class Dislocate_Command implements PlugIn {
     }
 
     /** The option string of a dialog page the user closed with OK, in the order of its parameters. */
-    private static String options(List<ParamSpec> page, GenericDialog gd) {
+    private static String options(List<ParamSpec> page, GenericDialog gd, List<String[]> recorded) {
         StringBuilder sb = new StringBuilder();
         java.util.Vector<?> numericFields = gd.getNumericFields();
         int numericIndex = 0;
@@ -283,6 +302,7 @@ public class Dislocate_Command implements PlugIn {
             if (ParamSpec.BOOLEAN.equals(p.kind)) {
                 if (gd.getNextBoolean()) {
                     appendFlag(sb, p.key);
+                    recorded.add(new String[] {p.key, null});
                 }
             } else if (p.isNumber() && usesNumericField(p)) {
                 Object field = numericFields != null && numericIndex < numericFields.size() ? numericFields.get(numericIndex) : null;
@@ -290,18 +310,17 @@ public class Dislocate_Command implements PlugIn {
                 String typed = field instanceof java.awt.TextField ? ((java.awt.TextField) field).getText().trim() : null;
                 double v = gd.getNextNumber();
                 if (!Double.isNaN(v) && !Double.isInfinite(v)) {
-                    if (ParamSpec.WHOLE.equals(p.kind) && v == Math.rint(v) && Math.abs(v) < 9e15) {
-                        appendOption(sb, p.key, Long.toString((long) v));
-                    } else {
-                        appendOption(sb, p.key, Protocol.formatNumber(v));
-                    }
+                    String text = ParamSpec.WHOLE.equals(p.kind) && v == Math.rint(v) && Math.abs(v) < 9e15
+                        ? Long.toString((long) v) : Protocol.formatNumber(v);
+                    appendOption(sb, p.key, text);
+                    recorded.add(new String[] {p.key, text});
                 } else if (typed != null && typed.length() > 0) {
                     throw new IllegalArgumentException("'" + p.label + "': '" + typed + "' is not a number");
                 } // an empty field is left out: the host then uses the default or reports a required value
-            } else if (ParamSpec.CHOICE.equals(p.kind) && p.choices.length > 0) {
-                appendOption(sb, p.key, gd.getNextChoice());
             } else {
-                appendOption(sb, p.key, gd.getNextString());
+                String text = ParamSpec.CHOICE.equals(p.kind) && p.choices.length > 0 ? gd.getNextChoice() : gd.getNextString();
+                appendOption(sb, p.key, text);
+                recorded.add(new String[] {p.key, text});
             }
         }
         return sb.toString();
@@ -368,16 +387,10 @@ public class Dislocate_Command implements PlugIn {
         return last.length() > 0 && new java.io.File(last).isFile() ? last : fallback;
     }
 
-    /**
-     * The dialog label: the parameter label, unless its first word (what GenericDialog records) differs from
-     * the key, in which case "key: label" keeps the recorded key right.
-     */
+    /** The dialog label: the parameter's label (the recorder gets the key, see {@link #dialog}); the key when it has none. */
     static String dialogLabel(ParamSpec p) {
         String label = p.label.trim();
-        if (Macro.trimKey(label).equals(p.key.toLowerCase(java.util.Locale.US))) {
-            return label;
-        }
-        return p.key + ": " + label;
+        return label.length() > 0 ? label : p.key;
     }
 
     /**
@@ -504,7 +517,8 @@ public class Dislocate_Command implements PlugIn {
                 continue;
             }
             any = true;
-            sb.append("<tr><td valign=top><b>").append(html(p.key)).append("</b></td><td>").append(html(p.help));
+            sb.append("<tr><td valign=top><b>").append(html(dialogLabel(p))).append("</b><br><code>").append(html(p.key))
+                .append("=</code></td><td>").append(html(p.help));
             if (p.min != null || p.max != null) {
                 sb.append(" (").append(p.min == null ? "" : Protocol.formatNumber(p.min)).append("..")
                     .append(p.max == null ? "" : Protocol.formatNumber(p.max)).append(')');
@@ -538,7 +552,7 @@ public class Dislocate_Command implements PlugIn {
         }
         try {
             // A failed or cancelled run is not recorded: the recorder would write a run(...) line that fails again.
-            ij.plugin.frame.Recorder.setCommand(null);
+            Recorder.setCommand(null);
         } catch (Throwable ignored) {
             // no recorder
         }

@@ -81,7 +81,7 @@ public final class BridgeSelfTest {
         String describe = Protocol.join("V", "segment", "1.2.0") + "\n"
             + Protocol.join("C", "segment image", "Segment Dislocations", "Segment", "Segment.\nTwo lines.") + "\n"
             + Protocol.join("P", "image", "image", "image", "", "", "", "", "1", "") + "\n"
-            + Protocol.join("P", "threshold", "threshold (probability)", "real", "0.5", "0.01", "1", "", "0", "help") + "\n"
+            + Protocol.join("P", "threshold", "Probability threshold", "real", "0.5", "0.01", "1", "", "0", "help") + "\n"
             + Protocol.join("P", "engine", "engine", "choice", "auto", "", "", "auto|torch|onnx", "0", "") + "\n"
             + Protocol.join("X", "a line kind of a later host") + "\n"
             + Protocol.join("C", "track run", "Track Dislocations", "Track", "") + "\n";
@@ -96,7 +96,7 @@ public final class BridgeSelfTest {
         equal(0.01, threshold.min.doubleValue(), "min");
         equal(1.0, threshold.max.doubleValue(), "max");
         equal("0.5", threshold.defaultValue, "default");
-        equal("threshold (probability)", Dislocate_Command.dialogLabel(threshold), "a label starting with its key stays");
+        equal("Probability threshold", Dislocate_Command.dialogLabel(threshold), "the label is shown as written (the key is recorded)");
         equal(3, segment.param("engine").choices.length, "choices");
         equal("engine=auto threshold=0.5", sortedDefaults(segment), "default options");
         fails(new Runnable() {
