@@ -29,22 +29,26 @@ internal sealed record ScaleSelectionResult(double Factor, IReadOnlyList<ScaleCa
 }
 
 /// <summary>
-/// Chooses, for a line-map model, the factor by which an input is shrunk so that its dislocations look like those the
-/// model was trained on: a video taken at a higher magnification shows them wider and farther apart.
+/// Chooses, for a line-map model, the factor by which an input is resampled so that its dislocations look like those
+/// the model was trained on: a video taken at a higher magnification shows them wider and farther apart, one at a lower
+/// magnification thinner and closer.
 /// </summary>
 /// <remarks>
 /// <para>For each candidate factor the centre of each selection frame (at most <see cref="RegionSize"/>² input pixels,
 /// so a 4096² frame costs what a 512² one does) is resampled, predicted, reduced to crests as post-processing does,
 /// thinned, and scored by the mean probability on those centre lines, pooled over the frames. At the magnification it
-/// was trained at, the model draws thin saturated crests; at a wrong one, faint broken ones (or none). A factor below 1
-/// is chosen only when its confidence beats factor 1's by at least <see cref="MinGain"/>; otherwise 1.</para>
+/// was trained at, the model draws thin saturated crests; at a wrong one, faint broken ones (or none). Another factor
+/// than 1 is chosen only by the rule of <see cref="Pick"/>; otherwise 1.</para>
 /// <para>Choices, from measurements on the real development video resampled to 0.5×, 0.75×, 1× and 2× (shipped model
 /// 1.1.0, all 49 labelled frames, centre-line F1 at 3 px scaled with the frame), run through <c>segment run --scale</c>:
 /// <list type="bullet">
-/// <item>Only shrinking. Enlarging cannot add the detail a low-magnification frame lacks, and the model is as confident
-/// on the blurred, enlarged lines while finding fewer of them: pooled confidence chose 1.41 at 0.75× (F1 0.76 against
-/// 0.80 at 1) and came within 0.01 of choosing 1.41 at 1× (F1 0.68 against 0.85).</item>
-/// <item>A smaller factor must make the model both more confident and find more line: a confidence gain of at least
+/// <item>Shrinking and enlarging, each only by steps that are each clearer than factor 1 (<see cref="Pick"/>). With
+/// model 1.1.0 enlarging looked useless: at 0.75× and 1× the model was as confident on the blurred, enlarged lines while
+/// finding fewer of them (pooled confidence alone chose 1.41 at 0.75×, F1 0.76 against 0.80 at 1). With model 1.7.0 on
+/// the frames at 0.5×, enlarging 2× found 3.2 times the line at +0.11 confidence (F1 0.64 against 0.31 at 1, and 1.6.0
+/// 0.64 against 0.42), while at 1×, blurred, noisy, gamma 1.6 or with a gradient, 1.41 was 0.04 to 0.13 less
+/// confident, and on M2 0.03 less.</item>
+/// <item>Another factor must make the model both more confident and find more line: a confidence gain of at least
 /// 0.02 over factor 1 and at least 1.25 times factor 1's centre-line length (counted in the input's pixels). On a frame
 /// at a higher magnification than the training images the model at factor 1 misses many of the broad lines, and
 /// shrinking finds them again; on a frame at a lower one shrinking loses lines, though the model can be as sure of
@@ -57,10 +61,10 @@ internal sealed record ScaleSelectionResult(double Factor, IReadOnlyList<ScaleCa
 /// line; at 1×, on M2 and on the main job's sequence no smaller factor was more confident.</item>
 /// <item>Three frames spread over the input, pooled: the first frame of the development video shows no dislocation,
 /// and on it alone the choice was wrong at 0.5× and 1×. A video keeps its magnification, so one choice per input;
-/// per frame would cost 1.75 frames' inference per frame.</item>
+/// per frame would cost 7.75 frames' inference per frame (the candidates' pixels: 1 + 0.5 + 0.25 + 2 + 4).</item>
 /// </list>
-/// With these choices: F1 0.45 / 0.80 / 0.85 / 0.82 at 0.5× / 0.75× / 1× / 2×, against 0.45 / 0.80 / 0.85 / 0.49 without
-/// resampling. Instance-mask models are not scored this way (their channels are not line maps); for them <c>auto</c>
+/// With these choices (model 1.1.0, shrinking only): F1 0.45 / 0.80 / 0.85 / 0.82 at 0.5× / 0.75× / 1× / 2×, against
+/// 0.45 / 0.80 / 0.85 / 0.49 without resampling; model 1.7.0 with enlarging: 0.64 / – / 0.92 / 0.88. Instance-mask models are not scored this way (their channels are not line maps); for them <c>auto</c>
 /// means 1.</para>
 /// </remarks>
 internal static class ScaleSelection
@@ -68,8 +72,8 @@ internal static class ScaleSelection
     /// <summary>Input pixels per side of the centre region that is scored.</summary>
     public const int RegionSize = 512;
 
-    /// <summary>The factors tried, √2 apart, 1 first.</summary>
-    public static IReadOnlyList<double> Candidates { get; } = [1, 0.71, 0.5];
+    /// <summary>The factors tried, √2 apart: 1 first, then shrinking, then enlarging.</summary>
+    public static IReadOnlyList<double> Candidates { get; } = [1, 0.71, 0.5, 1.41, 2];
 
     /// <summary>How much more confident than at factor 1 the model must be at another factor for it to be chosen.</summary>
     public const double MinGain = 0.02;
@@ -127,14 +131,40 @@ internal static class ScaleSelection
             tried.Add(new ScaleCandidate(factor, evidence.Confidence, evidence.Count / factor));
         }
 
-        var best = tried[0];
-        foreach (var candidate in tried.Skip(1))
+        return new ScaleSelectionResult(Pick(tried), tried);
+    }
+
+    /// <summary>
+    /// The factor chosen from the candidates tried (factor 1 first): the most confident of the factors reached by
+    /// steps each clearer than factor 1 — at least <see cref="MinGain"/> more confident and <see cref="MinLineGain"/>
+    /// times its line — walking away from 1 in one direction (0.71, then 0.5; 1.41, then 2) and stopping at the first
+    /// that is not. A frame at another magnification than the training images grows clearer step by step as it is
+    /// resampled towards it, while a gain at 0.5 alone, with 0.71 no clearer than 1, was the model finding lines in a
+    /// frame shrunk below its magnification (model 1.7.0 on the real frames at 0.5×: 0.5 was 0.05 more confident with
+    /// 1.37 times the line, 0.71 less confident with as much line; F1 0.06 at 0.5, 0.31 at 1, 0.64 at 2). At 2× both
+    /// shrinking steps gain (0.71: +0.16 and 13 times the line, 0.5: +0.20 and 17 times), and on M2 images enlarged 2×
+    /// both did too.
+    /// </summary>
+    public static double Pick(IReadOnlyList<ScaleCandidate> tried)
+    {
+        ArgumentNullException.ThrowIfNull(tried);
+        var reference = tried[0];
+        var best = reference;
+        foreach (var run in new[] { tried.Skip(1).Where(c => c.Factor < 1), tried.Skip(1).Where(c => c.Factor > 1) })
         {
-            var clearer = candidate.Confidence >= tried[0].Confidence + MinGain && candidate.LinePixels >= tried[0].LinePixels * MinLineGain;
-            best = clearer && candidate.Confidence > best.Confidence ? candidate : best;
+            foreach (var candidate in run)
+            {
+                var clearer = candidate.Confidence >= reference.Confidence + MinGain && candidate.LinePixels >= reference.LinePixels * MinLineGain;
+                if (!clearer)
+                {
+                    break;
+                }
+
+                best = candidate.Confidence > best.Confidence ? candidate : best;
+            }
         }
 
-        return new ScaleSelectionResult(best.Factor, tried);
+        return best.Factor;
     }
 
     /// <summary>Probability summed over the thinned crests (or thresholded pixels, σ 0) of a line map, and their count.</summary>

@@ -118,11 +118,11 @@ public sealed class EvaluateCommandTests : IDisposable
     }
 
     [Fact]
-    public void Descriptor_LabelsStartWithTheirKeys()
+    public void Descriptor_HasMacroKeysOfOneLowerCaseWord_AndFileKinds()
     {
         var d = new EvaluateCommand().Descriptor;
         Assert.Equal("evaluate", d.Id);
-        Assert.All(d.Parameters, p => Assert.StartsWith(p.Key, p.Label, StringComparison.Ordinal));
+        Assert.All(d.Parameters, p => Assert.Equal(Hosting.Plugins.PluginCatalog.ImageJKey(p.Key), p.Key));
         Assert.Equal(ParameterKind.InputFile, d.Find("pred")!.Kind);
         Assert.Equal(ParameterKind.OutputFile, d.Find("out")!.Kind);
     }

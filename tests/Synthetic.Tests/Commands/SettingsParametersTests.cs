@@ -43,14 +43,16 @@ public class SettingsParametersTests
     }
 
     [Fact]
-    public void EveryLabel_RecordsAsItsKey()
+    public void EveryKey_IsOneLowerCaseWord_AndEveryLabelIsWordsOfItsOwn()
     {
-        // ImageJ records a field under its label's first word: the label is the macro API.
+        // The key is the macro API, recorded as it is (ImageJ's recorder would trim it to its first word, lower-cased);
+        // the label is what the dialog shows.
         foreach (var command in new SyntheticPlugin().Commands)
         {
             foreach (var p in command.Descriptor.Parameters)
             {
-                Assert.Equal(p.Key, p.Label.Split(' ')[0]);
+                Assert.Matches("^[a-z0-9_-]+$", p.Key);
+                Assert.False(string.IsNullOrWhiteSpace(p.Label), p.Key);
             }
         }
     }
