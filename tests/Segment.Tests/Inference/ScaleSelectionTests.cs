@@ -4,16 +4,18 @@ namespace Dislocate.Segment.Tests.Inference;
 
 /// <summary>
 /// The auto-scale rule on candidates measured with model 1.7.0 on the real development video's centre regions
-/// (confidence, centre-line pixels in input pixels), resampled as robustness.sh resamples it.
+/// (confidence, centre-line pixels in input pixels; for 1.41 and 2 also factor 1's on the centre they scored), resampled
+/// as robustness.sh resamples it.
 /// </summary>
 public sealed class ScaleSelectionTests
 {
-    private static ScaleCandidate C(double factor, double confidence, double pixels) => new(factor, confidence, pixels);
+    private static ScaleCandidate C(double factor, double confidence, double pixels, double? referenceConfidence = null, double? referencePixels = null) =>
+        new(factor, confidence, pixels, referenceConfidence, referencePixels);
 
     [Fact]
     public void AFrameAtTwiceTheMagnification_IsShrunk_WhenEachStepIsClearer()
     {
-        Assert.Equal(0.5, ScaleSelection.Pick([C(1, 0.708, 585), C(0.71, 0.872, 7743), C(0.5, 0.909, 9710), C(1.41, 0.682, 290), C(2, 0.670, 68)]));
+        Assert.Equal(0.5, ScaleSelection.Pick([C(1, 0.708, 585), C(0.71, 0.872, 7743), C(0.5, 0.909, 9710), C(1.41, 0.662, 265, 0.769, 2617), C(2, 0.617, 45, 0.801, 3087)]));
     }
 
     [Fact]
@@ -27,7 +29,7 @@ public sealed class ScaleSelectionTests
     public void AFrameAtHalfTheMagnification_IsEnlarged_WhenEachEnlargingStepIsClearer()
     {
         // Real frames at 0.5×: F1 0.64 at 2 against 0.31 at 1.
-        Assert.Equal(2, ScaleSelection.Pick([C(1, 0.770, 631), C(0.71, 0.735, 628), C(0.5, 0.821, 866), C(1.41, 0.803, 1326), C(2, 0.876, 2047)]));
+        Assert.Equal(2, ScaleSelection.Pick([C(1, 0.770, 631), C(0.71, 0.735, 628), C(0.5, 0.821, 866), C(1.41, 0.803, 1326, 0.770, 631), C(2, 0.876, 2047, 0.770, 631)]));
 
         // Had 1.41 gained too little, 2 would not be reached.
         Assert.Equal(1, ScaleSelection.Pick([C(1, 0.770, 631), C(1.41, 0.780, 1326), C(2, 0.876, 2047)]));
@@ -36,7 +38,19 @@ public sealed class ScaleSelectionTests
     [Fact]
     public void AtTheTrainingMagnification_FactorOneStays()
     {
-        Assert.Equal(1, ScaleSelection.Pick([C(1, 0.902, 4789), C(0.71, 0.840, 3557), C(0.5, 0.765, 1174), C(1.41, 0.840, 4063), C(2, 0.576, 76)]));
-        Assert.Equal(1, ScaleSelection.Pick([C(1, 0.879, 4160), C(0.71, 0.801, 2469), C(0.5, 0.760, 898), C(1.41, 0.752, 2456), C(2, 0.673, 21)])); // blurred
+        Assert.Equal(1, ScaleSelection.Pick([C(1, 0.902, 4789), C(0.71, 0.840, 3557), C(0.5, 0.765, 1174), C(1.41, 0.850, 3972, 0.907, 4827), C(2, 0.708, 130, 0.909, 4919)]));
+        Assert.Equal(1, ScaleSelection.Pick([C(1, 0.879, 4160), C(0.71, 0.801, 2469), C(0.5, 0.760, 898), C(1.41, 0.757, 2797, 0.889, 4201), C(2, 0.658, 208, 0.889, 4858)])); // blurred
+    }
+
+    [Fact]
+    public void AnEnlargingFactor_IsComparedWithFactorOneOnTheCentreItScored()
+    {
+        // The main job's sequence: on the centres they scored, 1.41 and 2 are less sure than factor 1 there, though 1.41
+        // is as sure as factor 1 on the whole regions.
+        Assert.Equal(1, ScaleSelection.Pick([C(1, 0.899, 2488), C(0.71, 0.886, 2310), C(0.5, 0.820, 1260), C(1.41, 0.897, 2109, 0.905, 2131), C(2, 0.861, 1560, 0.905, 2138)]));
+
+        // The same gain measured against the whole regions' factor 1 would pass: the reference on its centre decides.
+        Assert.Equal(1.41, ScaleSelection.Pick([C(1, 0.850, 1000), C(1.41, 0.880, 2109)]));
+        Assert.Equal(1, ScaleSelection.Pick([C(1, 0.850, 1000), C(1.41, 0.880, 2109, 0.870, 2000)]));
     }
 }
