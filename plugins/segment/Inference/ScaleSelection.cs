@@ -50,7 +50,7 @@ internal sealed record ScaleSelectionResult(double Factor, IReadOnlyList<ScaleCa
 /// finding fewer of them (pooled confidence alone chose 1.41 at 0.75×, F1 0.76 against 0.80 at 1). With model 1.7.0 on
 /// the frames at 0.5×, enlarging 2× found 3.2 times the line at +0.11 confidence (F1 0.64 against 0.31 at 1, and 1.6.0
 /// 0.64 against 0.42), while at 1×, blurred, noisy, gamma 1.6 or with a gradient, 1.41 was 0.04 to 0.13 less
-/// confident, and on M2 0.03 less.</item>
+/// confident (whole regions; 0.06 to 0.13 against factor 1 on its centre), and on M2 0.03 less.</item>
 /// <item>Another factor must make the model both more confident and find more line: a confidence gain of at least
 /// 0.02 over factor 1 and at least 1.25 times factor 1's centre-line length (counted in the input's pixels). On a frame
 /// at a higher magnification than the training images the model at factor 1 misses many of the broad lines, and
@@ -69,8 +69,8 @@ internal sealed record ScaleSelectionResult(double Factor, IReadOnlyList<ScaleCa
 /// centres).</item>
 /// </list>
 /// With these choices (model 1.1.0, shrinking only): F1 0.45 / 0.80 / 0.85 / 0.82 at 0.5× / 0.75× / 1× / 2×, against
-/// 0.45 / 0.80 / 0.85 / 0.49 without resampling; model 1.7.0 with enlarging: 0.64 / – / 0.92 / 0.88. Instance-mask models are not scored this way (their channels are not line maps); for them <c>auto</c>
-/// means 1.</para>
+/// 0.45 / 0.80 / 0.85 / 0.49 without resampling; model 1.7.0 with enlarging: 0.64 / – / 0.92 / 0.88. Instance-mask
+/// models are not scored this way (their channels are not line maps); for them <c>auto</c> means 1.</para>
 /// </remarks>
 internal static class ScaleSelection
 {
@@ -160,8 +160,8 @@ internal static class ScaleSelection
     /// <summary>
     /// The factor chosen from the candidates tried (factor 1 first): the most confident of the factors reached by
     /// steps each clearer than factor 1 — at least <see cref="MinGain"/> more confident and <see cref="MinLineGain"/>
-    /// times its line, on the same area (an enlarging factor's own reference on its centre) — walking away from 1 in one direction (0.71, then 0.5; 1.41, then 2) and stopping at the first
-    /// that is not. A frame at another magnification than the training images grows clearer step by step as it is
+    /// times its line, on the same area (an enlarging factor against its own reference on its centre) — walking away
+    /// from 1 in one direction (0.71, then 0.5; 1.41, then 2) and stopping at the first that is not. A frame at another magnification than the training images grows clearer step by step as it is
     /// resampled towards it, while a gain at 0.5 alone, with 0.71 no clearer than 1, was the model finding lines in a
     /// frame shrunk below its magnification (model 1.7.0 on the real frames at 0.5×: 0.5 was 0.05 more confident with
     /// 1.37 times the line, 0.71 less confident with as much line; F1 0.06 at 0.5, 0.31 at 1, 0.64 at 2). At 2× both
