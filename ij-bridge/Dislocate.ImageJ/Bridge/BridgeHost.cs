@@ -79,7 +79,8 @@ internal static class BridgeHost
     }
 
     /// <summary>
-    /// Runs a command for ImageJ and returns the result (never throws: failures become an error result).
+    /// Runs a command for ImageJ, or the bridge's own <see cref="MicroscopeFileOpener.Key"/> request, and returns the
+    /// result (never throws: failures become an error result).
     /// <paramref name="report"/> is called on this thread every 100 ms with the progress fraction and message (and once
     /// with 1 and null at the end); it returns true when the user asked to cancel.
     /// </summary>
@@ -88,23 +89,9 @@ internal static class BridgeHost
         ArgumentNullException.ThrowIfNull(report);
         try
         {
-            if (key == MicroscopeFileOpener.Key)
-            {
-                var opened = MicroscopeFileOpener.Open(options, workingDirectory);
-                var stack = opened.Outputs.OfType<ImageStackOutput>().ToList();
-                return new BridgeResult(ProtocolText.Result(opened, stack), stack);
-            }
-
-            var command = Registry.Find(key) ?? throw new CommandException($"No Dislocate command '{key}' is loaded.");
-            var imageParam = command.Command.Descriptor.Parameters.FirstOrDefault(p => p.Kind == ParameterKind.Image);
-            Dictionary<string, ImageData>? images = null;
-            if (imageParam is not null)
-            {
-                images = new() { [imageParam.Key] = image ?? throw new CommandException($"'{command.Command.Descriptor.Label}' needs an open image.") };
-            }
-
-            var values = ParameterBinder.BindImageJ(command.Command.Descriptor, options, workingDirectory, images);
-            var outcome = Execute(command, values, report);
+            var outcome = key == MicroscopeFileOpener.Key
+                ? MicroscopeFileOpener.Open(options, workingDirectory)
+                : RunCommand(key, options, image, report);
             var stacks = outcome.Outputs.OfType<ImageStackOutput>().ToList();
             return new BridgeResult(ProtocolText.Result(outcome, stacks), stacks);
         }
@@ -112,6 +99,21 @@ internal static class BridgeHost
         {
             return new BridgeResult(ProtocolText.Error(Message(e)), []);
         }
+    }
+
+    /// <summary>Binds the option string (and the current image) to a plugin command's parameters and runs it.</summary>
+    private static CommandResult RunCommand(string key, string options, ImageData? image, Func<double, string?, bool> report)
+    {
+        var command = Registry.Find(key) ?? throw new CommandException($"No Dislocate command '{key}' is loaded.");
+        var imageParam = command.Command.Descriptor.Parameters.FirstOrDefault(p => p.Kind == ParameterKind.Image);
+        Dictionary<string, ImageData>? images = null;
+        if (imageParam is not null)
+        {
+            images = new() { [imageParam.Key] = image ?? throw new CommandException($"'{command.Command.Descriptor.Label}' needs an open image.") };
+        }
+
+        var values = ParameterBinder.BindImageJ(command.Command.Descriptor, options, workingDirectory, images);
+        return Execute(command, values, report);
     }
 
     /// <summary>The user-facing text of a failure: the message for expected failures, type and message otherwise.</summary>

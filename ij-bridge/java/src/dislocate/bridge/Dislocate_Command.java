@@ -207,8 +207,7 @@ public class Dislocate_Command implements PlugIn {
         if (pages.isEmpty()) {
             return ""; // nothing to ask, like ImageJ's own commands without options
         }
-        StringBuilder options = new StringBuilder();
-        List<String[]> recorded = new ArrayList<String[]>();
+        List<String[]> fields = new ArrayList<String[]>();
         boolean recording = Recorder.record;
         try {
             Recorder.record = false;
@@ -218,20 +217,22 @@ public class Dislocate_Command implements PlugIn {
                 if (gd.wasCanceled()) {
                     return null;
                 }
-                String page = options(pages.get(i), gd, recorded);
-                if (page.length() > 0) {
-                    options.append(options.length() > 0 ? " " : "").append(page);
-                }
+                fields.addAll(fields(pages.get(i), gd));
             }
         } finally {
             Recorder.record = recording;
         }
-        if (recording) {
-            for (String[] option : recorded) {
-                if (option[1] == null) {
-                    Recorder.recordOption(option[0]);
-                } else {
-                    Recorder.recordOption(option[0], option[1].length() == 0 ? "[]" : option[1]);
+        StringBuilder options = new StringBuilder();
+        for (String[] field : fields) {
+            if (field[1] == null) {
+                appendFlag(options, field[0]);
+                if (recording) {
+                    Recorder.recordOption(field[0]);
+                }
+            } else {
+                appendOption(options, field[0], field[1]); // an empty text is left out: the host uses the default
+                if (recording) {
+                    Recorder.recordOption(field[0], field[1].length() == 0 ? "[]" : field[1]);
                 }
             }
         }
@@ -293,16 +294,18 @@ public class Dislocate_Command implements PlugIn {
         return gd;
     }
 
-    /** The option string of a dialog page the user closed with OK, in the order of its parameters. */
-    private static String options(List<ParamSpec> page, GenericDialog gd, List<String[]> recorded) {
-        StringBuilder sb = new StringBuilder();
+    /**
+     * The fields of a dialog page the user closed with OK, in the order of its parameters: {key, text}, with text null
+     * for a ticked checkbox; unticked checkboxes and empty number fields are left out.
+     */
+    private static List<String[]> fields(List<ParamSpec> page, GenericDialog gd) {
+        List<String[]> fields = new ArrayList<String[]>();
         java.util.Vector<?> numericFields = gd.getNumericFields();
         int numericIndex = 0;
         for (ParamSpec p : page) {
             if (ParamSpec.BOOLEAN.equals(p.kind)) {
                 if (gd.getNextBoolean()) {
-                    appendFlag(sb, p.key);
-                    recorded.add(new String[] {p.key, null});
+                    fields.add(new String[] {p.key, null});
                 }
             } else if (p.isNumber() && usesNumericField(p)) {
                 Object field = numericFields != null && numericIndex < numericFields.size() ? numericFields.get(numericIndex) : null;
@@ -312,18 +315,16 @@ public class Dislocate_Command implements PlugIn {
                 if (!Double.isNaN(v) && !Double.isInfinite(v)) {
                     String text = ParamSpec.WHOLE.equals(p.kind) && v == Math.rint(v) && Math.abs(v) < 9e15
                         ? Long.toString((long) v) : Protocol.formatNumber(v);
-                    appendOption(sb, p.key, text);
-                    recorded.add(new String[] {p.key, text});
+                    fields.add(new String[] {p.key, text});
                 } else if (typed != null && typed.length() > 0) {
                     throw new IllegalArgumentException("'" + p.label + "': '" + typed + "' is not a number");
                 } // an empty field is left out: the host then uses the default or reports a required value
             } else {
                 String text = ParamSpec.CHOICE.equals(p.kind) && p.choices.length > 0 ? gd.getNextChoice() : gd.getNextString();
-                appendOption(sb, p.key, text);
-                recorded.add(new String[] {p.key, text});
+                fields.add(new String[] {p.key, text});
             }
         }
-        return sb.toString();
+        return fields;
     }
 
     /** Whether a number parameter gets a numeric field (true unless its default is not a number). */
