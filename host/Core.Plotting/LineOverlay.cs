@@ -13,7 +13,7 @@ namespace Dislocate.Core.Plotting;
 /// fainter the older they are), then every current line over a dark halo, then the labels (track colour with a dark
 /// outline, up and right of the first point, kept inside the image). Skia rasterises on the CPU and
 /// <see cref="PngEncoder"/> writes no metadata, so equal input gives identical bytes. Labels use SkiaSharp's default
-/// typeface; where the machine has no fonts they are left out (see <see cref="ChartText"/>).
+/// typeface, the first font SkiaSharp finds under /usr/share/fonts; where the machine has no fonts they are left out.
 /// </remarks>
 public static class LineOverlay
 {
@@ -223,8 +223,9 @@ public static class LineOverlay
 
     private static void DrawLabels(SKCanvas canvas, IReadOnlyList<LineOverlayTrack> tracks, int scale, LineOverlayOptions options, int width, int height)
     {
-        using var paint = new SKPaint { Typeface = SKTypeface.Default, TextSize = options.LabelSize, IsAntialias = true, StrokeJoin = SKStrokeJoin.Round };
-        var metrics = paint.FontMetrics;
+        using var font = new SKFont(SKTypeface.Default, options.LabelSize);
+        using var paint = new SKPaint { IsAntialias = true, StrokeJoin = SKStrokeJoin.Round };
+        var metrics = font.Metrics;
         var offset = options.LineWidth + 2;
         foreach (var track in tracks)
         {
@@ -235,17 +236,17 @@ public static class LineOverlay
             }
 
             var anchor = ToOutput(track.Points[0], scale);
-            var textWidth = paint.MeasureText(text);
+            var textWidth = font.MeasureText(text);
             var x = Math.Max(1f, Math.Min(anchor.X + offset, width - textWidth - 1));
             var baseline = Math.Max(1f - metrics.Ascent, Math.Min(anchor.Y - offset, height - metrics.Descent - 1));
 
             paint.Style = SKPaintStyle.Stroke;
             paint.StrokeWidth = Math.Max(2f, options.LabelSize / 5);
             paint.Color = LabelOutline;
-            canvas.DrawText(text, x, baseline, paint);
+            canvas.DrawText(text, x, baseline, SKTextAlign.Left, font, paint);
             paint.Style = SKPaintStyle.Fill;
             paint.Color = LineOverlayPalette.Color(track.Id);
-            canvas.DrawText(text, x, baseline, paint);
+            canvas.DrawText(text, x, baseline, SKTextAlign.Left, font, paint);
         }
     }
 

@@ -1,4 +1,5 @@
 using Dislocate.Core.Plotting;
+using ScottPlot.TickGenerators;
 using SkiaSharp;
 
 namespace Dislocate.Core.Tests.Plotting;
@@ -8,10 +9,15 @@ public class LineChartRenderTests
     private static readonly (byte R, byte G, byte B) Blue = SeriesPalette.Rgb(0);
     private static readonly (byte R, byte G, byte B) Vermillion = SeriesPalette.Rgb(1);
 
-    private static LineChartLayout LayoutOf(LineChart chart, int width = 800, int height = 500)
+    private static bool Fonts => SKTypeface.Default.GlyphCount > 0;
+
+    /// <summary>The major ticks of the y axis (positions in axis units: log10 on a log axis) and their labels.</summary>
+    private static (double[] Positions, string[] Labels) YTicks(LineChart chart)
     {
-        using var text = new ChartText(width, height);
-        return LineChartPainter.Layout(chart, text, width, height);
+        using var plot = LineChartPlot.Build(chart, 800, 500);
+        plot.RenderInMemory(800, 500);
+        var ticks = ((NumericManual)plot.Axes.Left.TickGenerator).Ticks.Where(t => t.IsMajor).ToArray();
+        return ([.. ticks.Select(t => t.Position)], [.. ticks.Select(t => t.Label)]);
     }
 
     [Theory]
@@ -28,29 +34,26 @@ public class LineChartRenderTests
     public void HorizontalLineAtHalfFillsTheMiddleRowBandOnly()
     {
         var chart = new LineChart("Half", "x", "y", [new ChartSeries("half", [0, 1], [0.5, 0.5])]) { YMin = 0, YMax = 1 };
-        var layout = LayoutOf(chart);
-        var image = new RenderedChart(ChartRenderer.RenderPng(chart));
-        var plot = layout.Plot;
+        var drawn = DrawnChart.Of(chart);
+        var image = drawn.Image;
 
-        // The layout the test reads is the one drawn: a dark frame just outside the plot area.
-        Assert.True(image.CountDark(plot.Left - 1, plot.Top, plot.Left, plot.Bottom) == plot.Height);
-        Assert.True(image.CountDark(plot.Left, plot.Bottom, plot.Right, plot.Bottom + 1) == plot.Width);
-        var row = layout.Y.ToPixel(0.5);
-        Assert.Equal((plot.Top + plot.Bottom) / 2.0, row, 1.0);
-
-        for (var x = plot.Left + 2; x < plot.Right - 2; x++)
+        // The data area the test reads is the one drawn: a dark frame along its left edge.
+        Assert.True(drawn.HasLeftFrame());
+        Assert.Equal((0.0, 1.0), (drawn.Limits.Bottom, drawn.Limits.Top));
+        var row = drawn.Y(0.5);
+        Assert.Equal((drawn.Top + drawn.Bottom) / 2.0, row, 1.5);
+        for (var x = drawn.Left + 3; x < drawn.Right - 3; x++)
         {
             var hits = 0;
-            for (var y = plot.Top; y < plot.Bottom; y++)
+            for (var y = drawn.Top + 2; y < drawn.Bottom - 2; y++)
             {
-                var inBand = Math.Abs(y + 0.5 - row) <= 3;
-                if (inBand)
+                if (Math.Abs(y - row) <= 3)
                 {
                     hits += image.IsNear(x, y, Blue) ? 1 : 0;
                 }
                 else
                 {
-                    Assert.Equal(RenderedChart.White, image[x, y]);
+                    Assert.False(image.IsNear(x, y, Blue, 60), $"series colour at ({x}, {y}), far from row {row}");
                 }
             }
 
@@ -62,22 +65,21 @@ public class LineChartRenderTests
     public void DiagonalGoesThroughMappedPoints()
     {
         var chart = new LineChart(string.Empty, string.Empty, string.Empty, [new ChartSeries("d", [0, 10], [0, 10])]);
-        var layout = LayoutOf(chart);
-        var image = new RenderedChart(ChartRenderer.RenderPng(chart));
-        Assert.Equal((0.0, 10.0, 0.0, 10.0), (layout.XTicks.Min, layout.XTicks.Max, layout.YTicks.Min, layout.YTicks.Max));
+        var drawn = DrawnChart.Of(chart);
+        var image = drawn.Image;
+        Assert.Equal((0.0, 10.0, 0.0, 10.0), (drawn.Limits.Left, drawn.Limits.Right, drawn.Limits.Bottom, drawn.Limits.Top));
         foreach (var v in new[] { 2.5, 5.0, 7.5 })
         {
-            var x = (int)layout.X.ToPixel(v);
-            var y = (int)layout.Y.ToPixel(v);
+            var x = drawn.X(v);
+            var y = drawn.Y(v);
             Assert.True(image.Count(x - 2, y - 2, x + 3, y + 3, Blue) >= 3, $"line misses ({v}, {v})");
         }
 
-        // Top-left and bottom-right quarters of the plot stay white.
-        var p = layout.Plot;
-        var (x1, y1) = (p.Left + (p.Width / 3), p.Top + (p.Height / 3));
-        Assert.Equal((x1 - p.Left) * (y1 - p.Top), image.Count(p.Left, p.Top, x1, y1, RenderedChart.White, 0));
-        var (x2, y2) = (p.Right - (p.Width / 3), p.Bottom - (p.Height / 3));
-        Assert.Equal((p.Right - x2) * (p.Bottom - y2), image.Count(x2, y2, p.Right, p.Bottom, RenderedChart.White, 0));
+        // Top-left and bottom-right thirds of the data area hold no series colour.
+        var (x1, y1) = (drawn.Left + (drawn.Width / 3), drawn.Top + (drawn.Height / 3));
+        Assert.Equal(0, image.Count(drawn.Left, drawn.Top, x1, y1, Blue, 60));
+        var (x2, y2) = (drawn.Right - (drawn.Width / 3), drawn.Bottom - (drawn.Height / 3));
+        Assert.Equal(0, image.Count(x2, y2, drawn.Right, drawn.Bottom, Blue, 60));
     }
 
     [Fact]
@@ -86,15 +88,13 @@ public class LineChartRenderTests
         double[] x = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
         double[] y = [0, 1, 2, 3, 4, double.NaN, 6, 7, 8, 9, 10];
         var chart = new LineChart("Gap", "x", "y", [new ChartSeries("g", x, y)]);
-        var layout = LayoutOf(chart);
-        var image = new RenderedChart(ChartRenderer.RenderPng(chart));
-        var p = layout.Plot;
-        var from = (int)layout.X.ToPixel(4) + 4;
-        var to = (int)layout.X.ToPixel(6) - 4;
+        var drawn = DrawnChart.Of(chart);
+        var from = drawn.X(4) + 4;
+        var to = drawn.X(6) - 4;
         Assert.True(to - from > 20);
-        Assert.Equal(0, image.Count(from, p.Top, to, p.Bottom, Blue, 120));
-        var mid = (int)layout.X.ToPixel(2);
-        Assert.True(image.Count(mid - 1, p.Top, mid + 2, p.Bottom, Blue) > 0);
+        Assert.Equal(0, drawn.Image.Count(from, drawn.Top, to, drawn.Bottom, Blue, 120));
+        var mid = drawn.X(2);
+        Assert.True(drawn.Image.Count(mid - 1, drawn.Top, mid + 2, drawn.Bottom, Blue) > 0);
     }
 
     [Fact]
@@ -106,69 +106,69 @@ public class LineChartRenderTests
             new ChartSeries("validation", [0, 1, 2], [2, 2, 2], SeriesStyle.LineAndMarkers),
         ])
         { YMin = 0, YMax = 3 };
-        var layout = LayoutOf(chart);
-        var image = new RenderedChart(ChartRenderer.RenderPng(chart));
-        var p = layout.Plot;
-        Assert.False(float.IsNaN(layout.LegendLeft));
-        Assert.True(layout.LegendLeft > p.Right);
-        Assert.True(image.Count(p.Left, p.Top, p.Right, p.Bottom, Blue) > p.Width / 2);
-        Assert.True(image.Count(p.Left, p.Top, p.Right, p.Bottom, Vermillion) > p.Width / 2);
+        var drawn = DrawnChart.Of(chart);
+        var image = drawn.Image;
+        Assert.True(image.Count(drawn.Left, drawn.Top, drawn.Right, drawn.Bottom, Blue) > drawn.Width / 2);
+        Assert.True(image.Count(drawn.Left, drawn.Top, drawn.Right, drawn.Bottom, Vermillion) > drawn.Width / 2);
 
-        // Legend samples right of the plot, in series order.
-        var legend = (int)layout.LegendLeft;
-        Assert.True(image.Count(legend, p.Top, image.Width, p.Top + 20, Blue) > 10);
-        Assert.True(image.Count(legend, p.Top + 20, image.Width, p.Top + 40, Vermillion) > 10);
+        // Legend samples right of the data area, blue above vermillion.
+        var blue = image.Count(drawn.Right + 2, 0, image.Width, image.Height, Blue);
+        var vermillion = image.Count(drawn.Right + 2, 0, image.Width, image.Height, Vermillion);
+        Assert.True(blue > 10 && vermillion > 10, $"legend samples: {blue} blue, {vermillion} vermillion pixels");
+        Assert.True(FirstRow(image, drawn.Right + 2, Blue) < FirstRow(image, drawn.Right + 2, Vermillion));
 
-        var single = LayoutOf(chart with { Series = [chart.Series[0]] });
-        Assert.True(float.IsNaN(single.LegendLeft));
+        // One series: no legend, so the data area reaches further right and nothing is drawn beside it.
+        var single = DrawnChart.Of(chart with { Series = [chart.Series[0]] });
+        Assert.True(single.Right > drawn.Right);
+        Assert.Equal(0, single.Image.Count(single.Right + 2, 0, single.Image.Width, single.Image.Height, Blue));
     }
 
     [Fact]
     public void MarkersOnlyDrawDotsNotLines()
     {
         var chart = new LineChart("Scatter", "x", "y", [new ChartSeries("s", [0, 10], [0, 10], SeriesStyle.Markers)]);
-        var layout = LayoutOf(chart);
-        var image = new RenderedChart(ChartRenderer.RenderPng(chart));
-        var x = (int)layout.X.ToPixel(5);
-        var y = (int)layout.Y.ToPixel(5);
-        Assert.Equal(0, image.Count(x - 3, y - 3, x + 4, y + 4, Blue, 120));
-        var x0 = (int)layout.X.ToPixel(0);
-        var y0 = (int)layout.Y.ToPixel(0);
-        Assert.True(image.Count(x0, y0 - 3, x0 + 3, y0, Blue) >= 4);
+        var drawn = DrawnChart.Of(chart);
+        var x = drawn.X(5);
+        var y = drawn.Y(5);
+        Assert.Equal(0, drawn.Image.Count(x - 3, y - 3, x + 4, y + 4, Blue, 120));
+        var x0 = drawn.X(0);
+        var y0 = drawn.Y(0);
+        Assert.True(drawn.Image.Count(x0, y0 - 3, x0 + 3, y0, Blue) >= 4);
     }
 
     [Fact]
     public void LogAxisSpacesDecadesEvenly()
     {
         var chart = new LineChart("Log", "x", "y", [new ChartSeries("l", [0, 1, 2], [1, 10, 100])]) { LogY = true };
-        var layout = LayoutOf(chart);
-        Assert.Equal([1, 10, 100], layout.YTicks.Values);
-        Assert.Equal((layout.Plot.Top + layout.Plot.Bottom) / 2.0, layout.Y.ToPixel(10), 1.0);
-        var image = new RenderedChart(ChartRenderer.RenderPng(chart));
-        var x = (int)layout.X.ToPixel(1);
-        var y = (int)layout.Y.ToPixel(10);
-        Assert.True(image.Count(x - 1, y - 3, x + 2, y + 4, Blue) >= 2);
+        var (positions, labels) = YTicks(chart);
+        Assert.Equal([0, 1, 2], positions);
+        Assert.Equal(["1", "10", "100"], labels);
+        var drawn = DrawnChart.Of(chart);
+        Assert.Equal((drawn.Top + drawn.Bottom) / 2.0, drawn.Y(1), 1.5);
+        var x = drawn.X(1);
+        var y = drawn.Y(1);
+        Assert.True(drawn.Image.Count(x - 1, y - 3, x + 2, y + 4, Blue) >= 2);
     }
 
     [Fact]
     public void FixedLimitsOverrideTheDataRange()
     {
         var chart = new LineChart("c", "x", "y", [new ChartSeries("s", [0, 1], [0.2, 0.3])]) { YMin = 0 };
-        var layout = LayoutOf(chart);
-        Assert.Equal(0, layout.YTicks.Min);
-        Assert.Equal(0.3, layout.YTicks.Max, 1e-12);
-        Assert.Equal(layout.Plot.Bottom, layout.Y.ToPixel(0));
-        var log = LayoutOf(chart with { YMin = 0.01, YMax = 1, LogY = true });
-        Assert.Equal([0.01, 0.1, 1], log.YTicks.Values);
+        var drawn = DrawnChart.Of(chart);
+        Assert.Equal(0, drawn.Limits.Bottom);
+        Assert.Equal(0.3, drawn.Limits.Top, 1e-12);
+        Assert.Equal(drawn.Bottom, drawn.Y(0), 1.0);
+        var (_, labels) = YTicks(chart with { YMin = 0.01, YMax = 1, LogY = true });
+        Assert.Equal(["0.01", "0.1", "1"], labels);
     }
 
     [Fact]
     public void ConstantDataGetsARangeAroundIt()
     {
-        var layout = LayoutOf(new LineChart("c", "x", "y", [new ChartSeries("s", [3, 3, 3], [7, 7, 7])]));
-        Assert.True(layout.YTicks.Min < 7 && layout.YTicks.Max > 7);
-        Assert.True(layout.XTicks.Min < 3 && layout.XTicks.Max > 3);
-        Assert.Equal((layout.Plot.Top + layout.Plot.Bottom) / 2.0, layout.Y.ToPixel(7), 1.0);
+        var drawn = DrawnChart.Of(new LineChart("c", "x", "y", [new ChartSeries("s", [3, 3, 3], [7, 7, 7])]));
+        Assert.True(drawn.Limits.Bottom < 7 && drawn.Limits.Top > 7);
+        Assert.True(drawn.Limits.Left < 3 && drawn.Limits.Right > 3);
+        Assert.Equal((drawn.Top + drawn.Bottom) / 2.0, drawn.Y(7), 1.5);
     }
 
     public static TheoryData<string, LineChart> Degenerate => new()
@@ -192,11 +192,10 @@ public class LineChartRenderTests
     [MemberData(nameof(Degenerate))]
     public void DegenerateInputsStillRenderAxes(string name, LineChart chart)
     {
-        var image = new RenderedChart(ChartRenderer.RenderPng(chart));
-        var layout = LayoutOf(chart);
-        Assert.True(layout.YTicks.Min < layout.YTicks.Max, name);
-        Assert.True(layout.Plot.Width > 100 && layout.Plot.Height > 100, name);
-        Assert.Equal(layout.Plot.Height, image.CountDark(layout.Plot.Left - 1, layout.Plot.Top, layout.Plot.Left, layout.Plot.Bottom));
+        var drawn = DrawnChart.Of(chart);
+        Assert.True(drawn.Limits.Bottom < drawn.Limits.Top, name);
+        Assert.True(drawn.Width > 100 && drawn.Height > 100, $"{name}: data area {drawn.Width} × {drawn.Height}");
+        Assert.True(drawn.HasLeftFrame(), name);
         foreach (var small in new[] { (64, 64), (100, 70) })
         {
             var tiny = new RenderedChart(ChartRenderer.RenderPng(chart, small.Item1, small.Item2));
@@ -208,34 +207,29 @@ public class LineChartRenderTests
     public void NoDataNoteIsDrawnInThePlotWhenFontsExist()
     {
         var chart = new LineChart("t", "x", "y", [new ChartSeries("a", [double.NaN], [double.NaN])]);
-        var layout = LayoutOf(chart);
-        Assert.False(layout.HasData);
-        var image = new RenderedChart(ChartRenderer.RenderPng(chart));
-        var p = layout.Plot;
-        var grey = image.Count(p.Left, p.Top, p.Right, p.Bottom, (128, 128, 128), 60);
+        var drawn = DrawnChart.Of(chart);
+        var dark = drawn.Image.CountDark(drawn.Left + 2, drawn.Top + 2, drawn.Right - 2, drawn.Bottom - 2);
 
-        // Without fonts (SKTypeface.Default empty) text draws nothing, so the plot stays white.
-        if (SKTypeface.Default.GlyphCount > 0)
-        {
-            Assert.True(grey > 20, $"only {grey} grey pixels for the note");
-        }
-        else
-        {
-            Assert.Equal(0, grey);
-        }
+        // Without fonts text draws nothing, so the data area holds only its grid.
+        Assert.Equal(Fonts, dark > 20);
     }
 
     [Fact]
     public void TitleAndTickLabelsAreDrawnWhenFontsExist()
     {
         var chart = new LineChart("A title", "x", "y", [new ChartSeries("s", [0, 1], [0, 1])]);
-        var layout = LayoutOf(chart);
-        var image = new RenderedChart(ChartRenderer.RenderPng(chart));
-        var titleInk = image.CountDark(0, 0, image.Width, layout.Plot.Top - 2);
-        var yLabelsInk = image.CountDark(0, layout.Plot.Top, layout.Plot.Left - 8, layout.Plot.Bottom);
-        var fonts = SKTypeface.Default.GlyphCount > 0;
-        Assert.Equal(fonts, titleInk > 30);
-        Assert.Equal(fonts, yLabelsInk > 30);
+        var drawn = DrawnChart.Of(chart);
+        var titleInk = drawn.Image.CountDark(0, 0, drawn.Image.Width, drawn.Top - 2);
+        var yLabelsInk = drawn.Image.CountDark(0, drawn.Top, drawn.Left - 8, drawn.Bottom);
+        Assert.Equal(Fonts, titleInk > 30);
+        Assert.Equal(Fonts, yLabelsInk > 30);
+    }
+
+    [Fact]
+    public void TheSameChartGivesTheSameBytes()
+    {
+        var chart = new LineChart("Loss", "epoch", "loss", [new ChartSeries("train", [1, 2, 3], [0.9, 0.5, 0.3]), new ChartSeries("test", [1, 2, 3], [1, 0.6, 0.4])]);
+        Assert.Equal(ChartRenderer.RenderPng(chart), ChartRenderer.RenderPng(chart));
     }
 
     [Fact]
@@ -253,5 +247,19 @@ public class LineChartRenderTests
         Assert.Throws<ArgumentOutOfRangeException>(() => ChartRenderer.RenderPng(ok, 10, 500));
         Assert.Throws<ArgumentOutOfRangeException>(() => ChartRenderer.RenderPng(ok, 800, 100000));
         Assert.Throws<ArgumentNullException>(() => ChartRenderer.RenderPng((LineChart)null!));
+    }
+
+    /// <summary>The first row, from the top, holding <paramref name="colour"/> right of column <paramref name="from"/>.</summary>
+    private static int FirstRow(RenderedChart image, int from, (byte R, byte G, byte B) colour)
+    {
+        for (var y = 0; y < image.Height; y++)
+        {
+            if (image.Count(from, y, image.Width, y + 1, colour) > 0)
+            {
+                return y;
+            }
+        }
+
+        return int.MaxValue;
     }
 }
