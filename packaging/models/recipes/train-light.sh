@@ -22,10 +22,12 @@
 #      40 % of the images are M2 instead of 33 %). Model 1.7.0 is its last epoch (OUT/real5/model/last.dislocate): 39
 #      held-out frames 0.909 → 0.917, M2 0.777 → 0.797 (both with `segment run`'s min-pixels 60); 80 min here beside
 #      other work (20 quiet minutes per 1000 steps).
+#   7. OUT/real6: 100 epochs at rate 1e-4 from stage 6's last epoch stored as float16 (the shipped 1.7.0 file), with the
+#      M2 defaults eight times in the synthetic turn (real-like-v2 then M2 ×8: 44 % of the images are M2).
 # The shipped model is exported by
 #   RECIPE=packaging/models/recipes/train-light.sh ship-default.sh OUT/real5/model/last.dislocate EVAL 1.7.0
 # with EVAL from evaluate.sh.
-# Usage: packaging/models/recipes/train-light.sh OUT [--init MODEL]   (--init: stage 6 only, from MODEL, e.g. the
+# Usage: packaging/models/recipes/train-light.sh OUT [--init MODEL]   (--init: the last stage only, from MODEL, e.g. the
 # committed light model, to train it further). Every option and seed is here; the same thread count gives the same model.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -60,5 +62,8 @@ else
   continue_from real3
   stage real4 MIX=defaults,defaults EPOCHS=40 RATE=0.0001 BLUR=1.5 NOISE=0.1
   continue_from real4
+  stage real5 MIX=defaults,defaults,defaults,defaults EPOCHS=80 RATE=0.0001 BLUR=1.5 NOISE=0.1
+  continue_from real5
 fi
-stage real5 MIX=defaults,defaults,defaults,defaults EPOCHS=80 RATE=0.0001 BLUR=1.5 NOISE=0.1
+stage real6 MIX=defaults,defaults,defaults,defaults,defaults,defaults,defaults,defaults EPOCHS=100 RATE=0.0001 BLUR=1.5 \
+  NOISE=0.1

@@ -13,7 +13,7 @@ internal static class InferenceParameters
 
     public static ParameterSpec<double> Crest { get; } = Parameter.Real("crest", "Line thinning σ (px)", PostProcessingOptions.DefaultCrestSigma, 0, PostProcessingOptions.MaxCrestSigma, "Line-map models: keep only the crest of each line (smoothed with this σ) before binarising, so pileup lines a few pixels apart stay apart; 0 = binarise the map as it is.");
 
-    public static ParameterSpec<string> Scale { get; } = Parameter.Text("scale", "Magnification change (auto or factor)", InputScale.Auto, "Resample the input by this factor before segmenting (0.5 = half the pixels per side), for images taken at another magnification than the model's training images; auto = 1, or 0.71 or 0.5 when the model is clearly more confident there (frames at up to twice the training magnification), chosen once on three frames of the input. Outputs stay in the input's pixels.");
+    public static ParameterSpec<string> Scale { get; } = Parameter.Text("scale", "Magnification change (auto or factor)", InputScale.Auto, "Resample the input by this factor before segmenting (0.5 = half the pixels per side), for images taken at another magnification than the model's training images; auto = 1, or 0.71, 0.5, 1.41 or 2 when the model is clearly more confident there (frames at half to twice the training magnification), chosen once on three frames of the input. Outputs stay in the input's pixels.");
 
     public static ParameterSpec<long> MinPixels { get; } = Parameter.Whole("min-pixels", "Smallest dislocation (pixels)", PostProcessingOptions.DefaultMinPixels, 1, 1000000, "Masks or mask pieces with fewer pixels are dropped as specks.");
 
