@@ -66,6 +66,18 @@ public static class MaskLines
         return count == 0 ? MaskLine.Empty : FromForeground(foreground.AsSpan(0, count), width, box, options);
     }
 
+    /// <summary>
+    /// The line along an ordered path of pixel centres (e.g. a piece of <see cref="CrossingSplit"/>): knots every
+    /// <paramref name="knotSpacing"/> pixels of path length, a natural cubic spline through them, as for a mask's path.
+    /// </summary>
+    public static MaskLine FromPath(PointD[] points, double knotSpacing, int pixels)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        var spline = Smooth(points, knotSpacing);
+        var length = spline is null ? 0.0 : SplineArcLength.Length(spline);
+        return new MaskLine(new SkeletonPath(points, 0, false), spline, length, pixels, 1);
+    }
+
     // Copies the foreground into a padded box image and carries on there; `foreground` becomes box indices.
     private static MaskLine FromForeground(Span<int> foreground, int width, ForegroundBox box, MaskLineOptions options)
     {

@@ -29,6 +29,8 @@ internal static class InferenceParameters
 
     public static ParameterSpec<double> LinkAngle { get; } = Parameter.Real("link-angle", "Largest bend at a join (°)", PostProcessingOptions.DefaultLinkAngle, 0, 90, "Largest bend at such a join.");
 
+    public static ParameterSpec<double> Crossing { get; } = Parameter.Real("crossing", "Split crossing lines longer than (px)", PostProcessingOptions.DefaultCrossingLength, 0, PostProcessingOptions.MaxCrossingLength, "Split a piece whose lines cross or touch into one dislocation per line at least this many pixels long, joining its branches through each junction by direction (with split); 0 = no splitting.");
+
     public static ParameterSpec<long> Points { get; } = Parameter.Whole("points", "Points per line", PostProcessingOptions.DefaultLinePoints, 2, 10000, "Equally spaced points per dislocation line (paper: 50).");
 
     public static ParameterSpec<long> Tile { get; } = Parameter.Whole("tile", "Tile size (px; 0 = auto)", 0, 0, TilingOptions.MaxTileSize, "Tile side, a multiple of 32; 0 = 512 or the model's training crop when larger.");
@@ -41,7 +43,7 @@ internal static class InferenceParameters
 
     public static ParameterSpec<string> Engine { get; } = Parameter.Choice("engine", "Inference engine", "auto", EngineChoice.Choices, "auto = ONNX Runtime on the CPU (faster here, no libtorch), libtorch for CUDA or --resize; torch; onnx (also runs .onnx models).");
 
-    public static IEnumerable<ParameterSpec> All => [Model, Threshold, Crest, Scale, MinPixels, Duplicate, Split, Area, Pieces, LinkGap, LinkAngle, Points, Tile, Overlap, Resize, Batch, Engine];
+    public static IEnumerable<ParameterSpec> All => [Model, Threshold, Crest, Scale, MinPixels, Duplicate, Split, Area, Pieces, LinkGap, LinkAngle, Crossing, Points, Tile, Overlap, Resize, Batch, Engine];
 
     /// <summary>
     /// The segmenter for <paramref name="modelPath"/> on the engine, device and thread count given (the ONNX engine loads
@@ -73,6 +75,7 @@ internal static class InferenceParameters
         MaxPieces = v.GetInt32(Pieces),
         LinkGap = v.Get(LinkGap),
         LinkAngle = v.Get(LinkAngle),
+        CrossingLength = v.Get(Crossing),
     };
 
     /// <summary>The tiling options given; a tile size of 0 stands for the size the model was trained at.</summary>

@@ -1,4 +1,5 @@
 using Dislocate.Core.Geometry;
+using Dislocate.Core.Numerics;
 using Dislocate.Core.Skeletons;
 using Dislocate.Segment.Evaluation;
 
@@ -15,9 +16,11 @@ namespace Dislocate.Segment.PostProcessing;
 /// Dice loss 1 − 2|A∩B| / (|A| + |B|) is below 0.5 hold the same dislocation; such pairs join groups transitively and
 /// each group keeps the piece with the highest mean probability over its own pixels (ties: the lower channel, then the
 /// earlier piece), because a confident mask is the cleaner one (the paper's mask 3 against mask 17, which also holds
-/// slip-trace pixels); (4) each kept piece's line: Lee skeleton, longest path, spline, length and K equally spaced
-/// points; (5) with a link gap, pieces of one mask whose ends continue each other across a short gap become one
-/// dislocation (<see cref="PieceLinking"/>).</para>
+/// slip-trace pixels); (4) a kept piece whose lines cross or touch is split into one instance per line
+/// (<see cref="CrossingSplit"/>, with a crossing length, and only where pieces are split at all), each with the line
+/// along its chain; (5) each other kept piece's
+/// line: Lee skeleton, longest path, spline, length and K equally spaced points; (6) with a link gap, pieces of one
+/// mask whose ends continue each other across a short gap become one dislocation (<see cref="PieceLinking"/>).</para>
 /// <para>Splitting comes before de-duplication so that a mask holding dislocations A and B and another holding only A
 /// keep both A and B, instead of the whole two-dislocation mask being compared with A.</para>
 /// <para>The maps are read once (<see cref="MaskStack"/> keeps that pass, so after the metric on the same stack it is
@@ -68,6 +71,11 @@ public static class InstancePostProcessor
             if (!keep[k])
             {
                 duplicates[piece.Channel]++;
+                continue;
+            }
+
+            if (options.CrossingLength > 0 && options.SplitComponents && SplitCrossings(maps, piece, width, options, instances))
+            {
                 continue;
             }
 
@@ -161,6 +169,33 @@ public static class InstancePostProcessor
         }
 
         return linked;
+    }
+
+    /// <summary>
+    /// Adds one instance per line of a piece whose lines cross or touch (<see cref="CrossingSplit"/>), each with the
+    /// line along its own chain; false (nothing added) when the piece holds fewer than two such lines.
+    /// </summary>
+    private static bool SplitCrossings(MaskStack maps, Piece piece, int width, PostProcessingOptions options, List<SegmentedInstance> instances)
+    {
+        var parts = CrossingSplit.Split(piece.Pixels, width, piece.Box.X0, piece.Box.Y0, piece.Box.Width, piece.Box.Height, SkeletonChainOptions.Default, options.CrossingLength);
+        if (parts.Count < 2)
+        {
+            return false;
+        }
+
+        foreach (var part in parts)
+        {
+            var sum = 0.0;
+            foreach (var p in part.Pixels)
+            {
+                sum += maps.Value(piece.Channel, p);
+            }
+
+            var (length, points) = Measure(new PlacedMaskLine(MaskLines.FromPath(part.Path, options.KnotSpacing, part.Pixels.Length), 0, 0), options.LinePoints);
+            instances.Add(new SegmentedInstance(instances.Count + 1, piece.Channel, piece.Component, part.Pixels, sum / part.Pixels.Length, length, points));
+        }
+
+        return true;
     }
 
     /// <summary>A piece's line as an instance keeps it: its length (0 when the mask yields no line) and its equally spaced points.</summary>

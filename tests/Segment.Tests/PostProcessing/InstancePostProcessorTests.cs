@@ -208,6 +208,25 @@ public sealed class InstancePostProcessorTests
     }
 
     [Fact]
+    public void CrossingLines_BecomeOneInstanceEach_WithTheirWholeLines()
+    {
+        // A horizontal and a vertical bar crossing: one 8-connected piece, two dislocations.
+        var plane = MaskDrawing.Rect(Width, Height, 4, 22, 59, 24, 0.9f);
+        MaskDrawing.AddRect(plane, Width, 30, 2, 32, 45, 0.8f);
+        var split = Process(plane);
+        Assert.Equal(2, split.Instances.Count);
+        var lengths = split.Instances.Select(i => i.Length).Order().ToArray();
+        Assert.InRange(lengths[0], 38, 46);   // the vertical bar, 44 px long
+        Assert.InRange(lengths[1], 50, 58);   // the horizontal bar, 56 px long
+        Assert.All(split.Instances, i => Assert.Equal(50, i.Points.Length));
+
+        // Without splitting the piece is one instance along its longest path.
+        var whole = InstancePostProcessor.Process(MaskDrawing.Stack(Width, Height, [plane]), Options with { CrossingLength = 0 });
+        Assert.Single(whole.Instances);
+        Assert.Throws<ArgumentException>(() => InstancePostProcessor.Process(MaskDrawing.Stack(Width, Height, [plane]), Options with { CrossingLength = -1 }));
+    }
+
+    [Fact]
     public void RejectsBadOptionsAndValues()
     {
         var stack = MaskDrawing.Stack(Width, Height, new float[Width * Height]);

@@ -1,10 +1,11 @@
-namespace Dislocate.Segment.PostProcessing;
+namespace Dislocate.Core.Numerics;
 
 /// <summary>Union-find over 0..count−1; each set's root is its lowest member, so groups come out the same whatever the union order.</summary>
-internal sealed class DisjointSets
+public sealed class DisjointSets
 {
     private readonly int[] parent;
 
+    /// <summary>Each of 0..<paramref name="count"/>−1 in a set of its own.</summary>
     public DisjointSets(int count)
     {
         this.parent = new int[count];
@@ -14,6 +15,7 @@ internal sealed class DisjointSets
         }
     }
 
+    /// <summary>The lowest member of <paramref name="item"/>'s set.</summary>
     public int Find(int item)
     {
         var root = item;
@@ -30,6 +32,7 @@ internal sealed class DisjointSets
         return root;
     }
 
+    /// <summary>Merges the sets of <paramref name="a"/> and <paramref name="b"/>.</summary>
     public void Union(int a, int b)
     {
         var ra = this.Find(a);
