@@ -12,6 +12,9 @@ namespace Dislocate.Core.Plotting;
 /// </remarks>
 internal static class BoxChartPlot
 {
+    /// <summary>Half a box's width in groups (a group's slot is 1 wide): boxes fill half their slot.</summary>
+    private const double HalfWidth = 0.25;
+
     /// <summary>The plot of <paramref name="chart"/> for a <paramref name="width"/> × <paramref name="height"/> image.</summary>
     public static Plot Build(BoxChart chart, int width, int height)
     {
@@ -22,7 +25,6 @@ internal static class BoxChartPlot
         var yTicks = lo <= hi ? NiceTicks.Compute(lo, hi, target) : NiceTicks.Compute(0, 1, target);
         var outline = ChartStyle.ToColor(SeriesPalette.Color(0));
         var median = ChartStyle.ToColor(SeriesPalette.Color(1));
-        var half = 0.25;
         for (var g = 0; g < boxes.Length; g++)
         {
             var box = boxes[g];
@@ -35,7 +37,7 @@ internal static class BoxChartPlot
             var added = plot.Add.Box(new Box
             {
                 Position = g,
-                Width = 2 * half,
+                Width = 2 * HalfWidth,
                 BoxMin = box.Q1,
                 BoxMax = box.Q3,
                 WhiskerMin = box.WhiskerLow,
@@ -44,7 +46,7 @@ internal static class BoxChartPlot
             added.FillColor = BoxFill;
             added.LineColor = outline;
             added.LineWidth = 1.5f * scale;
-            var line = plot.Add.Line(g - half, box.Median, g + half, box.Median);
+            var line = plot.Add.Line(g - HalfWidth, box.Median, g + HalfWidth, box.Median);
             line.Color = median;
             line.LineWidth = 2.5f * scale;
             line.MarkerShape = MarkerShape.None;
@@ -56,11 +58,7 @@ internal static class BoxChartPlot
 
         if (lo > hi)
         {
-            var note = plot.Add.Annotation("no data", Alignment.MiddleCenter);
-            note.LabelFontSize = 12 * scale;
-            note.LabelBackgroundColor = Colors.Transparent;
-            note.LabelBorderColor = Colors.Transparent;
-            note.LabelShadowColor = Colors.Transparent;
+            ChartStyle.AddNoDataNote(plot, scale);
         }
 
         var labels = new string[boxes.Length];

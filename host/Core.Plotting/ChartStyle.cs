@@ -26,7 +26,10 @@ internal static class ChartStyle
 
     /// <summary>Whether the machine has <see cref="PreferredFont"/> (its typeface's family is that name, not a fallback).</summary>
     private static readonly Lazy<bool> HasPreferredFont = new(() =>
-        SKFontManager.Default.MatchFamily(PreferredFont) is { } typeface && typeface.FamilyName == PreferredFont);
+    {
+        using var typeface = SKFontManager.Default.MatchFamily(PreferredFont);
+        return typeface?.FamilyName == PreferredFont;
+    });
 
     /// <summary>Whether <paramref name="value"/> is drawn: finite, within ±<see cref="PlotLimit"/>, and at least 1/PlotLimit on a log axis.</summary>
     public static bool IsPlottable(double value, bool log = false)
@@ -69,6 +72,16 @@ internal static class ChartStyle
         plot.Grid.MajorLineColor = new Color(0xE6, 0xE6, 0xE6);
         plot.Grid.MajorLineWidth = Math.Max(1, scale);
         return plot;
+    }
+
+    /// <summary>Writes "no data" in the middle of the data area, for a chart without plottable values.</summary>
+    public static void AddNoDataNote(Plot plot, float scale)
+    {
+        var note = plot.Add.Annotation("no data", Alignment.MiddleCenter);
+        note.LabelFontSize = 12 * scale;
+        note.LabelBackgroundColor = Colors.Transparent;
+        note.LabelBorderColor = Colors.Transparent;
+        note.LabelShadowColor = Colors.Transparent;
     }
 
     /// <summary>ScottPlot's colour for an <see cref="SKColor"/>.</summary>

@@ -30,11 +30,7 @@ internal static class HeatmapPlot
         AddLabels(plot, chart, width, height, scale);
         if (!any)
         {
-            var note = plot.Add.Annotation("no data", Alignment.MiddleCenter);
-            note.LabelFontSize = 12 * scale;
-            note.LabelBackgroundColor = Colors.Transparent;
-            note.LabelBorderColor = Colors.Transparent;
-            note.LabelShadowColor = Colors.Transparent;
+            ChartStyle.AddNoDataNote(plot, scale);
             if (rows > 0 && columns > 0)
             {
                 var missing = plot.Add.Rectangle(-0.5, columns - 0.5, -0.5, rows - 0.5);

@@ -37,11 +37,7 @@ internal static class LineChartPlot
 
         if (!extent.Any)
         {
-            var note = plot.Add.Annotation("no data", Alignment.MiddleCenter);
-            note.LabelFontSize = 12 * scale;
-            note.LabelBackgroundColor = Colors.Transparent;
-            note.LabelBorderColor = Colors.Transparent;
-            note.LabelShadowColor = Colors.Transparent;
+            ChartStyle.AddNoDataNote(plot, scale);
         }
 
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(xTicks.Values, xTicks.Labels);

@@ -264,7 +264,8 @@ public static class SkeletonChains
 
         // A pixel the walk skipped (the third pixel of a corner triangle) is left out of the order.
         var path = ordered.ToArray();
-        return new Branch(path, length, Touching(path[0], neighbours, junction, junctions), Touching(path[^1], neighbours, junction, junctions, Touching(path[0], neighbours, junction, junctions)));
+        var startJunction = Touching(path[0], neighbours, junction, junctions);
+        return new Branch(path, length, startJunction, Touching(path[^1], neighbours, junction, junctions, startJunction));
     }
 
     /// <summary>The first junction pixel (raster order) next to <paramref name="pixel"/>, preferring one of another junction than <paramref name="other"/>; -1 for none.</summary>
