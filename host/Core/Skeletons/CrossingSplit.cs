@@ -57,8 +57,22 @@ public static class CrossingSplit
             }
         }
 
-        var chains = SkeletonChains.Split(image, stride, [.. skeleton], options);
-        var kept = chains.Where(c => PathLength(c, stride) >= minChainLength).ToList();
+        // Each chain with its path of pixel centres in image coordinates; the long ones are lines.
+        var kept = new List<(int[] Chain, PointD[] Path)>();
+        foreach (var chain in SkeletonChains.Split(image, stride, [.. skeleton], options))
+        {
+            var path = new PointD[chain.Length];
+            for (var i = 0; i < chain.Length; i++)
+            {
+                path[i] = new PointD((chain[i] % stride) - 1 + x0 + 0.5, (chain[i] / stride) - 1 + y0 + 0.5);
+            }
+
+            if (Polyline.Length(path) >= minChainLength)
+            {
+                kept.Add((chain, path));
+            }
+        }
+
         if (kept.Count < 2)
         {
             return [];
@@ -69,7 +83,7 @@ public static class CrossingSplit
         var queue = new Queue<int>();
         for (var k = 0; k < kept.Count; k++)
         {
-            foreach (var q in kept[k])
+            foreach (var q in kept[k].Chain)
             {
                 if (owner[q] == 0)
                 {
@@ -106,49 +120,21 @@ public static class CrossingSplit
                 }
             }
 
-            // The runs where the path jumps over a junction, so the piece stays connected.
-            var chain = kept[k];
+            // The runs where the path jumps over a junction, so the piece stays connected (consecutive chain pixels
+            // that are neighbours add nothing: both ends are the chain's own pixels).
+            var chain = kept[k].Chain;
             for (var i = 1; i < chain.Length; i++)
             {
-                AddRun(members, chain[i - 1], chain[i], stride);
+                foreach (var (x, y) in PixelRun.Between(chain[i - 1] % stride, chain[i - 1] / stride, chain[i] % stride, chain[i] / stride))
+                {
+                    members.Add((y * stride) + x);
+                }
             }
 
             var flat = members.Select(q => ((q / stride) - 1 + y0) * width + (q % stride) - 1 + x0).Order().ToArray();
-            var path = new PointD[chain.Length];
-            for (var i = 0; i < chain.Length; i++)
-            {
-                path[i] = new PointD((chain[i] % stride) - 1 + x0 + 0.5, (chain[i] / stride) - 1 + y0 + 0.5);
-            }
-
-            pieces.Add(new ChainPiece(flat, path));
+            pieces.Add(new ChainPiece(flat, kept[k].Path));
         }
 
         return pieces;
-    }
-
-    /// <summary>The length of a chain along its pixel centres.</summary>
-    private static double PathLength(int[] chain, int stride)
-    {
-        var length = 0.0;
-        for (var i = 1; i < chain.Length; i++)
-        {
-            double dx = (chain[i] % stride) - (chain[i - 1] % stride), dy = (chain[i] / stride) - (chain[i - 1] / stride);
-            length += Math.Sqrt((dx * dx) + (dy * dy));
-        }
-
-        return length;
-    }
-
-    /// <summary>Adds the straight 8-connected run of pixels from <paramref name="from"/> to <paramref name="to"/> (padded-box indices).</summary>
-    private static void AddRun(HashSet<int> members, int from, int to, int stride)
-    {
-        int xa = from % stride, ya = from / stride, xb = to % stride, yb = to / stride;
-        var steps = Math.Max(Math.Abs(xb - xa), Math.Abs(yb - ya));
-        for (var i = 1; i < steps; i++)
-        {
-            var x = (int)Math.Round(xa + ((xb - xa) * (double)i / steps), MidpointRounding.AwayFromZero);
-            var y = (int)Math.Round(ya + ((yb - ya) * (double)i / steps), MidpointRounding.AwayFromZero);
-            members.Add((y * stride) + x);
-        }
     }
 }

@@ -68,8 +68,6 @@ public static class SkeletonChains
         }
 
         // (1) Junctions: 8-connected junction pixels.
-        var junctionOf = new int[n];
-        Array.Fill(junctionOf, -1);
         var junctions = new DisjointSets(n);
         for (var i = 0; i < n; i++)
         {

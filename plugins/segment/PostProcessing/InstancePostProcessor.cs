@@ -18,9 +18,9 @@ namespace Dislocate.Segment.PostProcessing;
 /// earlier piece), because a confident mask is the cleaner one (the paper's mask 3 against mask 17, which also holds
 /// slip-trace pixels); (4) a kept piece whose lines cross or touch is split into one instance per line
 /// (<see cref="CrossingSplit"/>, with a crossing length, and only where pieces are split at all), each with the line
-/// along its chain; (5) each other kept piece's
-/// line: Lee skeleton, longest path, spline, length and K equally spaced points; (6) with a link gap, pieces of one
-/// mask whose ends continue each other across a short gap become one dislocation (<see cref="PieceLinking"/>).</para>
+/// along its chain; (5) each other kept piece's line: Lee skeleton, longest path, spline, length and K equally spaced
+/// points; (6) with a link gap, pieces of one mask whose ends continue each other across a short gap become one
+/// dislocation (<see cref="PieceLinking"/>).</para>
 /// <para>Splitting comes before de-duplication so that a mask holding dislocations A and B and another holding only A
 /// keep both A and B, instead of the whole two-dislocation mask being compared with A.</para>
 /// <para>The maps are read once (<see cref="MaskStack"/> keeps that pass, so after the metric on the same stack it is
@@ -208,13 +208,8 @@ public static class InstancePostProcessor
     /// <summary>Adds the 8-connected pixel path from <paramref name="from"/> to <paramref name="to"/> (pixel (x, y) covers [x, x+1) × [y, y+1)).</summary>
     private static void AddPath(HashSet<int> pixels, PointD from, PointD to, int width, int height)
     {
-        int x0 = (int)Math.Floor(from.X), y0 = (int)Math.Floor(from.Y), x1 = (int)Math.Floor(to.X), y1 = (int)Math.Floor(to.Y);
-        var steps = Math.Max(Math.Abs(x1 - x0), Math.Abs(y1 - y0));
-        for (var i = 0; i <= steps; i++)
+        foreach (var (x, y) in PixelRun.Between((int)Math.Floor(from.X), (int)Math.Floor(from.Y), (int)Math.Floor(to.X), (int)Math.Floor(to.Y)))
         {
-            var t = steps == 0 ? 0 : (double)i / steps;
-            var x = (int)Math.Round(x0 + ((x1 - x0) * t), MidpointRounding.AwayFromZero);
-            var y = (int)Math.Round(y0 + ((y1 - y0) * t), MidpointRounding.AwayFromZero);
             if (x >= 0 && y >= 0 && x < width && y < height)
             {
                 pixels.Add((y * width) + x);
