@@ -3,71 +3,17 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Dislocate.Contracts;
 
 namespace Dislocate.Core.IO;
 
-/// <summary>The labelme <c>shape_type</c> values.</summary>
-public static class LabelmeShapeTypes
-{
-    /// <summary>A closed polygon (labelme's default when <c>shape_type</c> is missing).</summary>
-    public const string Polygon = "polygon";
-
-    /// <summary>An open polyline of two or more points.</summary>
-    public const string LineStrip = "linestrip";
-
-    /// <summary>A single segment of two points.</summary>
-    public const string Line = "line";
-
-    /// <summary>A single point.</summary>
-    public const string Point = "point";
-
-    /// <summary>Several unconnected points.</summary>
-    public const string Points = "points";
-
-    /// <summary>An axis-aligned rectangle given by two corners.</summary>
-    public const string Rectangle = "rectangle";
-
-    /// <summary>A circle given by its centre and a point on it.</summary>
-    public const string Circle = "circle";
-}
-
-/// <summary>One labelme shape.</summary>
-/// <param name="Label">The class label, e.g. "dislocation".</param>
-/// <param name="ShapeType">The labelme <c>shape_type</c>, see <see cref="LabelmeShapeTypes"/>.</param>
-/// <param name="Points">Vertices in pixel coordinates (x to the right, y down, labelme's convention), as (X, Y) tuples in file order.</param>
-/// <param name="GroupId">The <c>group_id</c> (labelme's instance grouping), or null.</param>
-/// <param name="Flags">The shape's <c>flags</c> object; null is written as <c>{}</c>.</param>
-/// <param name="Description">The shape's <c>description</c> (labelme ≥ 5.2), or null to omit it.</param>
-public sealed record LabelmeShape(
-    string Label,
-    string ShapeType,
-    IReadOnlyList<(double X, double Y)> Points,
-    int? GroupId = null,
-    IReadOnlyDictionary<string, bool>? Flags = null,
-    string? Description = null);
-
-/// <summary>A labelme annotation file.</summary>
-/// <param name="Shapes">The shapes in file order.</param>
-/// <param name="ImagePath">The <c>imagePath</c>, relative to the JSON file as labelme writes it.</param>
-/// <param name="ImageWidth">The <c>imageWidth</c> in pixels (positive).</param>
-/// <param name="ImageHeight">The <c>imageHeight</c> in pixels (positive).</param>
-/// <param name="Version">The labelme <c>version</c> string.</param>
-/// <param name="Flags">The image-level <c>flags</c> object; null is written as <c>{}</c>.</param>
-/// <param name="ImageData">The base64 <c>imageData</c>, or null (the usual case: the image lives next to the JSON).</param>
-public sealed record LabelmeDocument(
-    IReadOnlyList<LabelmeShape> Shapes,
-    string ImagePath,
-    int ImageWidth,
-    int ImageHeight,
-    string Version = LabelmeJson.DefaultVersion,
-    IReadOnlyDictionary<string, bool>? Flags = null,
-    string? ImageData = null);
-
 /// <summary>Reads, validates and writes labelme JSON annotation files.</summary>
 /// <remarks>
-/// Reading validates strictly and reports the JSON path at fault (e.g. <c>shapes[3].points[1]</c>) in an
-/// <see cref="InputFileException"/>. Unknown fields are ignored. Writing is deterministic: two-space indentation,
+/// Reading deserializes through the source-generated <see cref="LabelmeJsonContext"/>, then validates strictly; either
+/// step reports the JSON path at fault (e.g. <c>shapes[3].points[1]</c>) and what was found there in an
+/// <see cref="InputFileException"/>. Unknown fields are ignored; a null field counts as missing. Writing stays on
+/// <see cref="Utf8JsonWriter"/> with <see cref="JsonDecimal"/>: datasets write one file per image, and the bytes must not change. Writing is deterministic: two-space indentation,
 /// <c>\n</c> line ends, ordinal-sorted flag keys, shortest round-trippable number formatting, invariant culture.
 /// </remarks>
 public static class LabelmeJson
@@ -77,8 +23,6 @@ public static class LabelmeJson
 
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? threadBuffer;
-
-    private static readonly JsonDocumentOptions ParseOptions = new() { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow };
 
     private static readonly JsonWriterOptions WriterOptions = new()
     {
@@ -109,31 +53,19 @@ public static class LabelmeJson
     public static LabelmeDocument Parse(ReadOnlyMemory<byte> utf8Json, string sourceName)
     {
         ArgumentNullException.ThrowIfNull(sourceName);
-        JsonDocument document;
+        LabelmeFileModel? file;
         try
         {
-            document = JsonDocument.Parse(utf8Json, ParseOptions);
+            file = JsonSerializer.Deserialize(utf8Json.Span, LabelmeJsonContext.Default.LabelmeFileModel);
         }
         catch (JsonException ex)
         {
-            var line = (ex.LineNumber ?? 0) + 1;
-            var column = (ex.BytePositionInLine ?? 0) + 1;
-            throw new InputFileException(sourceName, null, $"invalid JSON at line {line}, byte {column}: {JsonErrorText.Describe(ex.Message)}", ex);
+            throw ReadError(utf8Json, sourceName, ex);
         }
 
-        using (document)
-        {
-            try
-            {
-                return ReadDocument(document.RootElement, sourceName);
-            }
-            catch (InvalidOperationException ex) when (ex.InnerException is DecoderFallbackException || ex.Message.Contains("UTF-8", StringComparison.Ordinal))
-            {
-                // JsonDocument checks the structure, not the bytes inside strings: a string with invalid UTF-8 fails
-                // only when it is read (found by the hostile-input suite).
-                throw new InputFileException(sourceName, null, "a text value is not valid UTF-8", ex);
-            }
-        }
+        return file is null
+            ? throw new InputFileException(sourceName, "$", "expected a JSON object, found null")
+            : ToDocument(file, sourceName);
     }
 
     /// <summary>Parses and validates labelme JSON text.</summary>
@@ -311,92 +243,121 @@ public static class LabelmeJson
         w.WriteEndObject();
     }
 
-    private static LabelmeDocument ReadDocument(JsonElement root, string source)
+    /// <summary>The <see cref="InputFileException"/> for JSON the deserializer refused: a syntax error with its position, or the field at fault and what was found there.</summary>
+    private static InputFileException ReadError(ReadOnlyMemory<byte> utf8Json, string source, JsonException ex)
     {
-        if (root.ValueKind != JsonValueKind.Object)
+        if (SyntaxError(utf8Json.Span) is { } syntax)
         {
-            throw new InputFileException(source, "$", $"expected a JSON object, found {Kind(root)}");
+            var line = (syntax.LineNumber ?? 0) + 1;
+            var column = (syntax.BytePositionInLine ?? 0) + 1;
+            return new InputFileException(source, null, $"invalid JSON at line {line}, byte {column}: {JsonErrorText.Describe(syntax.Message)}", ex);
         }
 
-        var version = OptionalString(root, "version", source, "version") ?? string.Empty;
-        var flags = ReadFlags(root, "flags", source);
-        var imagePath = OptionalString(root, "imagePath", source, "imagePath") ?? string.Empty;
-        var imageData = OptionalString(root, "imageData", source, "imageData");
-        var height = ReadImageSize(root, "imageHeight", source);
-        var width = ReadImageSize(root, "imageWidth", source);
+        var field = JsonValueProbe.FieldPath(ex.Path);
+        for (var inner = ex.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            // The reader checks the structure, not the bytes inside strings: a string with invalid UTF-8 fails only when
+            // it is read (found by the hostile-input suite).
+            if (inner is DecoderFallbackException)
+            {
+                return new InputFileException(source, field.Length == 0 ? null : field, "a text value is not valid UTF-8", ex);
+            }
+        }
 
-        if (!root.TryGetProperty("shapes", out var shapesElement))
+        var expected = Expected(field);
+        var problem = JsonValueProbe.Describe(utf8Json, ex.Path, element => expected == "a number" && element.ValueKind == JsonValueKind.Number
+            ? $"the number {Truncate(element.GetRawText())} is not finite"
+            : $"expected {expected}, found {Found(element)}");
+        return new InputFileException(source, field.Length == 0 ? "$" : field, problem ?? $"expected {expected}", ex);
+    }
+
+    /// <summary>The reader's syntax error in <paramref name="utf8Json"/>, or null when it is well-formed JSON.</summary>
+    private static JsonException? SyntaxError(ReadOnlySpan<byte> utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
+        try
+        {
+            while (reader.Read())
+            {
+            }
+
+            return null;
+        }
+        catch (JsonException ex)
+        {
+            return ex;
+        }
+    }
+
+    /// <summary>What the field at <paramref name="field"/> (a path with indices, e.g. <c>shapes[2].points[0][1]</c>) must hold.</summary>
+    private static string Expected(string field) => Regex.Replace(field, "\\[[0-9]+\\]", "[]") switch
+    {
+        "" => "a JSON object",
+        "shapes" => "an array",
+        "shapes[]" => "an object",
+        "shapes[].points" => "an array of [x, y] pairs",
+        "shapes[].points[]" => "[x, y]",
+        "shapes[].points[][]" => "a number",
+        "shapes[].group_id" => "an integer or null",
+        "flags" or "shapes[].flags" => "an object of true/false values",
+        "imageHeight" or "imageWidth" => "a positive integer",
+        var f when f.StartsWith("flags", StringComparison.Ordinal) || f.StartsWith("shapes[].flags", StringComparison.Ordinal) => "true or false",
+        _ => "a string",
+    };
+
+    private static LabelmeDocument ToDocument(LabelmeFileModel file, string source)
+    {
+        var height = ImageSize(file.ImageHeight, "imageHeight", source);
+        var width = ImageSize(file.ImageWidth, "imageWidth", source);
+        if (file.Shapes is null)
         {
             throw new InputFileException(source, "shapes", "missing");
         }
 
-        if (shapesElement.ValueKind != JsonValueKind.Array)
+        var shapes = new List<LabelmeShape>(file.Shapes.Count);
+        for (var s = 0; s < file.Shapes.Count; s++)
         {
-            throw new InputFileException(source, "shapes", $"expected an array, found {Kind(shapesElement)}");
+            shapes.Add(ToShape(file.Shapes[s], $"shapes[{s}]", source));
         }
 
-        var shapes = new List<LabelmeShape>(shapesElement.GetArrayLength());
-        var index = 0;
-        foreach (var shape in shapesElement.EnumerateArray())
-        {
-            shapes.Add(ReadShape(shape, $"shapes[{index}]", source));
-            index++;
-        }
-
-        return new LabelmeDocument(shapes, imagePath, width, height, version, flags, imageData);
+        return new LabelmeDocument(shapes, file.ImagePath ?? string.Empty, width, height, file.Version ?? string.Empty, Flags(file.Flags), file.ImageData);
     }
 
-    private static LabelmeShape ReadShape(JsonElement shape, string path, string source)
+    private static LabelmeShape ToShape(LabelmeShapeModel? shape, string path, string source)
     {
-        if (shape.ValueKind != JsonValueKind.Object)
+        if (shape is null)
         {
-            throw new InputFileException(source, path, $"expected an object, found {Kind(shape)}");
+            throw new InputFileException(source, path, "expected an object, found null");
         }
 
-        if (!shape.TryGetProperty("label", out var labelElement) || labelElement.ValueKind != JsonValueKind.String)
+        if (shape.Label is null)
         {
-            throw new InputFileException(source, path + ".label", labelElement.ValueKind == JsonValueKind.Undefined ? "missing" : $"expected a string, found {Kind(labelElement)}");
+            throw new InputFileException(source, path + ".label", "missing");
         }
 
-        var shapeType = OptionalString(shape, "shape_type", source, path + ".shape_type") ?? LabelmeShapeTypes.Polygon;
-        int? groupId = null;
-        if (shape.TryGetProperty("group_id", out var group) && group.ValueKind != JsonValueKind.Null)
-        {
-            if (group.ValueKind != JsonValueKind.Number || !group.TryGetInt32(out var g))
-            {
-                throw new InputFileException(source, path + ".group_id", $"expected an integer or null, found {Kind(group)} {group.GetRawText()}");
-            }
-
-            groupId = g;
-        }
-
-        var description = OptionalString(shape, "description", source, path + ".description");
-        var flags = ReadFlags(shape, path + ".flags", source, "flags");
-
+        var shapeType = shape.ShapeType ?? LabelmeShapeTypes.Polygon;
         var pointsPath = path + ".points";
-        if (!shape.TryGetProperty("points", out var pointsElement))
+        if (shape.Points is null)
         {
             throw new InputFileException(source, pointsPath, "missing");
         }
 
-        if (pointsElement.ValueKind != JsonValueKind.Array)
+        var points = new (double X, double Y)[shape.Points.Count];
+        for (var i = 0; i < points.Length; i++)
         {
-            throw new InputFileException(source, pointsPath, $"expected an array of [x, y] pairs, found {Kind(pointsElement)}");
-        }
-
-        var points = new (double X, double Y)[pointsElement.GetArrayLength()];
-        var i = 0;
-        foreach (var point in pointsElement.EnumerateArray())
-        {
-            var pointPath = $"{pointsPath}[{i}]";
-            if (point.ValueKind != JsonValueKind.Array || point.GetArrayLength() != 2)
+            if (shape.Points[i] is not [var x, var y])
             {
-                var found = point.ValueKind == JsonValueKind.Array ? $"an array of {point.GetArrayLength()} values" : Kind(point);
-                throw new InputFileException(source, pointPath, $"expected [x, y], found {found}");
+                var found = shape.Points[i] is { } values ? $"an array of {values.Length} values" : "null";
+                throw new InputFileException(source, $"{pointsPath}[{i}]", $"expected [x, y], found {found}");
             }
 
-            points[i] = (Coordinate(point[0], pointPath + "[0]", source), Coordinate(point[1], pointPath + "[1]", source));
-            i++;
+            // The deserializer reads 1e400 as infinity; JSON has no such number, and a line cannot use it.
+            if (!double.IsFinite(x) || !double.IsFinite(y))
+            {
+                throw new InputFileException(source, $"{pointsPath}[{i}][{(double.IsFinite(x) ? 1 : 0)}]", "the number is not finite (beyond ±1.8e308)");
+            }
+
+            points[i] = (x, y);
         }
 
         var minimum = MinimumPoints(shapeType);
@@ -405,91 +366,26 @@ public static class LabelmeJson
             throw new InputFileException(source, pointsPath, $"a '{shapeType}' shape needs at least {minimum} point{(minimum == 1 ? string.Empty : "s")}, found {points.Length}");
         }
 
-        return new LabelmeShape(labelElement.GetString()!, shapeType, points, groupId, flags, description);
+        return new LabelmeShape(shape.Label, shapeType, points, shape.GroupId, Flags(shape.Flags), shape.Description);
     }
 
-    private static double Coordinate(JsonElement value, string path, string source)
+    private static int ImageSize(int? value, string name, string source) => value switch
     {
-        if (value.ValueKind != JsonValueKind.Number)
-        {
-            throw new InputFileException(source, path, $"expected a number, found {Kind(value)} {Truncate(value.GetRawText())}");
-        }
+        null => throw new InputFileException(source, name, "missing"),
+        <= 0 => throw new InputFileException(source, name, $"must be positive, found {value}"),
+        _ => value.Value,
+    };
 
-        if (!value.TryGetDouble(out var d) || !double.IsFinite(d))
-        {
-            throw new InputFileException(source, path, $"the number {Truncate(value.GetRawText())} is not finite");
-        }
+    // Ordinal keys whatever the deserializer chose, as the writer sorts them.
+    private static Dictionary<string, bool>? Flags(Dictionary<string, bool>? flags) =>
+        flags is null ? null : new Dictionary<string, bool>(flags, StringComparer.Ordinal);
 
-        return d;
-    }
-
-    private static int ReadImageSize(JsonElement root, string name, string source)
-    {
-        if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            throw new InputFileException(source, name, "missing");
-        }
-
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var n))
-        {
-            throw new InputFileException(source, name, $"expected a positive integer, found {Kind(value)} {Truncate(value.GetRawText())}");
-        }
-
-        if (n <= 0)
-        {
-            throw new InputFileException(source, name, $"must be positive, found {n}");
-        }
-
-        return n;
-    }
-
-    private static string? OptionalString(JsonElement parent, string name, string source, string path)
-    {
-        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            throw new InputFileException(source, path, $"expected a string, found {Kind(value)}");
-        }
-
-        return value.GetString();
-    }
-
-    private static Dictionary<string, bool>? ReadFlags(JsonElement parent, string path, string source, string name = "flags")
-    {
-        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.Object)
-        {
-            throw new InputFileException(source, path, $"expected an object of true/false values, found {Kind(value)}");
-        }
-
-        var flags = new Dictionary<string, bool>(StringComparer.Ordinal);
-        foreach (var property in value.EnumerateObject())
-        {
-            if (property.Value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
-            {
-                throw new InputFileException(source, $"{path}.{property.Name}", $"expected true or false, found {Kind(property.Value)}");
-            }
-
-            flags[property.Name] = property.Value.GetBoolean();
-        }
-
-        return flags;
-    }
-
-    private static string Kind(JsonElement element) => element.ValueKind switch
+    private static string Found(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
+        JsonValueKind.Array => $"an array of {element.GetArrayLength()} values",
+        JsonValueKind.String => $"a string {Truncate(element.GetRawText())}",
+        JsonValueKind.Number => $"a number {Truncate(element.GetRawText())}",
         JsonValueKind.True or JsonValueKind.False => "a boolean",
         JsonValueKind.Null => "null",
         _ => "nothing",
