@@ -39,11 +39,13 @@ internal static class InferenceParameters
 
     public static ParameterSpec<bool> Resize { get; } = Parameter.Flag("resize", "Resize instead of tiling", false, "Resample each image to one tile instead of tiling it.");
 
+    public static ParameterSpec<long> Views { get; } = Parameter.Whole("views", "Views averaged (1, 2, 4 or 8)", TilingOptions.DefaultViews, 1, 8, "Test-time augmentation: average the network's maps over this many mirrored or transposed copies of each image (1 = none; 2 = the image and its left-right mirror; 4 or 8); takes as many times longer.");
+
     public static ParameterSpec<long> Batch { get; } = Parameter.Whole("batch", "Tiles per network call", 2, 1, TilingOptions.MaxBatchSize, "Tiles per network call.");
 
     public static ParameterSpec<string> Engine { get; } = Parameter.Choice("engine", "Inference engine", "auto", EngineChoice.Choices, "auto = ONNX Runtime on the CPU (faster here, no libtorch), libtorch for CUDA or --resize; torch; onnx (also runs .onnx models).");
 
-    public static IEnumerable<ParameterSpec> All => [Model, Threshold, Crest, Scale, MinPixels, Duplicate, Split, Area, Pieces, LinkGap, LinkAngle, Crossing, Points, Tile, Overlap, Resize, Batch, Engine];
+    public static IEnumerable<ParameterSpec> All => [Model, Threshold, Crest, Scale, MinPixels, Duplicate, Split, Area, Pieces, LinkGap, LinkAngle, Crossing, Points, Tile, Overlap, Resize, Views, Batch, Engine];
 
     /// <summary>
     /// The segmenter for <paramref name="modelPath"/> on the engine, device and thread count given (the ONNX engine loads
@@ -87,6 +89,12 @@ internal static class InferenceParameters
             throw new ParameterException(Tile.Key, $"{tile} is not a multiple of 32");
         }
 
-        return new TilingOptions(tile, v.GetInt32(Overlap), v.GetInt32(Batch), v.Get(Resize));
+        var views = v.GetInt32(Views);
+        if (views is not (1 or 2 or 4 or 8))
+        {
+            throw new ParameterException(Views.Key, $"{views} is not 1, 2, 4 or 8");
+        }
+
+        return new TilingOptions(tile, v.GetInt32(Overlap), v.GetInt32(Batch), v.Get(Resize), views);
     }
 }

@@ -17,6 +17,8 @@ namespace Dislocate.Segment.Inference;
 /// output is one batch and seams are smooth. With <see cref="TilingOptions.Resize"/> the image is instead resampled to
 /// one tile (bilinear, antialiased when shrinking) and the maps resampled back. The model is put in eval mode while
 /// the predictor lives and its previous mode restored on <see cref="Dispose"/>; the predictor does not own the model.
+/// With <see cref="TilingOptions.Views"/> above 1 the same runs on mirrored and transposed copies of the image
+/// (<see cref="ImageOrientation"/>), and the maps, turned back, are averaged.
 /// </remarks>
 internal sealed class TiledPredictor : IDisposable
 {
@@ -90,9 +92,31 @@ internal sealed class TiledPredictor : IDisposable
             this.normalisation.Apply(image.Pixels, input);
         }
 
-        var result = this.options.Resize
-            ? this.network.RunResized(input, image.Width, image.Height, this.options.TileSize)
-            : this.PredictTiled(input, image.Width, image.Height, phases, cancellation);
+        var result = this.PredictView(input, image.Width, image.Height, phases, cancellation);
+        if (this.options.Views > 1)
+        {
+            for (var view = 1; view < this.options.Views; view++)
+            {
+                var orientation = ImageOrientation.Of(view, image.Width, image.Height);
+                var turned = new float[input.Length];
+                orientation.Apply(input, turned);
+                var maps = this.PredictView(turned, orientation.Width, orientation.Height, phases, cancellation);
+                for (var k = 0; k < result.Length; k++)
+                {
+                    orientation.AddBack(maps[k], result[k]);
+                }
+            }
+
+            var scale = 1f / this.options.Views;
+            foreach (var map in result)
+            {
+                for (var i = 0; i < map.Length; i++)
+                {
+                    map[i] *= scale;
+                }
+            }
+        }
+
         using var blend = phases.Time("blend");
         foreach (var map in result)
         {
@@ -133,6 +157,11 @@ internal sealed class TiledPredictor : IDisposable
 
         return model;
     }
+
+    private float[][] PredictView(float[] input, int width, int height, InferencePhases phases, CancellationToken cancellation) =>
+        this.options.Resize
+            ? this.network.RunResized(input, width, height, this.options.TileSize)
+            : this.PredictTiled(input, width, height, phases, cancellation);
 
     private float[][] PredictTiled(float[] input, int width, int height, InferencePhases phases, CancellationToken cancellation)
     {

@@ -124,6 +124,18 @@ public sealed class RunCommandTests(TinyModel models) : IClassFixture<TinyModel>
         Assert.Contains("32", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ViewsOtherThanOneTwoFourOrEight_IsAnErrorNamingTheKey()
+    {
+        var tiff = TinyModel.WriteTiff(Path.Combine(this.scratch.Path, "stack.tif"), TinyModel.Frames(1));
+
+        var e = await Assert.ThrowsAsync<ParameterException>(() => this.Run(("input", tiff), ("out", Path.Combine(this.scratch.Path, "out")), ("views", "3")));
+
+        Assert.Equal("views", e.Key);
+        Assert.Contains("1, 2, 4 or 8", e.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(this.scratch.Path, "out")));
+    }
+
     [Theory]
     [InlineData("0.5", 0.5)]
     [InlineData("auto", 1.0)] // an instance-mask model: auto means 1

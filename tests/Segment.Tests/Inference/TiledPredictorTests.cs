@@ -37,6 +37,48 @@ public class TiledPredictorTests
         }
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(4)]
+    [InlineData(8)]
+    public void ViewsOfAPointwiseNetworkChangeNothing(int views)
+    {
+        // Mirroring or transposing the image and turning the maps back is the identity for a pixel-by-pixel network.
+        var image = new GrayImage(200, 130, TinyModels.Pattern(200, 130));
+        using var one = new TiledPredictor(Pointwise, Outputs, InputNormalisation.Default, CPU, new TilingOptions(64, 16, 2));
+        using var many = new TiledPredictor(Pointwise, Outputs, InputNormalisation.Default, CPU, new TilingOptions(64, 16, 2, Views: views));
+        var expected = one.Predict(image);
+        var actual = many.Predict(image);
+        for (var k = 0; k < Outputs; k++)
+        {
+            for (var i = 0; i < expected[k].Length; i++)
+            {
+                Assert.Equal(expected[k][i], actual[k][i], 1e-6);
+            }
+        }
+    }
+
+    [Fact]
+    public void ViewsAverageTheMapsOfTheMirroredImages()
+    {
+        // TileRamp's logits r(x, y) = 4 (x / 64 + y / 64) − 4 ignore the input. Four views give at (x, y) the mean of
+        // σ(r) at (x, y), (63 − x, y), (x, 63 − y) and (63 − x, 63 − y); r is symmetric in x and y, so the four
+        // transposed views of eight add the same values again.
+        var image = new GrayImage(64, 64, new float[64 * 64]);
+        static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
+        static double Ramp(int x, int y) => (4 * ((x / 64.0) + (y / 64.0))) - 4;
+        foreach (var views in new[] { 4, 8 })
+        {
+            using var predictor = new TiledPredictor(TileRamp, Outputs, InputNormalisation.Fixed(0, 1), CPU, new TilingOptions(64, 16, 2, Views: views));
+            var map = predictor.Predict(image)[0];
+            foreach (var (x, y) in new[] { (0, 0), (5, 40), (63, 0), (31, 32) })
+            {
+                var expected = (Sigmoid(Ramp(x, y)) + Sigmoid(Ramp(63 - x, y)) + Sigmoid(Ramp(x, 63 - y)) + Sigmoid(Ramp(63 - x, 63 - y))) / 4;
+                Assert.Equal(expected, map[(y * 64) + x], 1e-5);
+            }
+        }
+    }
+
     [Fact]
     public void NormalisationUsesTheWholeImageNotEachTile()
     {
@@ -64,7 +106,7 @@ public class TiledPredictorTests
         foreach (var (width, height) in new[] { (64, 64), (160, 96) })
         {
             var image = new GrayImage(width, height, TinyModels.Pattern(width, height, seed: 5));
-            using var predictor = new TiledPredictor(model, TinyModels.Metadata(model.Spec), CPU, new TilingOptions(512, 64, 2));
+            using var predictor = new TiledPredictor(model, TinyModels.Metadata(model.Spec), CPU, new TilingOptions(512, 64, 2, Views: 1));
             var maps = predictor.Predict(image);
             var normalised = new float[image.Pixels.Length];
             InputNormalisation.Default.Apply(image.Pixels, normalised);
@@ -196,6 +238,7 @@ public class TiledPredictorTests
         Assert.Throws<ArgumentException>(() => new TiledPredictor(model, metadata, CPU, new TilingOptions(64, 16, 0)));
         Assert.Throws<ArgumentException>(() => new TiledPredictor(model, metadata with { Spec = model.Spec with { Outputs = 4 } }, CPU, new TilingOptions()));
         Assert.Equal("overlap", new TilingOptions(64, -1).FindProblem()?.Field);
+        Assert.Equal("views", new TilingOptions(Views: 3).FindProblem()?.Field);
         Assert.Null(new TilingOptions().FindProblem());
     }
 
