@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # 'synthetic generate' as a user runs it: through the CLI, one thread, every file written, process start included,
-# three JIT settings alternated ROUNDS times (the VM's speed drifts): the shipped runtimeconfig (dynamic PGO off),
-# dynamic PGO on (.NET's default), tiered compilation off; plus the start-up cost of each ('dislocate list').
-# Every run writes into a folder of its own and nothing is deleted until the end: on this VM's ext4 (no journal), new
-# files whose inodes would reuse ones deleted in the last 1-6 minutes go through the kernel's recently_deleted() scan,
+# four JIT settings alternated ROUNDS times (the VM's speed drifts): the shipped runtimeconfig (dynamic PGO off, loops
+# not quick-jitted), loops quick-jitted (.NET's default), dynamic PGO on (.NET's default), tiered compilation off; plus
+# the start-up cost of each ('dislocate list').
+# Every run writes into a folder of its own and nothing is deleted until the end: on this VM's ext4, new
+# files created where many were deleted in the last 1-6 minutes go through the kernel's recently_deleted() scan,
 # which took ~30 % of a run's time (perf) right after the previous round's 5,000 files were removed. A user generating
 # a dataset into a new folder does not meet that.
 # Usage: bench/synthetic-cli.sh [IMAGES=1000] [ROUNDS=3] [FOLDER=a temporary one]
@@ -16,7 +17,7 @@ work=${3:-$(mktemp -d)}
 mkdir -p "$work"
 now() { date +%s.%N; }
 for round in $(seq 1 "$rounds"); do
-  for setting in shipped DOTNET_TieredPGO=1 DOTNET_TieredCompilation=0; do
+  for setting in shipped DOTNET_TC_QuickJitForLoops=1 DOTNET_TieredPGO=1 DOTNET_TieredCompilation=0; do
     env=()
     [ "$setting" = shipped ] || env=("$setting")
     out="$work/out-$round-${setting%%=*}"

@@ -265,9 +265,7 @@ public static class LabelmeJson
         }
 
         var expected = Expected(field);
-        var problem = JsonValueProbe.Describe(utf8Json, ex.Path, element => expected == "a number" && element.ValueKind == JsonValueKind.Number
-            ? $"the number {Truncate(element.GetRawText())} is not finite"
-            : $"expected {expected}, found {Found(element)}");
+        var problem = JsonValueProbe.Describe(utf8Json, ex.Path, element => $"expected {expected}, found {Found(element)}");
         return new InputFileException(source, field.Length == 0 ? "$" : field, problem ?? $"expected {expected}", ex);
     }
 

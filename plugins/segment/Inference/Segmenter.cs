@@ -131,6 +131,10 @@ internal sealed class Segmenter : IDisposable
         return maps;
     }
 
+    /// <summary>Probability maps of one image from the network's single view, whatever <see cref="TilingOptions.Views"/> says (the scale choice was calibrated on those).</summary>
+    public float[][] PredictOneView(GrayImage image, InferencePhases? phases, CancellationToken cancellation) =>
+        this.predictor.Predict(image, 1, phases, cancellation);
+
     /// <summary>Segments one image into dislocation instances.</summary>
     public PostProcessedImage Segment(GrayImage image, CancellationToken cancellation = default) => this.Segment(image, null, cancellation);
 

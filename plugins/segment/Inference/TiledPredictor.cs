@@ -80,9 +80,18 @@ internal sealed class TiledPredictor : IDisposable
     public float[][] Predict(GrayImage image, CancellationToken cancellation = default) => this.Predict(image, null, cancellation);
 
     /// <summary>As <see cref="Predict(GrayImage, CancellationToken)"/>, adding the time of each phase to <paramref name="phases"/>.</summary>
-    public float[][] Predict(GrayImage image, InferencePhases? phases, CancellationToken cancellation)
+    public float[][] Predict(GrayImage image, InferencePhases? phases, CancellationToken cancellation) =>
+        this.Predict(image, this.options.Views, phases, cancellation);
+
+    /// <summary>As <see cref="Predict(GrayImage, InferencePhases, CancellationToken)"/> over <paramref name="views"/> views (1, 2, 4 or 8) instead of the options' number.</summary>
+    public float[][] Predict(GrayImage image, int views, InferencePhases? phases, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(image);
+        if (views is not (1 or 2 or 4 or 8))
+        {
+            throw new ArgumentOutOfRangeException(nameof(views), views, "Views must be 1, 2, 4 or 8.");
+        }
+
         ObjectDisposedException.ThrowIf(this.disposed, this);
         cancellation.ThrowIfCancellationRequested();
         phases ??= new InferencePhases();
@@ -93,12 +102,12 @@ internal sealed class TiledPredictor : IDisposable
         }
 
         var result = this.PredictView(input, image.Width, image.Height, phases, cancellation);
-        if (this.options.Views > 1)
+        if (views > 1)
         {
-            for (var view = 1; view < this.options.Views; view++)
+            var turned = new float[input.Length];
+            for (var view = 1; view < views; view++)
             {
                 var orientation = ImageOrientation.Of(view, image.Width, image.Height);
-                var turned = new float[input.Length];
                 orientation.Apply(input, turned);
                 var maps = this.PredictView(turned, orientation.Width, orientation.Height, phases, cancellation);
                 for (var k = 0; k < result.Length; k++)
@@ -107,7 +116,7 @@ internal sealed class TiledPredictor : IDisposable
                 }
             }
 
-            var scale = 1f / this.options.Views;
+            var scale = 1f / views;
             foreach (var map in result)
             {
                 for (var i = 0; i < map.Length; i++)

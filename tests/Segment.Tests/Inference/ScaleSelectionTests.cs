@@ -19,6 +19,16 @@ public sealed class ScaleSelectionTests
     }
 
     [Fact]
+    public void GeneratedFramesEnlargedTwice_AreShrunk_ThoughFactorOneFindsMostOfTheirLine()
+    {
+        // Model 1.9.0 on 30 M2 frames enlarged 2×: 1.20 and 1.19 times the line at 0.71 and 0.5 (F1 0.83 at 0.5, 0.73 at 1).
+        Assert.Equal(0.5, ScaleSelection.Pick([C(1, 0.838, 2497), C(0.71, 0.901, 2996), C(0.5, 0.914, 2966), C(1.41, 0.781, 451, 0.85, 900), C(2, 0.708, 44, 0.85, 400)]));
+
+        // As confident, but with no more line than factor 1 (a frame shrunk below its magnification): kept at 1.
+        Assert.Equal(1, ScaleSelection.Pick([C(1, 0.838, 2497), C(0.71, 0.901, 2600), C(0.5, 0.914, 2420)]));
+    }
+
+    [Fact]
     public void AGainAtHalfAlone_WithSeventyOneNoClearer_IsNoReasonToShrink()
     {
         // Real frames at 0.5×: 0.5 was 0.05 more confident with 1.37 times the line (F1 0.06), 0.71 no clearer.
@@ -26,13 +36,16 @@ public sealed class ScaleSelectionTests
     }
 
     [Fact]
-    public void AFrameAtHalfTheMagnification_IsEnlarged_WhenEachEnlargingStepIsClearer()
+    public void AFrameAtHalfTheMagnification_IsEnlarged()
     {
         // Real frames at 0.5×: F1 0.64 at 2 against 0.31 at 1.
         Assert.Equal(2, ScaleSelection.Pick([C(1, 0.770, 631), C(0.71, 0.735, 628), C(0.5, 0.821, 866), C(1.41, 0.803, 1326, 0.770, 631), C(2, 0.876, 2047, 0.770, 631)]));
 
-        // Had 1.41 gained too little, 2 would not be reached.
-        Assert.Equal(1, ScaleSelection.Pick([C(1, 0.770, 631), C(1.41, 0.780, 1326), C(2, 0.876, 2047)]));
+        // Model 1.9.0 on the same frames: 1.41 hardly clearer, 2 clearly (F1 0.28 at 1). Enlarging needs no clearer step.
+        Assert.Equal(2, ScaleSelection.Pick([C(1, 0.815, 511), C(0.71, 0.778, 667), C(0.5, 0.868, 856), C(1.41, 0.821, 1316, 0.815, 511), C(2, 0.886, 2167, 0.815, 511)]));
+
+        // Shrinking does: with 0.71 no clearer, a clearer 0.5 is not taken.
+        Assert.Equal(1, ScaleSelection.Pick([C(1, 0.770, 631), C(0.71, 0.780, 1326), C(0.5, 0.876, 2047)]));
     }
 
     [Fact]

@@ -80,6 +80,18 @@ public class TiledPredictorTests
     }
 
     [Fact]
+    public void ACallCanAskForOneViewWhateverTheOptions()
+    {
+        // The scale choice scores one view (its margins were measured so), even when segmenting averages four.
+        var image = new GrayImage(64, 64, new float[64 * 64]);
+        using var single = new TiledPredictor(TileRamp, Outputs, InputNormalisation.Fixed(0, 1), CPU, new TilingOptions(64, 16, 2, Views: 1));
+        using var four = new TiledPredictor(TileRamp, Outputs, InputNormalisation.Fixed(0, 1), CPU, new TilingOptions(64, 16, 2, Views: 4));
+        Assert.Equal(single.Predict(image)[0], four.Predict(image, 1, null, CancellationToken.None)[0]);
+        Assert.NotEqual(single.Predict(image)[0], four.Predict(image)[0]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => four.Predict(image, 3, null, CancellationToken.None));
+    }
+
+    [Fact]
     public void NormalisationUsesTheWholeImageNotEachTile()
     {
         // Left half dark, right half bright: per-tile statistics would make both halves look alike.
