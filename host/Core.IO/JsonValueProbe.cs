@@ -8,17 +8,11 @@ namespace Dislocate.Core.IO;
 /// </summary>
 internal static class JsonValueProbe
 {
-    /// <summary>The field path without the leading <c>$</c> (<c>shapes[1].points[0]</c>); empty for the root.</summary>
-    public static string FieldPath(string? jsonPath)
-    {
-        if (string.IsNullOrEmpty(jsonPath) || jsonPath == "$")
-        {
-            return string.Empty;
-        }
-
-        var path = jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath.TrimStart('$');
-        return path;
-    }
+    /// <summary>The field path without the leading <c>$</c> (<c>shapes[1].points[0]</c>, <c>['a b']</c>); empty for the root.</summary>
+    public static string FieldPath(string? jsonPath) =>
+        string.IsNullOrEmpty(jsonPath) ? string.Empty
+        : jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..]
+        : jsonPath.TrimStart('$');
 
     /// <summary>
     /// Runs <paramref name="describe"/> on the element at <paramref name="jsonPath"/> of <paramref name="utf8Json"/>, or
