@@ -318,7 +318,7 @@ public static class LabelmeJson
             shapes.Add(ToShape(file.Shapes[s], $"shapes[{s}]", source));
         }
 
-        return new LabelmeDocument(shapes, file.ImagePath ?? string.Empty, width, height, file.Version ?? string.Empty, Flags(file.Flags), file.ImageData);
+        return new LabelmeDocument(shapes, file.ImagePath ?? string.Empty, width, height, file.Version ?? string.Empty, file.Flags, file.ImageData);
     }
 
     private static LabelmeShape ToShape(LabelmeShapeModel? shape, string path, string source)
@@ -364,7 +364,7 @@ public static class LabelmeJson
             throw new InputFileException(source, pointsPath, $"a '{shapeType}' shape needs at least {minimum} point{(minimum == 1 ? string.Empty : "s")}, found {points.Length}");
         }
 
-        return new LabelmeShape(shape.Label, shapeType, points, shape.GroupId, Flags(shape.Flags), shape.Description);
+        return new LabelmeShape(shape.Label, shapeType, points, shape.GroupId, shape.Flags, shape.Description);
     }
 
     private static int ImageSize(int? value, string name, string source) => value switch
@@ -373,10 +373,6 @@ public static class LabelmeJson
         <= 0 => throw new InputFileException(source, name, $"must be positive, found {value}"),
         _ => value.Value,
     };
-
-    // Ordinal keys whatever the deserializer chose, as the writer sorts them.
-    private static Dictionary<string, bool>? Flags(Dictionary<string, bool>? flags) =>
-        flags is null ? null : new Dictionary<string, bool>(flags, StringComparer.Ordinal);
 
     private static string Found(JsonElement element) => element.ValueKind switch
     {

@@ -90,7 +90,7 @@ internal static class InferenceParameters
         }
 
         var views = v.GetInt32(Views);
-        if (views is not (1 or 2 or 4 or 8))
+        if (!TilingOptions.IsViewCount(views))
         {
             throw new ParameterException(Views.Key, $"{views} is not 1, 2, 4 or 8");
         }

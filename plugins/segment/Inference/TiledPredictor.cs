@@ -87,7 +87,7 @@ internal sealed class TiledPredictor : IDisposable
     public float[][] Predict(GrayImage image, int views, InferencePhases? phases, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(image);
-        if (views is not (1 or 2 or 4 or 8))
+        if (!TilingOptions.IsViewCount(views))
         {
             throw new ArgumentOutOfRangeException(nameof(views), views, "Views must be 1, 2, 4 or 8.");
         }

@@ -19,6 +19,9 @@ public sealed record TilingOptions(int TileSize = 512, int Overlap = 64, int Bat
     /// </summary>
     public const int DefaultViews = 2;
 
+    /// <summary>Whether <paramref name="views"/> is a number of views the predictor averages: 1, 2, 4 or 8 (closed sets of orientations).</summary>
+    public static bool IsViewCount(int views) => views is 1 or 2 or 4 or 8;
+
     /// <summary>Largest tile side accepted.</summary>
     public const int MaxTileSize = 8192;
 
@@ -43,7 +46,7 @@ public sealed record TilingOptions(int TileSize = 512, int Overlap = 64, int Bat
             return ("batch_size", $"must be between 1 and {MaxBatchSize}, got {this.BatchSize}");
         }
 
-        if (this.Views is not (1 or 2 or 4 or 8))
+        if (!IsViewCount(this.Views))
         {
             return ("views", $"must be 1, 2, 4 or 8, got {this.Views}");
         }
