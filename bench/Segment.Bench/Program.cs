@@ -12,9 +12,11 @@ switch (which)
         return Dislocate.Segment.Bench.EngineBench.Run(rest);
     case "probmap":
         return Dislocate.Segment.Bench.ProbMapDump.Run(rest);
+    case "postsweep":
+        return Dislocate.Segment.Bench.PostProcessingSweep.Run(rest);
     case "trainstep":
         return Dislocate.Segment.Bench.TrainStepBench.Run(rest);
     default:
-        Console.Error.WriteLine("usage: Segment.Bench <benchmark> [args]; benchmarks: metric, model, engines, trainstep");
+        Console.Error.WriteLine("usage: Segment.Bench <benchmark> [args]; benchmarks: metric, model, engines, probmap, postsweep, trainstep");
         return 2;
 }

@@ -6,7 +6,9 @@
 # EPOCHS (40), RATE (0.0003), ZOOM (1 = no random rescaling; 2 = crops magnified or shrunk up to 2×), BLUR (0 = none;
 # 1.5 = half the crops blurred with σ up to 1.5 px), NOISE (0.05: largest noise σ) and PRESET (real-like-v2.preset.json: the
 # synthetic images between the real ones), MIX (more presets whose images alternate with PRESET's, e.g. "defaults" for the
-# generator's M2 defaults; empty = none) change the run;
+# generator's M2 defaults; empty = none), SYNTHETIC (400: how many synthetic images, rendered on demand, the
+# steps draw from; more = each seen less often) and SEED (1: sample order, crops, augmentation, the synthetic images)
+# change the run;
 # the defaults are model 1.1.0's stage 3.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -17,8 +19,8 @@ dislocate=${DISLOCATE:-$root/artifacts/dislocate/dislocate}
 real=${REAL_DEV:-$root/../shared/data/real-dev/tanaka-twip-grain2um-video7}
 "$here/real-dev-split.sh" "$real" "$out/real"
 "$dislocate" segment finetune --model "$model" --images "$real/frames" --masks "$out/real/train-masks" \
-  --synthetic 400 --preset "${PRESET:-$here/real-like-v2.preset.json}" ${MIX:+--mix "$MIX"} --out "$out/model" --crop 256 --batch 4 --epochs "${EPOCHS:-40}" --steps 25 \
-  --rate "${RATE:-0.0003}" --zoom "${ZOOM:-1}" --blur "${BLUR:-0}" --noise "${NOISE:-0.05}" --schedule cosine --warmup 10 --seed 1 --threads 2
+  --synthetic "${SYNTHETIC:-400}" --preset "${PRESET:-$here/real-like-v2.preset.json}" ${MIX:+--mix "$MIX"} --out "$out/model" --crop 256 --batch 4 --epochs "${EPOCHS:-40}" --steps 25 \
+  --rate "${RATE:-0.0003}" --zoom "${ZOOM:-1}" --blur "${BLUR:-0}" --noise "${NOISE:-0.05}" --schedule cosine --warmup 10 --seed "${SEED:-1}" --threads 2
 # Both the epoch best on the ten training frames (model) and the last epoch (last): the first can be an early epoch.
 for m in model last; do
   "$dislocate" segment run "$real/frames" --model "$out/model/$m.dislocate" --out "$out/real-pred-$m" --quiet
