@@ -2,6 +2,7 @@
 # Inference as users run it: `segment run` through the CLI, process start included, on each engine, with the shipped
 # default model. Prints wall time, frames/s, peak RSS and the per-phase profile of every run.
 # Usage: bench/inference/engines.sh STACK [BIG_FRAME …]   (STACK: a multi-page 512² TIFF, e.g. 100 frames)
+# VIEWS (e.g. "1 2"; default: segment run's default) runs each case once per number of averaged views.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 dislocate=${DISLOCATE:-$root/artifacts/dislocate/dislocate}
@@ -19,12 +20,16 @@ run() {
   echo "$label: wall ${wall} s, peak RSS $((rss / 1024)) MB; $phases"
   rm -rf "$out/run"
 }
-for engine in onnx torch; do
-  run "$engine, 1 frame (start-up)" "$stack" --engine "$engine" --shard "0/$frames"
-  run "$engine, $frames frames" "$stack" --engine "$engine"
-done
-for big in "$@"; do
+views=${VIEWS:-default}
+for v in $views; do
+  opt=(); [ "$v" = default ] || opt=(--views "$v")
   for engine in onnx torch; do
-    run "$engine, $(basename "$big")" "$big" --engine "$engine"
+    run "$engine, views $v, 1 frame (start-up)" "$stack" --engine "$engine" --shard "0/$frames" "${opt[@]}"
+    run "$engine, views $v, $frames frames" "$stack" --engine "$engine" "${opt[@]}"
+  done
+  for big in "$@"; do
+    for engine in onnx torch; do
+      run "$engine, views $v, $(basename "$big")" "$big" --engine "$engine" "${opt[@]}"
+    done
   done
 done

@@ -56,6 +56,20 @@ public sealed class ScaleSelectionTests
     }
 
     [Fact]
+    public void TooLittleLine_KeepsFactorOne()
+    {
+        // Model 1.9.0 on a generated 2048² frame at the training magnification whose centre holds little line: 2 was
+        // clearer than factor 1 on its centre (F1 0.70 at 2, 0.89 at 1).
+        Assert.Equal(1, ScaleSelection.Pick([C(1, 0.65, 8), C(0.71, 0.61, 8), C(0.5, 0.76, 378), C(1.41, 0.61, 14, 0.71, 46), C(2, 0.75, 119, 0.71, 46)]));
+
+        // A generated 4096² frame: 0.71 clearer on 48 px.
+        Assert.Equal(1, ScaleSelection.Pick([C(1, 0.70, 30), C(0.71, 0.80, 48), C(0.5, 0.74, 152), C(1.41, 0.79, 6, 0.85, 13), C(2, 0.75, 49, 0.79, 20)]));
+
+        // The same gains on enough line are taken.
+        Assert.Equal(0.71, ScaleSelection.Pick([C(1, 0.70, 300), C(0.71, 0.80, 480), C(0.5, 0.74, 1520)]));
+    }
+
+    [Fact]
     public void AnEnlargingFactor_IsComparedWithFactorOneOnTheCentreItScored()
     {
         // The main job's sequence: on the centres they scored, 1.41 and 2 are less sure than factor 1 there, though 1.41
