@@ -41,7 +41,7 @@ internal static class InferenceParameters
 
     public static ParameterSpec<long> Views { get; } = Parameter.Whole("views", "Views averaged (1, 2, 4 or 8)", TilingOptions.DefaultViews, 1, 8, "Test-time augmentation: average the network's maps over this many mirrored or transposed copies of each image (1 = none; 2 = the image and its left-right mirror; 4 or 8); takes as many times longer.");
 
-    public static ParameterSpec<long> Batch { get; } = Parameter.Whole("batch", "Tiles per network call", 2, 1, TilingOptions.MaxBatchSize, "Tiles per network call.");
+    public static ParameterSpec<long> Batch { get; } = Parameter.Whole("batch", "Tiles per network call", TilingOptions.DefaultBatchSize, 1, TilingOptions.MaxBatchSize, "Tiles per network call; more holds more memory and is no faster on the CPU (a GPU may gain).");
 
     public static ParameterSpec<string> Engine { get; } = Parameter.Choice("engine", "Inference engine", "auto", EngineChoice.Choices, "auto = ONNX Runtime on the CPU (faster here, no libtorch), libtorch for CUDA or --resize; torch; onnx (also runs .onnx models).");
 

@@ -1,3 +1,5 @@
+using Dislocate.Segment.Inference;
+
 namespace Dislocate.Segment.Evaluation;
 
 /// <summary>Settings of a cross-evaluation run.</summary>
@@ -20,7 +22,7 @@ internal sealed record CrossEvaluationOptions(string Split, int Limit, MetricOpt
     public const string DefaultSplit = "test";
 
     /// <summary>Default tiles per network call.</summary>
-    public const int DefaultBatchSize = 2;
+    public const int DefaultBatchSize = TilingOptions.DefaultBatchSize;
 
     /// <summary>The test split, every image, the paper's metric with greedy matching.</summary>
     public static CrossEvaluationOptions Default { get; } = new(DefaultSplit, 0, MetricOptions.Default);
