@@ -98,7 +98,7 @@ internal static class ScaleSelection
     /// </summary>
     /// <remarks>
     /// Generated frames of 2048² and 4096² at the training magnification, whose 512² centres hold little line, drew
-    /// factor 2 (119 px against factor 1's 46 on its centre; F1 0.70 against 0.89 at 1, and 4 times the work) and 0.71
+    /// factor 2 (119 px against factor 1's 4 on its centre; F1 0.70 against 0.89 at 1, and 4 times the work) and 0.71
     /// (48 px against 30; F1 0.66 against 0.83 at 1). Every choice measured on the development video and on M2 rested
     /// on 2,000 px or more.
     /// </remarks>

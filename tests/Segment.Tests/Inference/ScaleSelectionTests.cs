@@ -60,7 +60,7 @@ public sealed class ScaleSelectionTests
     {
         // Model 1.9.0 on a generated 2048² frame at the training magnification whose centre holds little line: 2 was
         // clearer than factor 1 on its centre (F1 0.70 at 2, 0.89 at 1).
-        Assert.Equal(1, ScaleSelection.Pick([C(1, 0.65, 8), C(0.71, 0.61, 8), C(0.5, 0.76, 378), C(1.41, 0.61, 14, 0.71, 46), C(2, 0.75, 119, 0.71, 46)]));
+        Assert.Equal(1, ScaleSelection.Pick([C(1, 0.65, 8), C(0.71, 0.61, 8), C(0.5, 0.76, 378), C(1.41, 0.61, 14, 0.71, 46), C(2, 0.75, 119, 0.69, 4)]));
 
         // A generated 4096² frame: 0.71 clearer on 48 px.
         Assert.Equal(1, ScaleSelection.Pick([C(1, 0.70, 30), C(0.71, 0.80, 48), C(0.5, 0.74, 152), C(1.41, 0.79, 6, 0.85, 13), C(2, 0.75, 49, 0.79, 20)]));
