@@ -40,14 +40,18 @@
 # The shipped model is exported by
 #   RECIPE=packaging/models/recipes/train-light.sh ship-default.sh OUT/real9/model/last.dislocate EVAL 1.10.0
 # with EVAL from evaluate.sh.
-# Usage: packaging/models/recipes/train-light.sh OUT [--init MODEL]   (--init: the last stage only, from MODEL, e.g. the
-# committed light model, to train it further). Every option and seed is here; the same thread count gives the same model.
+# Usage: [SEED=N] packaging/models/recipes/train-light.sh OUT [--init MODEL]   (--init: the last stage only, from MODEL,
+# e.g. the committed light model, to train it further; give it a SEED other than 10, 9 or 1 for fresh images).
+# Every option and seed is here; the same thread count gives the same model.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
 out=${1:?usage: train-light.sh OUT [--init MODEL]}
 shift
 dislocate=${DISLOCATE:-$root/artifacts/dislocate/dislocate}
+# SEED (10) seeds the last stage only: with --init, a new one draws synthetic images the shipped model has not seen.
+last_seed=${SEED:-10}
+unset SEED
 # One fine-tuning stage (finetune-real-dev.sh with the given settings) from $start into OUT/NAME.
 stage() {
   local name=$1
@@ -88,4 +92,4 @@ else
   continue_from real8
 fi
 stage real9 MIX=defaults,defaults,defaults,defaults,defaults,defaults,defaults,defaults EPOCHS=60 RATE=0.0001 BLUR=1.5 \
-  NOISE=0.1 SYNTHETIC=20000 SEED=10
+  NOISE=0.1 SYNTHETIC=20000 SEED="$last_seed"
