@@ -108,18 +108,9 @@ internal static class PostProcessingSweep
         return 0;
     }
 
-    private static PostProcessedImage Process(float[][] maps, int width, int height, PostProcessingOptions options, OutputKind output)
-    {
-        var planes = maps.Select(m => (float[])m.Clone()).ToArray();
-        if (output == OutputKind.LineMap && options.CrestSigma > 0)
-        {
-            var crests = new float[planes[0].Length];
-            LineCrests.Extract(planes[0], width, height, options.CrestSigma, options.Threshold, crests);
-            planes[0] = crests;
-        }
-
-        return InstancePostProcessor.Process(MaskStack.FromArrays(width, height, planes), options);
-    }
+    // Each setting gets its own copy: post-processing replaces a line map's plane with its crests.
+    private static PostProcessedImage Process(float[][] maps, int width, int height, PostProcessingOptions options, OutputKind output) =>
+        Segmenter.PostProcess(maps.Select(m => (float[])m.Clone()).ToArray(), width, height, options, output);
 
     private static byte[] Union(PostProcessedImage segmented)
     {

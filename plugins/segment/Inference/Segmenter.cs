@@ -151,14 +151,25 @@ internal sealed class Segmenter : IDisposable
         phases ??= new InferencePhases();
         var maps = this.Predict(image, scale, phases, cancellation);
         using var post = phases.Time("post-process");
-        if (this.Metadata.Spec.Output == OutputKind.LineMap && this.PostProcessing.CrestSigma > 0)
+        return PostProcess(maps, image.Width, image.Height, this.PostProcessing, this.Metadata.Spec.Output);
+    }
+
+    /// <summary>
+    /// Instances from one image's <paramref name="maps"/>: a line map is first thinned to its crests (its plane in
+    /// <paramref name="maps"/> is replaced), then <see cref="InstancePostProcessor"/> runs with <paramref name="options"/>.
+    /// </summary>
+    internal static PostProcessedImage PostProcess(float[][] maps, int width, int height, PostProcessingOptions options, OutputKind output)
+    {
+        ArgumentNullException.ThrowIfNull(maps);
+        ArgumentNullException.ThrowIfNull(options);
+        if (output == OutputKind.LineMap && options.CrestSigma > 0)
         {
             var crests = new float[maps[0].Length];
-            LineCrests.Extract(maps[0], image.Width, image.Height, this.PostProcessing.CrestSigma, this.PostProcessing.Threshold, crests);
+            LineCrests.Extract(maps[0], width, height, options.CrestSigma, options.Threshold, crests);
             maps[0] = crests;
         }
 
-        return InstancePostProcessor.Process(MaskStack.FromArrays(image.Width, image.Height, maps), this.PostProcessing);
+        return InstancePostProcessor.Process(MaskStack.FromArrays(width, height, maps), options);
     }
 
     /// <summary>
