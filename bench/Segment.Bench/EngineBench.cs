@@ -81,7 +81,7 @@ internal static class EngineBench
         return 0;
     }
 
-    private static double Median(int runs, Action run)
+    internal static double Median(int runs, Action run)
     {
         run();
         run();

@@ -14,9 +14,11 @@ switch (which)
         return Dislocate.Segment.Bench.ProbMapDump.Run(rest);
     case "postsweep":
         return Dislocate.Segment.Bench.PostProcessingSweep.Run(rest);
+    case "int8":
+        return Dislocate.Segment.Bench.Int8Bench.Run(rest);
     case "trainstep":
         return Dislocate.Segment.Bench.TrainStepBench.Run(rest);
     default:
-        Console.Error.WriteLine("usage: Segment.Bench <benchmark> [args]; benchmarks: metric, model, engines, probmap, postsweep, trainstep");
+        Console.Error.WriteLine("usage: Segment.Bench <benchmark> [args]; benchmarks: metric, model, engines, probmap, postsweep, int8, trainstep");
         return 2;
 }

@@ -2,7 +2,9 @@
 # Inference as users run it: `segment run` through the CLI, process start included, on each engine, with the shipped
 # default model. Prints wall time, frames/s, peak RSS and the per-phase profile of every run.
 # Usage: bench/inference/engines.sh STACK [BIG_FRAME …]   (STACK: a multi-page 512² TIFF, e.g. 100 frames)
-# VIEWS (e.g. "1 2"; default: segment run's default) runs each case once per number of averaged views.
+# VIEWS (e.g. "1 2"; default: segment run's default) runs each case once per number of averaged views; ENGINES (default
+# "int8 onnx torch") picks the engines: int8 = ONNX Runtime on the shipped int8 export (--precision int8, what
+# --precision auto takes on the CPU), onnx = ONNX Runtime on the float model, torch = libtorch.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 dislocate=${DISLOCATE:-$root/artifacts/dislocate/dislocate}
@@ -21,15 +23,26 @@ run() {
   rm -rf "$out/run"
 }
 views=${VIEWS:-default}
+engines=${ENGINES:-int8 onnx torch}
+flags() {
+  case $1 in
+    int8) echo "--engine onnx --precision int8" ;;
+    onnx) echo "--engine onnx --precision fp32" ;;
+    *) echo "--engine $1" ;;
+  esac
+}
 for v in $views; do
   opt=(); [ "$v" = default ] || opt=(--views "$v")
-  for engine in onnx torch; do
-    run "$engine, views $v, 1 frame (start-up)" "$stack" --engine "$engine" --shard "0/$frames" "${opt[@]}"
-    run "$engine, views $v, $frames frames" "$stack" --engine "$engine" "${opt[@]}"
+  for engine in $engines; do
+    # shellcheck disable=SC2046 # flags() gives several words on purpose
+    run "$engine, views $v, 1 frame (start-up)" "$stack" $(flags "$engine") --shard "0/$frames" "${opt[@]}"
+    # shellcheck disable=SC2046
+    run "$engine, views $v, $frames frames" "$stack" $(flags "$engine") "${opt[@]}"
   done
   for big in "$@"; do
-    for engine in onnx torch; do
-      run "$engine, views $v, $(basename "$big")" "$big" --engine "$engine" "${opt[@]}"
+    for engine in $engines; do
+      # shellcheck disable=SC2046
+      run "$engine, views $v, $(basename "$big")" "$big" $(flags "$engine") "${opt[@]}"
     done
   done
 done

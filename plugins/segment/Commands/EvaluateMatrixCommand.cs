@@ -11,7 +11,7 @@ namespace Dislocate.Segment.Commands;
 /// </summary>
 internal sealed class EvaluateMatrixCommand : IPluginCommand
 {
-    private static readonly ParameterSpec<string> Models = Parameter.Text("models", "Models (files, comma-separated)", null, "Trained model files (.dislocate), separated by commas; one matrix row each.") with { Required = true };
+    private static readonly ParameterSpec<string> Models = Parameter.Text("models", "Models (files, comma-separated)", null, "Trained model files (.dislocate, or .onnx as segment export writes them), separated by commas; one matrix row each.") with { Required = true };
 
     private static readonly ParameterSpec<string> Datasets = Parameter.Text("datasets", "Datasets (folders, comma-separated)", null, "Dataset folders written by 'synthetic generate', separated by commas; one matrix column each.") with { Required = true };
 

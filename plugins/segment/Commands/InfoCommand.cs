@@ -50,7 +50,8 @@ internal sealed class InfoCommand : IPluginCommand
         try
         {
             var metadata = ModelFile.ReadMetadata(path);
-            return $"{DefaultModel.NameAndVersion(metadata, path)} ({metadata.Spec}; {path})";
+            var int8 = DefaultModel.Int8Path is { } q ? $"; int8 export for the CPU engine (--precision auto): {q}" : "; no int8 export installed";
+            return $"{DefaultModel.NameAndVersion(metadata, path)} ({metadata.Spec}; {path}{int8})";
         }
         catch (InputFileException e)
         {

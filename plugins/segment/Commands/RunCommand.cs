@@ -40,7 +40,7 @@ internal sealed class RunCommand : IPluginCommand
         var postProcessing = InferenceParameters.PostProcessing(parameters);
         var tiling = InferenceParameters.Tiling(parameters);
         var scale = InferenceParameters.ScaleOf(parameters);
-        var modelPath = DefaultModel.Resolve(parameters.GetOptional(InferenceParameters.Model));
+        var modelPath = InferenceParameters.ModelPath(parameters);
         return Task.Run(
             () =>
             {

@@ -36,7 +36,7 @@ internal sealed class SegmentImageCommand : IPluginCommand
         var postProcessing = InferenceParameters.PostProcessing(parameters);
         var tiling = InferenceParameters.Tiling(parameters);
         var scale = InferenceParameters.ScaleOf(parameters);
-        var modelPath = DefaultModel.Resolve(parameters.GetOptional(InferenceParameters.Model));
+        var modelPath = InferenceParameters.ModelPath(parameters);
         var roiSet = parameters.GetOptional(RoiParameters.RoiSet) is { Length: > 0 } zip ? context.ResolvePath(zip) : null;
         return Task.Run(
             () =>

@@ -6,6 +6,7 @@ using Dislocate.Segment.Model;
 using Dislocate.Segment.PostProcessing;
 using Dislocate.Segment.Training;
 using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Dislocate.Segment.Evaluation;
 
@@ -47,7 +48,7 @@ internal sealed class CrossEvaluation
         this.datasets = datasets;
         this.options = options;
         this.samples = datasets.Select(d => new DatasetFolderSamples(d.Folder, options.Split)).ToArray();
-        this.metadata = models.Select(m => ModelFile.ReadMetadata(m.Path)).ToArray();
+        this.metadata = models.Select(m => EngineChoice.IsOnnxFile(m.Path) ? Onnx.OnnxModels.ReadMetadata(m.Path) : ModelFile.ReadMetadata(m.Path)).ToArray();
         this.ImagesPerModel = this.samples.Sum(s => this.ImageCount(s));
     }
 
@@ -72,7 +73,10 @@ internal sealed class CrossEvaluation
             // The tiling 'segment run' uses by default (tile 0 = max(512, the training crop), overlap 64), so the
             // matrix scores what a user's run would produce.
             var tiling = new TilingOptions(0, 64, this.options.BatchSize);
-            using var segmenter = new Segmenter(model.Path, device, tiling, PostProcessingOptions.Default);
+            // .dislocate files run on libtorch on the given device, .onnx files (e.g. int8 exports) on ONNX Runtime.
+            using var segmenter = EngineChoice.IsOnnxFile(model.Path)
+                ? Segmenter.Open(model.Path, InferenceEngine.Onnx, device.type == DeviceType.CUDA ? "cuda" : "cpu", torch.get_num_threads(), tiling, PostProcessingOptions.Default)
+                : new Segmenter(model.Path, device, tiling, PostProcessingOptions.Default);
             for (var d = 0; d < this.datasets.Count; d++)
             {
                 var dataset = this.datasets[d];

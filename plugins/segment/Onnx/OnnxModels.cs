@@ -1,6 +1,7 @@
 using System.Text;
 using Dislocate.Contracts;
 using Dislocate.Segment.Model;
+using Dislocate.Segment.Onnx.Format;
 using Google.Protobuf;
 
 
@@ -9,6 +10,9 @@ namespace Dislocate.Segment.Onnx;
 /// <summary>Opens a model for the ONNX engine: a .dislocate file converted in memory, or an .onnx file, with its metadata.</summary>
 internal static class OnnxModels
 {
+    /// <summary>The training-record entry an int8 export carries (<see cref="OnnxInt8Quantizer"/>'s settings).</summary>
+    public const string QuantizationKey = "quantization";
+
     // An ONNX segmentation model of the sizes Dislocate uses is tens of MB; a file far larger is not one.
     private const long MaxOnnxBytes = 2L << 30;
 
@@ -35,6 +39,11 @@ internal static class OnnxModels
             var metadata = network.Metadata.TryGetValue(OnnxExporter.MetadataKey, out var json)
                 ? ModelMetadataJson.Parse(Encoding.UTF8.GetBytes(json), modelPath)
                 : Foreign(network.Outputs, modelPath);
+            if (metadata.Training.ContainsKey(QuantizationKey))
+            {
+                network.Precision = "int8";
+            }
+
             if (metadata.Spec.Outputs != network.Outputs)
             {
                 throw new InputFileException(modelPath, OnnxExporter.MetadataKey, $"describes {metadata.Spec.Outputs} outputs, but the graph gives {network.Outputs}");
@@ -47,6 +56,32 @@ internal static class OnnxModels
             network.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The metadata of an .onnx file without opening a session: the .dislocate model's it was exported from, or
+    /// <see cref="Foreign"/> metadata for one output per graph output channel count it declares.
+    /// </summary>
+    public static ModelMetadata ReadMetadata(string modelPath)
+    {
+        ModelProto model;
+        try
+        {
+            model = ModelProto.Parser.ParseFrom(ReadBytes(modelPath));
+        }
+        catch (InvalidProtocolBufferException e)
+        {
+            throw new InputFileException(modelPath, null, $"is not an ONNX model: {e.Message}", e);
+        }
+
+        var json = model.MetadataProps.FirstOrDefault(p => p.Key == OnnxExporter.MetadataKey)?.Value;
+        if (json is not null)
+        {
+            return ModelMetadataJson.Parse(Encoding.UTF8.GetBytes(json), modelPath);
+        }
+
+        var outputs = model.Graph?.Output.FirstOrDefault()?.Type?.TensorType?.Shape?.Dim is { Count: 4 } dims && dims[1].DimValue > 0 ? (int)dims[1].DimValue : 1;
+        return Foreign(outputs, modelPath);
     }
 
     /// <summary>

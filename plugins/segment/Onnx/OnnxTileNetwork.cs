@@ -94,8 +94,11 @@ internal sealed class OnnxTileNetwork : ITileNetwork
     /// <summary>The model's metadata_props.</summary>
     public IReadOnlyDictionary<string, string> Metadata { get; }
 
+    /// <summary>The model's arithmetic: <c>float32</c>, or <c>int8</c> for a QDQ model from <see cref="OnnxInt8Quantizer"/> (set by <see cref="OnnxModels"/> from its record).</summary>
+    public string Precision { get; internal set; } = "float32";
+
     /// <inheritdoc/>
-    public string Engine => string.Create(CultureInfo.InvariantCulture, $"onnxruntime {RuntimeVersion} ({(this.cuda ? "cuda" : "cpu")}, {this.threads} threads)");
+    public string Engine => string.Create(CultureInfo.InvariantCulture, $"onnxruntime {RuntimeVersion} ({(this.cuda ? "cuda" : "cpu")}, {this.Precision}, {this.threads} threads)");
 
     /// <inheritdoc/>
     public void Run(ReadOnlySpan<float> tiles, int count, int height, int width, Span<float> probabilities)
