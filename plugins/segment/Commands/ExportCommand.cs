@@ -8,7 +8,7 @@ using TorchSharp;
 
 namespace Dislocate.Segment.Commands;
 
-/// <summary><c>segment export</c>: writes a model in another form; today a copy with float16 weights (half the size, for shipping).</summary>
+/// <summary><c>segment export</c>: writes a model in another form: float16 weights, ONNX (float32 or int8) or a bioimage.io package.</summary>
 internal sealed class ExportCommand : IPluginCommand
 {
     private static readonly ParameterSpec<string> Model = Parameter.Path("model", "Model (empty = shipped default)", ParameterKind.InputFile, "The .dislocate model to export.", required: true);

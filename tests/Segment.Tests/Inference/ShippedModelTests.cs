@@ -33,6 +33,54 @@ public sealed class ShippedModelTests
     }
 
     [Fact]
+    public void The_shipped_int8_export_is_installed_for_the_same_model_and_describes_itself()
+    {
+        Assert.True(File.Exists(DefaultModel.ShippedInt8Path), $"the int8 export is missing: {DefaultModel.ShippedInt8Path}");
+        var float32 = ModelFile.ReadMetadata(DefaultModel.ShippedPath);
+        var int8 = Dislocate.Segment.Onnx.OnnxModels.ReadMetadata(DefaultModel.ShippedInt8Path);
+        Assert.Equal(float32.Spec, int8.Spec);
+        Assert.Equal(float32.Training["version"], int8.Training["version"]);
+        foreach (var key in new[] { Dislocate.Segment.Onnx.OnnxModels.QuantizationKey, "calibration", "int8_recipe", "synthetic_line_f1", "real_line_f1" })
+        {
+            Assert.True(int8.Training.ContainsKey(key), $"the int8 export's record lacks '{key}'");
+        }
+
+        Assert.True(new FileInfo(DefaultModel.ShippedInt8Path).Length < 30_000_000, "the int8 export must stay under 30 MB");
+    }
+
+    [Fact]
+    public void Precision_auto_takes_the_int8_export_only_for_the_default_model_on_the_cpu_engine()
+    {
+        Assert.Equal(DefaultModel.ShippedInt8Path, DefaultModel.Resolve(null, "auto", onnxOnCpu: true));
+        Assert.Equal(DefaultModel.ShippedPath, DefaultModel.Resolve(null, "auto", onnxOnCpu: false));
+        Assert.Equal(DefaultModel.ShippedPath, DefaultModel.Resolve(string.Empty, "fp32", onnxOnCpu: true));
+        Assert.Equal(DefaultModel.ShippedInt8Path, DefaultModel.Resolve(null, "int8", onnxOnCpu: false));
+        Assert.Equal("mine.dislocate", DefaultModel.Resolve("mine.dislocate", "auto", onnxOnCpu: true));
+        Assert.Equal("mine-int8.onnx", DefaultModel.Resolve("mine-int8.onnx", "int8", onnxOnCpu: true));
+        Assert.Equal("precision", Assert.Throws<Dislocate.Contracts.ParameterException>(() => DefaultModel.Resolve("mine.dislocate", "int8", onnxOnCpu: true)).Key);
+        Assert.Equal("precision", Assert.Throws<Dislocate.Contracts.ParameterException>(() => DefaultModel.Resolve(null, "int16", onnxOnCpu: true)).Key);
+    }
+
+    [Fact]
+    public void The_shipped_int8_export_finds_the_lines_of_generated_images()
+    {
+        var settings = GeneratorSettings.Default with { Width = 256, Height = 256 };
+        var source = new SyntheticSampleSource(settings, 20261206);
+        using var segmenter = Segmenter.Open(DefaultModel.ShippedInt8Path, InferenceEngine.Onnx, "cpu", 2, new TilingOptions(TileSize: 256), PostProcessingOptions.Default);
+        Assert.Contains("int8", segmenter.Engine, StringComparison.Ordinal);
+        var total = CentreLineScore.Empty;
+        for (var i = 0; i < 4; i++)
+        {
+            var sample = source.Get(i);
+            var result = segmenter.Segment(new GrayImage(sample.Image.Width, sample.Image.Height, sample.Image.Pixels));
+            var predicted = result.Labels.Select(l => l != 0 ? (byte)1 : (byte)0).ToArray();
+            total = total.Add(CentreLines.Score(predicted, CentreLines.Union(sample.Masks, predicted.Length), 256, 256));
+        }
+
+        Assert.True(total.F1 >= F1Floor, $"centre-line F1 {total.F1:F3} (precision {total.Precision:F3}, recall {total.Recall:F3}) is below {F1Floor}");
+    }
+
+    [Fact]
     public void The_dialog_names_the_default_model_with_its_scores()
     {
         var metadata = ModelFile.ReadMetadata(DefaultModel.ShippedPath);
