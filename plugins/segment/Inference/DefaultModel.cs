@@ -12,7 +12,7 @@ internal static class DefaultModel
     /// <summary>File name of the shipped model.</summary>
     public const string FileName = "dislocate-lines-r18.dislocate";
 
-    /// <summary>File name of the shipped model's int8 ONNX export (<c>segment export --format onnx-int8</c>, calibrated on real frames).</summary>
+    /// <summary>File name of the shipped model's int8 ONNX export (<c>segment export --format onnx-int8</c>, made by <c>ship-int8.sh</c>).</summary>
     public const string Int8FileName = "dislocate-lines-r18-int8.onnx";
 
     /// <summary>Environment variable naming another default model file.</summary>
