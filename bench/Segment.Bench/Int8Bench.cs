@@ -33,9 +33,9 @@ internal static class Int8Bench
         var fp32 = OnnxExporter.Build(metadata, weights);
         var images = ImageFileReader.ImageFiles(args[2]).Take(count).Select(ImageFileReader.ReadGray).ToList();
         var clock = Stopwatch.StartNew();
-        var tiles = OnnxCalibration.Tiles(images, metadata.Normalisation, 256, 4);
-        var ranges = OnnxCalibration.Ranges(fp32, tiles, 256, threads);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"calibration: {tiles.Count} tiles of 256², {ranges.Count} tensors, {clock.Elapsed.TotalSeconds:F1} s"));
+        var tiles = OnnxCalibration.Tiles(images, metadata.Normalisation, OnnxCalibration.TileSize, OnnxCalibration.TilesPerImage);
+        var ranges = OnnxCalibration.Ranges(fp32, tiles, OnnxCalibration.TileSize, threads);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"calibration: {tiles.Count} tiles of {OnnxCalibration.TileSize}², {ranges.Count} tensors, {clock.Elapsed.TotalSeconds:F1} s"));
         var int8 = OnnxInt8Quantizer.Quantize(fp32, ranges, options);
         var fp32Bytes = fp32.ToByteArray();
         var int8Bytes = int8.ToByteArray();

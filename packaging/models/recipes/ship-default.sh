@@ -11,13 +11,9 @@ model=${1:?usage: ship-default.sh MODEL EVAL [VERSION]}
 eval_dir=${2:?usage: ship-default.sh MODEL EVAL [VERSION]}
 version=${3:-1.0.0}
 dislocate=${DISLOCATE:-$root/artifacts/dislocate/dislocate}
-f1() { tr -d '\n ' < "$1" | grep -oE '"f1":[0-9.]+' | cut -d: -f2; }
 record="recipe=${RECIPE:-packaging/models/recipes/train-default.sh}"
-record+=" synthetic_line_f1=$(f1 "$eval_dir/m2-pred/score/score.json")"
+record+=" $("$here/scores-record.sh" "$eval_dir")"
 record+=" synthetic_test_set=M2-defaults-seed1000-$(ls "$eval_dir/m2/test/images" | wc -l)-images"
-record+=" synthetic_paper_metric=$(tail -n 1 "$eval_dir/m2-paper/matrix_long.csv" | cut -d, -f5 | cut -c1-6)"
-record+=" synthetic_matched_share=$(tail -n 1 "$eval_dir/m2-paper/matrix_long.csv" | cut -d, -f10 | cut -c1-6)"
-record+=" real_line_f1=$(f1 "$eval_dir/real-pred/score-test/score.json")"
 record+=" real_test_set=real-dev-video7-39-frames-outside-split.txt"
 record+=" fine_tuned_on=real-dev-video7-10-frames-of-split.txt+real-like-v2-synthetic"
 record+=" ${EXTRA_RECORD:-}"

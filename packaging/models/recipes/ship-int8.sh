@@ -31,9 +31,4 @@ export_int8() {
 }
 export_int8 "$eval_dir/int8.onnx"
 "$here/evaluate.sh" "$eval_dir/int8.onnx" "$eval_dir"
-f1() { tr -d '\n ' < "$1" | grep -oE '"f1":[0-9.]+' | cut -d: -f2; }
-record="synthetic_line_f1=$(f1 "$eval_dir/m2-pred/score/score.json")"
-record+=" synthetic_paper_metric=$(tail -n 1 "$eval_dir/m2-paper/matrix_long.csv" | cut -d, -f5 | cut -c1-6)"
-record+=" synthetic_matched_share=$(tail -n 1 "$eval_dir/m2-paper/matrix_long.csv" | cut -d, -f10 | cut -c1-6)"
-record+=" real_line_f1=$(f1 "$eval_dir/real-pred/score-test/score.json")"
-export_int8 "$root/packaging/models/dislocate-lines-r18-int8.onnx" "$record"
+export_int8 "$root/packaging/models/dislocate-lines-r18-int8.onnx" "$("$here/scores-record.sh" "$eval_dir")"

@@ -61,8 +61,7 @@ internal static class InferenceParameters
         if (string.IsNullOrWhiteSpace(given) && precision == "auto" && DefaultModel.Int8Path is not null)
         {
             var device = v.Get(TrainingParameters.Device);
-            onnxOnCpu = device != "cuda" && EngineChoice.Resolve(v.Get(Engine), DefaultModel.Resolve(null), device, v.Get(Resize)) == InferenceEngine.Onnx
-                && (device == "cpu" || !Onnx.OnnxTileNetwork.CudaAvailable);
+            onnxOnCpu = Onnx.OnnxModels.RunsOnCpu(device) && EngineChoice.Resolve(v.Get(Engine), DefaultModel.Resolve(null), device, v.Get(Resize)) == InferenceEngine.Onnx;
         }
 
         return DefaultModel.Resolve(given, precision, onnxOnCpu);

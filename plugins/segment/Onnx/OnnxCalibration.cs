@@ -129,7 +129,7 @@ internal static class OnnxCalibration
                 {
                     for (var x = 0; x < size; x++)
                     {
-                        tile[(y * size) + x] = normalised[(Mirror(y0 + y, image.Height) * image.Width) + Mirror(x0 + x, image.Width)];
+                        tile[(y * size) + x] = normalised[(Inference.TileLayout.Reflect(y0 + y, image.Height) * image.Width) + Inference.TileLayout.Reflect(x0 + x, image.Width)];
                     }
                 }
 
@@ -141,18 +141,6 @@ internal static class OnnxCalibration
     }
 
     private static int Place(int i, int count, int length, int size) => count == 1 || length <= size ? 0 : i * (length - size) / (count - 1);
-
-    private static int Mirror(int i, int length)
-    {
-        if (length == 1)
-        {
-            return 0;
-        }
-
-        var period = 2 * (length - 1);
-        i %= period;
-        return i < length ? i : period - i;
-    }
 
     /// <summary>The <paramref name="percentile"/> tails of <paramref name="values"/>: the value below which (1 − p) of them lie, and above which (1 − p) lie.</summary>
     /// <remarks>Tensors of more than <see cref="TailSample"/> values are sampled at an even stride: sorting all of them costs minutes.</remarks>

@@ -27,19 +27,24 @@ internal sealed class OnnxGraphBuilder
     /// <summary>A float constant (weights), stored in the file as little-endian raw data.</summary>
     public string Initializer(string name, long[] shape, ReadOnlySpan<float> values)
     {
-        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Float, RawData = ByteString.CopyFrom(MemoryMarshal.AsBytes(values)) };
-        tensor.Dims.AddRange(shape);
-        this.graph.Initializer.Add(tensor);
+        this.graph.Initializer.Add(Tensor(name, TensorProto.Types.DataType.Float, shape, values));
         return name;
     }
 
     /// <summary>An int64 constant (shapes, axes).</summary>
     public string Initializer(string name, long[] values)
     {
-        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Int64, RawData = ByteString.CopyFrom(MemoryMarshal.AsBytes<long>(values)) };
-        tensor.Dims.Add(values.Length);
-        this.graph.Initializer.Add(tensor);
+        this.graph.Initializer.Add(Tensor<long>(name, TensorProto.Types.DataType.Int64, [values.Length], values));
         return name;
+    }
+
+    /// <summary>A constant tensor of <paramref name="type"/> holding <paramref name="values"/> as little-endian raw data; no dims = a scalar.</summary>
+    public static TensorProto Tensor<T>(string name, TensorProto.Types.DataType type, long[] shape, ReadOnlySpan<T> values)
+        where T : unmanaged
+    {
+        var tensor = new TensorProto { Name = name, DataType = (int)type, RawData = ByteString.CopyFrom(MemoryMarshal.AsBytes(values)) };
+        tensor.Dims.AddRange(shape);
+        return tensor;
     }
 
     /// <summary>Adds an <paramref name="op"/> node (an empty input name = an omitted optional input) and returns its output's name.</summary>
@@ -90,7 +95,8 @@ internal sealed class OnnxGraphBuilder
         };
     }
 
-    private static AttributeProto Attribute(string name, object value) => value switch
+    /// <summary>An attribute of a long, int, float, string or long[] value.</summary>
+    public static AttributeProto Attribute(string name, object value) => value switch
     {
         long i => new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = i },
         int i => new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = i },

@@ -118,8 +118,8 @@ internal static class OnnxInt8Quantizer
             var tensor = node.Output[0];
             if (parameters.TryGetValue(tensor, out var p))
             {
-                var scale = Scalar($"{tensor}_scale", p.Scale);
-                var zero = new TensorProto { Name = $"{tensor}_zero", DataType = (int)TensorProto.Types.DataType.Uint8, RawData = ByteString.CopyFrom([p.ZeroPoint]) };
+                var scale = OnnxGraphBuilder.Tensor<float>($"{tensor}_scale", TensorProto.Types.DataType.Float, [], [p.Scale]);
+                var zero = OnnxGraphBuilder.Tensor<byte>($"{tensor}_zero", TensorProto.Types.DataType.Uint8, [], [p.ZeroPoint]);
                 added.Add(scale);
                 added.Add(zero);
                 nodes.Add(Node("QuantizeLinear", [tensor, scale.Name, zero.Name], $"{tensor}_q"));
@@ -180,11 +180,9 @@ internal static class OnnxInt8Quantizer
         }
 
         var name = weight.Name;
-        var qWeight = new TensorProto { Name = $"{name}_int8", DataType = (int)TensorProto.Types.DataType.Int8, RawData = ByteString.CopyFrom(MemoryMarshal.AsBytes<sbyte>(q)) };
-        qWeight.Dims.AddRange(weight.Dims);
-        var wScale = Vector($"{name}_scale", scales);
-        var wZero = new TensorProto { Name = $"{name}_zero", DataType = (int)TensorProto.Types.DataType.Int8, RawData = ByteString.CopyFrom(new byte[outputs]) };
-        wZero.Dims.Add(outputs);
+        var qWeight = OnnxGraphBuilder.Tensor<sbyte>($"{name}_int8", TensorProto.Types.DataType.Int8, [.. weight.Dims], q);
+        var wScale = OnnxGraphBuilder.Tensor<float>($"{name}_scale", TensorProto.Types.DataType.Float, [outputs], scales);
+        var wZero = OnnxGraphBuilder.Tensor<sbyte>($"{name}_zero", TensorProto.Types.DataType.Int8, [outputs], new sbyte[outputs]);
         added.AddRange([qWeight, wScale, wZero]);
         nodes.Add(Node("DequantizeLinear", [qWeight.Name, wScale.Name, wZero.Name], $"{name}_dq", axis: 0));
         conv.Input[1] = $"{name}_dq";
@@ -200,25 +198,13 @@ internal static class OnnxInt8Quantizer
                 qb[o] = (int)Math.Clamp(Math.Round(b[o] / bScales[o], MidpointRounding.ToEven), int.MinValue, int.MaxValue);
             }
 
-            var qBias = new TensorProto { Name = $"{bias.Name}_int32", DataType = (int)TensorProto.Types.DataType.Int32, RawData = ByteString.CopyFrom(MemoryMarshal.AsBytes<int>(qb)) };
-            qBias.Dims.Add(outputs);
-            var bScale = Vector($"{bias.Name}_scale", bScales);
-            var bZero = new TensorProto { Name = $"{bias.Name}_zero", DataType = (int)TensorProto.Types.DataType.Int32, RawData = ByteString.CopyFrom(new byte[outputs * 4]) };
-            bZero.Dims.Add(outputs);
+            var qBias = OnnxGraphBuilder.Tensor<int>($"{bias.Name}_int32", TensorProto.Types.DataType.Int32, [outputs], qb);
+            var bScale = OnnxGraphBuilder.Tensor<float>($"{bias.Name}_scale", TensorProto.Types.DataType.Float, [outputs], bScales);
+            var bZero = OnnxGraphBuilder.Tensor<int>($"{bias.Name}_zero", TensorProto.Types.DataType.Int32, [outputs], new int[outputs]);
             added.AddRange([qBias, bScale, bZero]);
             nodes.Add(Node("DequantizeLinear", [qBias.Name, bScale.Name, bZero.Name], $"{bias.Name}_dq", axis: 0));
             conv.Input[2] = $"{bias.Name}_dq";
         }
-    }
-
-    private static TensorProto Scalar(string name, float value) =>
-        new() { Name = name, DataType = (int)TensorProto.Types.DataType.Float, RawData = ByteString.CopyFrom(BitConverter.GetBytes(value)) };
-
-    private static TensorProto Vector(string name, float[] values)
-    {
-        var t = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Float, RawData = ByteString.CopyFrom(MemoryMarshal.AsBytes<float>(values)) };
-        t.Dims.Add(values.Length);
-        return t;
     }
 
     private static NodeProto Node(string op, string[] inputs, string output, long? axis = null)
@@ -228,7 +214,7 @@ internal static class OnnxInt8Quantizer
         node.Output.Add(output);
         if (axis is { } a)
         {
-            node.Attribute.Add(new AttributeProto { Name = "axis", Type = AttributeProto.Types.AttributeType.Int, I = a });
+            node.Attribute.Add(OnnxGraphBuilder.Attribute("axis", a));
         }
 
         return node;

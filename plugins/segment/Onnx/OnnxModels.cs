@@ -36,9 +36,7 @@ internal static class OnnxModels
         var network = Session(ReadBytes(modelPath), threads, modelPath, device);
         try
         {
-            var metadata = network.Metadata.TryGetValue(OnnxExporter.MetadataKey, out var json)
-                ? ModelMetadataJson.Parse(Encoding.UTF8.GetBytes(json), modelPath)
-                : Foreign(network.Outputs, modelPath);
+            var metadata = Describe(network.Metadata.GetValueOrDefault(OnnxExporter.MetadataKey), network.Outputs, modelPath);
             if (metadata.Training.ContainsKey(QuantizationKey))
             {
                 network.Precision = "int8";
@@ -74,15 +72,19 @@ internal static class OnnxModels
             throw new InputFileException(modelPath, null, $"is not an ONNX model: {e.Message}", e);
         }
 
-        var json = model.MetadataProps.FirstOrDefault(p => p.Key == OnnxExporter.MetadataKey)?.Value;
-        if (json is not null)
-        {
-            return ModelMetadataJson.Parse(Encoding.UTF8.GetBytes(json), modelPath);
-        }
-
         var outputs = model.Graph?.Output.FirstOrDefault()?.Type?.TensorType?.Shape?.Dim is { Count: 4 } dims && dims[1].DimValue > 0 ? (int)dims[1].DimValue : 1;
-        return Foreign(outputs, modelPath);
+        return Describe(model.MetadataProps.FirstOrDefault(p => p.Key == OnnxExporter.MetadataKey)?.Value, outputs, modelPath);
     }
+
+    /// <summary>
+    /// True when ONNX Runtime runs on the CPU for <paramref name="device"/> (auto, cpu or cuda): cpu, or auto where this
+    /// build has no CUDA provider.
+    /// </summary>
+    public static bool RunsOnCpu(string device) => device == "cpu" || (device == "auto" && !OnnxTileNetwork.CudaAvailable);
+
+    // An .onnx file's metadata: the .dislocate model's it was exported from (its JSON), else what is assumed of one made elsewhere.
+    private static ModelMetadata Describe(string? json, int outputs, string modelPath) =>
+        json is not null ? ModelMetadataJson.Parse(Encoding.UTF8.GetBytes(json), modelPath) : Foreign(outputs, modelPath);
 
     /// <summary>
     /// What is assumed of an ONNX model made elsewhere: per-image normalisation (zero mean, unit standard deviation, as
@@ -97,7 +99,7 @@ internal static class OnnxModels
 
     private static OnnxTileNetwork Session(byte[] model, int threads, string path, string device)
     {
-        if (device == "cpu" || (device == "auto" && !OnnxTileNetwork.CudaAvailable))
+        if (RunsOnCpu(device))
         {
             return new OnnxTileNetwork(model, threads, path);
         }
