@@ -54,6 +54,8 @@ internal static class TrackParameters
 
     public static ParameterSpec<double> Prior { get; } = Parameter.Real("prior", "Prior weight", LinkingOptions.DefaultGlideWeight, 0, 1000, "Cost per pixel of displacement across the glide direction.");
 
+    public static ParameterSpec<double> Drift { get; } = Parameter.Real("drift", "Common shift, largest (px per frame; 0 = off)", LinkingOptions.DefaultMaxShift, 0, 100000, "Largest shift of all lines together between two frames (specimen drift, a pileup gliding as one) that linking looks for and compensates, so neighbours do not swap ids; 0 = off.");
+
     public static ParameterSpec<double> Interval { get; } = Parameter.Real("interval", "Frame interval (s; 0 = unknown)", 0, 0, 1e6, "Time between frames in seconds; velocities in nm/s need it and the pixel size. 0 in ImageJ: the image's frame interval, when set.");
 
     public static ParameterSpec<double> Stop { get; } = Parameter.Real("stop", "Stopped below (px per frame)", JerkyMotionOptions.Default.StopThreshold, 0, 1000, "A step smaller than this along the motion direction counts as a stop.");
@@ -66,7 +68,7 @@ internal static class TrackParameters
     public static IEnumerable<ParameterSpec> LineParameters => [Kind, Threshold, Points, Length, Span, Knots, Pixel, Modulus, Burgers];
 
     /// <summary>Parameters that link lines into tracks and analyse them.</summary>
-    public static IEnumerable<ParameterSpec> TrackingParameters => [Gate, Gap, Penalty, Glide, Prior, Interval, Stop, Tolerance, Spacing];
+    public static IEnumerable<ParameterSpec> TrackingParameters => [Gate, Gap, Penalty, Glide, Prior, Drift, Interval, Stop, Tolerance, Spacing];
 
     /// <summary>The mask kind given.</summary>
     public static MaskInputKind MaskKind(ParameterValues v) => Enum.Parse<MaskInputKind>(v.Get(Kind), ignoreCase: true);
@@ -114,6 +116,7 @@ internal static class TrackParameters
                 GapPenalty = v.GetOr(Penalty, d.Linking.GapPenalty),
                 GlideAngleDegrees = glide < 0 ? null : glide,
                 GlideWeight = v.GetOr(Prior, d.Linking.GlideWeight),
+                MaxShift = v.GetOr(Drift, d.Linking.MaxShift),
             },
             Scale = new PhysicalScale(pixel, interval),
             Tension = modulus is { } mu && burgers is { } b ? new LineTension(mu, b) : null,

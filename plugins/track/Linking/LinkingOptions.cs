@@ -16,18 +16,26 @@ namespace Dislocate.Track.Linking;
 /// <para>The slip-direction prior is off by default. Dislocations glide along their slip traces (the direction of the
 /// traces, i.e. of the pileup), so a link whose centroid moved across the traces is less likely; the prior adds
 /// GlideWeight × |component of the centroid displacement perpendicular to the glide direction| to the cost.</para>
+/// <para>Common motion. When all lines of a frame move together (the specimen drifts, or a pileup glides as one) by
+/// a good part of the pileup spacing, the nearest line to a track's last position is its neighbour's, and plain
+/// linking swaps the ids of a whole pileup. With MaxShift &gt; 0 the linker also tries the shifts most lines agree on
+/// (<see cref="CollectiveShift"/>), links against each, and keeps the one with the lowest total cost, no shift
+/// included. MaxShift 20 px, the gate: a common shift the gate would allow for a single line. One shift for the whole
+/// frame (the simplest model; two pileups moving differently keep their own best links through the assignment).</para>
 /// </remarks>
 /// <param name="MaxDistance">Gate in pixels on the symmetric mean line distance: a track and a line farther apart are never linked; also the cost of ending a track or starting one. &gt; 0.</param>
 /// <param name="MaxGap">Frames a track may be missing and still be continued (0: only consecutive frames link); ≥ 0.</param>
 /// <param name="GapPenalty">Pixels added to a link's cost per missed frame; ≥ 0.</param>
 /// <param name="GlideAngleDegrees">Glide (slip-trace) direction in degrees counter-clockwise on screen from the image x axis (ImageJ's convention, as every angle of this plugin; the generator's slip-trace angle α, measured with image y pointing down, is −α here); only its axis matters; null turns the prior off.</param>
 /// <param name="GlideWeight">Weight of the slip-direction prior (cost per pixel of displacement across the glide direction); ≥ 0.</param>
+/// <param name="MaxShift">Largest common shift of all lines between two frames that the linker compensates, in pixels; 0 turns the search off; ≥ 0.</param>
 public sealed record LinkingOptions(
     double MaxDistance = LinkingOptions.DefaultMaxDistance,
     int MaxGap = LinkingOptions.DefaultMaxGap,
     double GapPenalty = LinkingOptions.DefaultGapPenalty,
     double? GlideAngleDegrees = null,
-    double GlideWeight = LinkingOptions.DefaultGlideWeight)
+    double GlideWeight = LinkingOptions.DefaultGlideWeight,
+    double MaxShift = LinkingOptions.DefaultMaxShift)
 {
     /// <summary>Default gate in pixels.</summary>
     public const double DefaultMaxDistance = 20.0;
@@ -40,6 +48,9 @@ public sealed record LinkingOptions(
 
     /// <summary>Default weight of the slip-direction prior (used only when a glide angle is given).</summary>
     public const double DefaultGlideWeight = 1.0;
+
+    /// <summary>Default largest common shift in pixels (the default gate).</summary>
+    public const double DefaultMaxShift = 20.0;
 
     /// <summary>The default options (no slip-direction prior).</summary>
     public static LinkingOptions Default { get; } = new();
@@ -75,6 +86,11 @@ public sealed record LinkingOptions(
         if (!(this.GlideWeight >= 0 && double.IsFinite(this.GlideWeight)))
         {
             throw new ArgumentException(FormattableString.Invariant($"LinkingOptions.GlideWeight must be non-negative and finite. Got {this.GlideWeight}."));
+        }
+
+        if (!(this.MaxShift >= 0 && double.IsFinite(this.MaxShift)))
+        {
+            throw new ArgumentException(FormattableString.Invariant($"LinkingOptions.MaxShift must be non-negative and finite. Got {this.MaxShift}."));
         }
     }
 }

@@ -14,6 +14,9 @@ namespace Dislocate.Track.Linking;
 /// cost MaxDistance, so an allowed pair is linked when that beats both (cost &lt; 2 × MaxDistance, always so with the
 /// default penalty and no prior). The links are the optimum of that problem (<see cref="GatedAssignment"/>, the
 /// augmented-matrix LAP of Jaqaman et al. 2008).</para>
+/// <para>Common motion (MaxShift &gt; 0): the problem is solved again with every track's last line moved by each of
+/// a few candidate shifts (<see cref="CollectiveShift"/>), and the solution with the lowest total cost is kept, the
+/// unshifted one on a tie; so a pileup that glides as one by more than half its spacing keeps its ids.</para>
 /// <para>Pairs are ruled out first by a cheap lower bound (<see cref="LineFootprint"/>); the exact distance searches
 /// only the nearby chunks of the other line (<see cref="ChunkedPolyline"/>) and stops once it passes the gate, so
 /// only near neighbours cost more than a few box tests.</para>
@@ -24,6 +27,12 @@ namespace Dislocate.Track.Linking;
 /// </remarks>
 public sealed class TrackLinker
 {
+    // Common shifts tried besides none: the strongest few peaks of the displacement vote (CollectiveShift).
+    private const int ShiftCandidates = 3;
+
+    // A shift must lower the total cost by more than rounding to replace no shift (or a stronger candidate).
+    private const double TieMargin = 1e-9;
+
     private readonly List<ActiveTrack> active = [];
     private readonly PointD? glide;
     private int nextId = 1;
@@ -84,10 +93,7 @@ public sealed class TrackLinker
 
         var n = this.active.Count;
         var m = lines.Count;
-        var cost = new double[n * m];
-        var distance = new double[n * m];
-        this.FillCosts(frame, indexed, cost, distance);
-        var columnOf = GatedAssignment.Solve(cost, n, m, this.Options.MaxDistance);
+        var (columnOf, shifted) = this.Assign(frame, indexed);
 
         var result = new LinkedLine?[m];
         for (var i = 0; i < n; i++)
@@ -99,9 +105,13 @@ public sealed class TrackLinker
             }
 
             var track = this.active[i];
-            var points = LineOrientation.AlignWith(lines[j], track.Line.Points);
+
+            // Oriented against the track's last line moved by the common shift, which is where this line was looked for.
+            var reference = shifted?[i].Points ?? track.Line.Points;
+            var points = LineOrientation.AlignWith(lines[j], reference);
             points = ReferenceEquals(points, lines[j]) ? (PointD[])points.Clone() : points;
-            result[j] = new LinkedLine(track.Id, points, distance[(i * m) + j], frame - track.LastFrame - 1);
+            var distance = BoundedLineDistance.Symmetric(track.Line, indexed[j], double.PositiveInfinity);
+            result[j] = new LinkedLine(track.Id, points, distance, frame - track.LastFrame - 1);
             track.Update(frame, new ChunkedPolyline(points));
         }
 
@@ -151,7 +161,60 @@ public sealed class TrackLinker
         }
     }
 
-    private void FillCosts(int frame, ChunkedPolyline[] lines, double[] cost, double[] distance)
+    // The optimal links, and the tracks' last lines moved by the common shift they were linked against (null: none).
+    // Without a shift search this is the plain assignment; with one, each candidate shift is tried and the lowest total
+    // cost (links plus MaxDistance for every track ended and every line started) wins, no shift on a tie.
+    private (int[] ColumnOf, ChunkedPolyline[]? Shifted) Assign(int frame, ChunkedPolyline[] lines)
+    {
+        var n = this.active.Count;
+        var m = lines.Length;
+        var gate = this.Options.MaxDistance;
+        var cost = new double[n * m];
+        this.FillCosts(frame, lines, null, PointD.Zero, cost);
+        var best = GatedAssignment.Solve(cost, n, m, gate);
+        ChunkedPolyline[]? bestShifted = null;
+        if (this.Options.MaxShift <= 0 || n == 0 || m == 0)
+        {
+            return (best, bestShifted);
+        }
+
+        var bestTotal = TotalCost(cost, best, n, m, gate);
+        var from = this.active.ConvertAll(t => t.Centroid).ToArray();
+        var to = Array.ConvertAll(lines, l => Polyline.Centroid(l.Points));
+        foreach (var shift in CollectiveShift.Candidates(from, to, this.Options.MaxShift, ShiftCandidates))
+        {
+            var moved = this.active.ConvertAll(t => new ChunkedPolyline(Array.ConvertAll(t.Line.Points, p => p + shift))).ToArray();
+            this.FillCosts(frame, lines, moved, shift, cost);
+            var columnOf = GatedAssignment.Solve(cost, n, m, gate);
+            var total = TotalCost(cost, columnOf, n, m, gate);
+            if (total < bestTotal - TieMargin)
+            {
+                (best, bestTotal, bestShifted) = (columnOf, total, moved);
+            }
+        }
+
+        return (best, bestShifted);
+    }
+
+    // Σ link costs + alternative × (tracks ended + lines started): the objective GatedAssignment minimises.
+    private static double TotalCost(double[] cost, int[] columnOf, int n, int m, double alternative)
+    {
+        var total = 0.0;
+        var links = 0;
+        for (var i = 0; i < n; i++)
+        {
+            if (columnOf[i] >= 0)
+            {
+                total += cost[(i * m) + columnOf[i]];
+                links++;
+            }
+        }
+
+        return total + (alternative * (n + m - (2 * links)));
+    }
+
+    // Link costs of every track-line pair; tracks are taken at moved[i] (their last line shifted by shift) when given.
+    private void FillCosts(int frame, ChunkedPolyline[] lines, ChunkedPolyline[]? moved, PointD shift, double[] cost)
     {
         var gate = this.Options.MaxDistance;
 
@@ -161,18 +224,18 @@ public sealed class TrackLinker
         for (var i = 0; i < this.active.Count; i++)
         {
             var track = this.active[i];
+            var last = moved?[i] ?? track.Line;
             var missed = frame - track.LastFrame - 1;
             for (var j = 0; j < m; j++)
             {
                 var k = (i * m) + j;
                 cost[k] = double.PositiveInfinity;
-                distance[k] = double.PositiveInfinity;
-                if (LineFootprint.LowerBound(track.Line.Footprint, lines[j].Footprint) > boundGate)
+                if (LineFootprint.LowerBound(last.Footprint, lines[j].Footprint) > boundGate)
                 {
                     continue;
                 }
 
-                var d = BoundedLineDistance.Symmetric(track.Line, lines[j], gate);
+                var d = BoundedLineDistance.Symmetric(last, lines[j], gate);
                 if (double.IsInfinity(d))
                 {
                     continue;
@@ -181,12 +244,12 @@ public sealed class TrackLinker
                 var c = d + (this.Options.GapPenalty * missed);
                 if (this.glide is { } g)
                 {
-                    var shift = Polyline.Centroid(lines[j].Points) - track.Centroid;
-                    c += this.Options.GlideWeight * Math.Abs(shift.Cross(g));
+                    // The line's own motion, after the common shift: drift across the slip traces is not glide.
+                    var step = Polyline.Centroid(lines[j].Points) - track.Centroid - shift;
+                    c += this.Options.GlideWeight * Math.Abs(step.Cross(g));
                 }
 
                 cost[k] = c;
-                distance[k] = d;
             }
         }
     }

@@ -14,6 +14,7 @@ public class LinkingOptionsTests
         Assert.Equal(2.0, o.GapPenalty);
         Assert.Null(o.GlideAngleDegrees);
         Assert.Null(o.GlideDirection);
+        Assert.Equal(20.0, o.MaxShift);
     }
 
     [Theory]
@@ -25,9 +26,11 @@ public class LinkingOptionsTests
     [InlineData(20.0, 2, double.NaN, null, 1.0, "GapPenalty")]
     [InlineData(20.0, 2, 2.0, double.NaN, 1.0, "GlideAngleDegrees")]
     [InlineData(20.0, 2, 2.0, 30.0, -1.0, "GlideWeight")]
-    public void Validate_names_the_bad_option(double maxDistance, int maxGap, double gapPenalty, double? angle, double weight, string name)
+    [InlineData(20.0, 2, 2.0, null, 1.0, "MaxShift", -1.0)]
+    [InlineData(20.0, 2, 2.0, null, 1.0, "MaxShift", double.PositiveInfinity)]
+    public void Validate_names_the_bad_option(double maxDistance, int maxGap, double gapPenalty, double? angle, double weight, string name, double maxShift = 20)
     {
-        var o = new LinkingOptions(maxDistance, maxGap, gapPenalty, angle, weight);
+        var o = new LinkingOptions(maxDistance, maxGap, gapPenalty, angle, weight, maxShift);
         var e = Assert.Throws<ArgumentException>(o.Validate);
         Assert.Contains("LinkingOptions." + name, e.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => new TrackLinker(o));

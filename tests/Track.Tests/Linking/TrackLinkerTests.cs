@@ -167,6 +167,54 @@ public class TrackLinkerTests
     }
 
     [Fact]
+    public void A_pileup_gliding_as_one_by_most_of_its_spacing_keeps_its_ids()
+    {
+        // Ten lines 8 or 9 px apart all glide 6.5 px. Without the shift search, linking each line to its lower
+        // neighbour's old place (1.5 or 2.5 px) and ending one track and starting one (2 × 20) costs 57.5, less than the
+        // true links (10 × 6.5 = 65): every id moves one line up. With it, the common shift explains all ten at cost 0.
+        double[] ys = [100, 108, 117, 125, 134, 142, 151, 159, 168, 176];
+        PointD[][] before = ys.Select(y => Horizontal(y)).ToArray();
+        PointD[][] after = ys.Select(y => Horizontal(y + 6.5)).ToArray();
+
+        var plain = new TrackLinker(LinkingOptions.Default with { MaxShift = 0 });
+        plain.Add(0, before);
+        Assert.Equal([2, 3, 4, 5, 6, 7, 8, 9, 10, 11], Ids(plain.Add(1, after)));
+
+        var linker = new TrackLinker(LinkingOptions.Default);
+        linker.Add(0, before);
+        var linked = linker.Add(1, after);
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], Ids(linked));
+
+        // The distance reported is to the track's previous line, as without the shift.
+        Assert.All(linked, l => Assert.Equal(6.5, l.Distance!.Value, 9));
+
+        // The next frame, standing still, links to where the lines now are.
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], Ids(linker.Add(2, after)));
+    }
+
+    [Fact]
+    public void Without_common_motion_the_shift_search_changes_nothing()
+    {
+        // Lines moving each their own way, with one vanishing and one appearing: the same links with and without it.
+        var on = new TrackLinker(LinkingOptions.Default);
+        var off = new TrackLinker(LinkingOptions.Default with { MaxShift = 0 });
+        PointD[][][] frames =
+        [
+            [Horizontal(100), Horizontal(120), Horizontal(150), Horizontal(300)],
+            [Horizontal(103), Horizontal(118), Horizontal(151), Horizontal(330)],
+            [Horizontal(104), Horizontal(121), Horizontal(149)],
+            [Horizontal(101), Horizontal(124), Horizontal(152), Horizontal(200)],
+        ];
+        for (var f = 0; f < frames.Length; f++)
+        {
+            var a = on.Add(f, frames[f]);
+            var b = off.Add(f, frames[f]);
+            Assert.Equal(Ids(b), Ids(a));
+            Assert.Equal(b.Select(l => l.Distance), a.Select(l => l.Distance));
+        }
+    }
+
+    [Fact]
     public void The_slip_direction_prior_prefers_motion_along_the_glide_direction()
     {
         // A horizontal line gliding down (+y, 90°). Candidate 1 moved 6 px straight down; candidate 2 only 4 px
