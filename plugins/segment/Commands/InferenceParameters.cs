@@ -31,6 +31,10 @@ internal static class InferenceParameters
 
     public static ParameterSpec<double> Crossing { get; } = Parameter.Real("crossing", "Split crossing lines longer than (px)", PostProcessingOptions.DefaultCrossingLength, 0, PostProcessingOptions.MaxCrossingLength, "Split a piece whose lines cross or touch into one dislocation per line at least this many pixels long, joining its branches through each junction by direction (with split); 0 = no splitting.");
 
+    public static ParameterSpec<double> Confident { get; } = Parameter.Real("confident", "Short lines need mean probability", PostProcessingOptions.DefaultShortLineConfidence, 0, 1, "A dislocation whose line is shorter than 'short' pixels is kept only when its mean probability is at least this; 0 = keep all.");
+
+    public static ParameterSpec<double> Short { get; } = Parameter.Real("short", "Short line below (px)", PostProcessingOptions.DefaultShortLineLength, 0, PostProcessingOptions.MaxShortLineLength, "Length in pixels below which a line must reach the 'confident' mean probability.");
+
     public static ParameterSpec<long> Points { get; } = Parameter.Whole("points", "Points per line", PostProcessingOptions.DefaultLinePoints, 2, 10000, "Equally spaced points per dislocation line (paper: 50).");
 
     public static ParameterSpec<long> Tile { get; } = Parameter.Whole("tile", "Tile size (px; 0 = auto)", 0, 0, TilingOptions.MaxTileSize, "Tile side, a multiple of 32; 0 = 512 or the model's training crop when larger.");
@@ -47,7 +51,7 @@ internal static class InferenceParameters
 
     public static ParameterSpec<string> Precision { get; } = Parameter.Choice("precision", "Arithmetic (auto, fp32 or int8)", "auto", DefaultModel.Precisions, "auto = the default model's 8-bit (int8) export on the CPU engine, about twice as fast and as accurate (measured), fp32 otherwise; fp32 = always the float32 model; int8 = the int8 export (a model given must then be an int8 .onnx from 'segment export --format onnx-int8').");
 
-    public static IEnumerable<ParameterSpec> All => [Model, Threshold, Crest, Scale, MinPixels, Duplicate, Split, Area, Pieces, LinkGap, LinkAngle, Crossing, Points, Tile, Overlap, Resize, Views, Batch, Engine, Precision];
+    public static IEnumerable<ParameterSpec> All => [Model, Threshold, Crest, Scale, MinPixels, Duplicate, Split, Area, Pieces, LinkGap, LinkAngle, Crossing, Confident, Short, Points, Tile, Overlap, Resize, Views, Batch, Engine, Precision];
 
     /// <summary>
     /// The model file to run: the one given, or the default model, or its int8 export as <see cref="Precision"/> and the
@@ -98,6 +102,8 @@ internal static class InferenceParameters
         LinkGap = v.Get(LinkGap),
         LinkAngle = v.Get(LinkAngle),
         CrossingLength = v.Get(Crossing),
+        ShortLineConfidence = v.Get(Confident),
+        ShortLineLength = v.Get(Short),
     };
 
     /// <summary>The tiling options given; a tile size of 0 stands for the size the model was trained at.</summary>

@@ -20,7 +20,8 @@ namespace Dislocate.Segment.PostProcessing;
 /// (<see cref="CrossingSplit"/>, with a crossing length, and only where pieces are split at all), each with the line
 /// along its chain; (5) each other kept piece's line: Lee skeleton, longest path, spline, length and K equally spaced
 /// points; (6) with a link gap, pieces of one mask whose ends continue each other across a short gap become one
-/// dislocation (<see cref="PieceLinking"/>).</para>
+/// dislocation (<see cref="PieceLinking"/>); (7) with a short-line confidence, lines shorter than ShortLineLength
+/// whose mean probability is below it are dropped.</para>
 /// <para>Splitting comes before de-duplication so that a mask holding dislocations A and B and another holding only A
 /// keep both A and B, instead of the whole two-dislocation mask being compared with A.</para>
 /// <para>The maps are read once (<see cref="MaskStack"/> keeps that pass, so after the metric on the same stack it is
@@ -89,6 +90,11 @@ public static class InstancePostProcessor
         if (options.LinkGap > 0 && instances.Count > 1)
         {
             instances = Link(instances, width, maps.Height, options, lineOptions);
+        }
+
+        if (options.ShortLineConfidence > 0)
+        {
+            instances = DropFaintShortLines(instances, options, specks);
         }
 
         if (instances.Count > ushort.MaxValue)
@@ -169,6 +175,28 @@ public static class InstancePostProcessor
         }
 
         return linked;
+    }
+
+    /// <summary>
+    /// Drops the dislocations whose line is shorter than ShortLineLength and whose mean probability is below
+    /// ShortLineConfidence (after joining, so a line broken in two is judged whole), counting them as specks of their
+    /// channel; labels are renumbered in order.
+    /// </summary>
+    private static List<SegmentedInstance> DropFaintShortLines(List<SegmentedInstance> instances, PostProcessingOptions options, int[] specks)
+    {
+        var kept = new List<SegmentedInstance>(instances.Count);
+        foreach (var instance in instances)
+        {
+            if (instance.Length < options.ShortLineLength && instance.MeanProbability < options.ShortLineConfidence)
+            {
+                specks[instance.Channel]++;
+                continue;
+            }
+
+            kept.Add(instance with { Label = kept.Count + 1 });
+        }
+
+        return kept;
     }
 
     /// <summary>

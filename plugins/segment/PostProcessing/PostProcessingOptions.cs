@@ -12,6 +12,8 @@ namespace Dislocate.Segment.PostProcessing;
 /// <param name="LinkGap">Pieces of one mask whose ends face each other across at most this many pixels, each continuing the other's direction within <paramref name="LinkAngle"/> degrees, are joined into one dislocation (<see cref="PieceLinking"/>); 0 = no joining.</param>
 /// <param name="LinkAngle">Largest bend in degrees at a join of two pieces (0..90).</param>
 /// <param name="CrossingLength">A piece whose skeleton holds lines that cross or touch is split into one dislocation per line at least this many pixels long (<see cref="Dislocate.Core.Skeletons.CrossingSplit"/>: branches joined through each junction by direction); 0 = no splitting.</param>
+/// <param name="ShortLineConfidence">A dislocation whose line is shorter than <paramref name="ShortLineLength"/> pixels is kept only when its mean probability is at least this (0 = keep all): the short, faint pieces a model leaves beside real lines.</param>
+/// <param name="ShortLineLength">Length in pixels below which a line must reach <paramref name="ShortLineConfidence"/>.</param>
 /// <param name="CrestSigma">Line-map models only: the map is thinned to its line crests (<see cref="LineCrests"/>) after Gaussian smoothing with this σ in pixels before it is binarised, so lines a few pixels apart stay apart; 0 = binarise the map as it is. Instance-mask models ignore it.</param>
 public sealed record PostProcessingOptions(
     double Threshold = PostProcessingOptions.DefaultThreshold,
@@ -25,8 +27,19 @@ public sealed record PostProcessingOptions(
     double CrestSigma = PostProcessingOptions.DefaultCrestSigma,
     double LinkGap = PostProcessingOptions.DefaultLinkGap,
     double LinkAngle = PostProcessingOptions.DefaultLinkAngle,
-    double CrossingLength = PostProcessingOptions.DefaultCrossingLength)
+    double CrossingLength = PostProcessingOptions.DefaultCrossingLength,
+    double ShortLineConfidence = PostProcessingOptions.DefaultShortLineConfidence,
+    double ShortLineLength = PostProcessingOptions.DefaultShortLineLength)
 {
+    /// <summary>Default mean probability a short line needs (see <see cref="DefaultShortLineLength"/>).</summary>
+    public const double DefaultShortLineConfidence = 0;
+
+    /// <summary>Default length in pixels below which a line must be confident.</summary>
+    public const double DefaultShortLineLength = 60;
+
+    /// <summary>Largest short-line length accepted, in pixels.</summary>
+    public const double MaxShortLineLength = 10000;
+
     /// <summary>
     /// Default shortest line, in pixels along its skeleton, that a piece is split into where lines cross or touch
     /// (<see cref="Dislocate.Core.Skeletons.CrossingSplit"/>): shorter chains are no line of their own. Measured with
@@ -140,6 +153,16 @@ public sealed record PostProcessingOptions(
         if (!(this.CrossingLength >= 0 && this.CrossingLength <= MaxCrossingLength))
         {
             throw new ArgumentException($"CrossingLength must lie in [0, {MaxCrossingLength}], not {this.CrossingLength}.");
+        }
+
+        if (!(this.ShortLineConfidence >= 0 && this.ShortLineConfidence <= 1))
+        {
+            throw new ArgumentException($"ShortLineConfidence must lie in [0, 1], not {this.ShortLineConfidence}.");
+        }
+
+        if (!(this.ShortLineLength >= 0 && this.ShortLineLength <= MaxShortLineLength))
+        {
+            throw new ArgumentException($"ShortLineLength must lie in [0, {MaxShortLineLength}], not {this.ShortLineLength}.");
         }
 
         if (!(this.KnotSpacing > 0 && double.IsFinite(this.KnotSpacing)))

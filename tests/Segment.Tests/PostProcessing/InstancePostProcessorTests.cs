@@ -119,6 +119,29 @@ public sealed class InstancePostProcessorTests
     }
 
     [Fact]
+    public void ShortFaintLines_AreDropped_LongOrConfidentOnesKept()
+    {
+        // Three 2-pixel-wide strokes: long and faint (length 49), short and faint (19), short and confident (19).
+        var longFaint = MaskDrawing.Rect(Width, Height, 5, 5, 54, 6, 0.6f);
+        var shortFaint = MaskDrawing.Rect(Width, Height, 5, 20, 24, 21, 0.6f);
+        var shortConfident = MaskDrawing.Rect(Width, Height, 5, 35, 24, 36, 0.9f);
+        var options = Options with { ShortLineConfidence = 0.75, ShortLineLength = 30 };
+        var result = InstancePostProcessor.Process(MaskDrawing.Stack(Width, Height, longFaint, shortFaint, shortConfident), options);
+        Assert.Equal([0, 2], result.Instances.Select(i => i.Channel));
+        Assert.Equal([1, 2], result.Instances.Select(i => i.Label));
+        Assert.Equal([0, 1, 0], result.Channels.Select(c => c.Specks));
+        Assert.Equal([1, 0, 1], result.Channels.Select(c => c.Instances));
+        Assert.Equal(0, result.Labels[(20 * Width) + 10]);
+        Assert.Equal(2, result.Labels[(35 * Width) + 10]);
+
+        // Off (the confidence at 0), or a length limit below the short line's, keeps all three.
+        Assert.Equal(3, InstancePostProcessor.Process(MaskDrawing.Stack(Width, Height, longFaint, shortFaint, shortConfident), options with { ShortLineConfidence = 0 }).Instances.Count);
+        Assert.Equal(3, InstancePostProcessor.Process(MaskDrawing.Stack(Width, Height, longFaint, shortFaint, shortConfident), options with { ShortLineLength = 10 }).Instances.Count);
+        Assert.Throws<ArgumentException>(() => InstancePostProcessor.Process(MaskDrawing.Stack(Width, Height, longFaint), options with { ShortLineConfidence = 1.5 }));
+        Assert.Throws<ArgumentException>(() => InstancePostProcessor.Process(MaskDrawing.Stack(Width, Height, longFaint), options with { ShortLineLength = -1 }));
+    }
+
+    [Fact]
     public void LineOfEachInstance_HasItsLengthAndFiftyEquallySpacedPoints()
     {
         // A 1-pixel row of 51 pixels: centres from x = 5.5 to 55.5 at y = 20.5, length 50.
