@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dislocate.Contracts;
 using Dislocate.Core.IO;
+using Dislocate.Segment.Inference;
 using Dislocate.Segment.Model;
 using Dislocate.Segment.Onnx;
 using Google.Protobuf;
@@ -126,8 +127,8 @@ internal sealed class ExportCommand : IPluginCommand
             throw new InputFileException(folder, null, "holds no image to calibrate on");
         }
 
-        // Evenly spread over the folder, so a video's calibration frames span it.
-        var chosen = Enumerable.Range(0, Math.Min(count, files.Length)).Select(i => files[(int)((long)i * files.Length / Math.Min(count, files.Length))]).ToList();
+        // Evenly spread over the folder, first to last, so a video's calibration frames span it.
+        var chosen = FrameSource.SpreadIndices(files.Length, Math.Min(count, files.Length)).Select(i => files[i]).ToList();
         var (metadata, weights) = ModelFile.ReadWeights(source);
         var options = new Int8Options();
         var record = Record(metadata.Training, parameters);

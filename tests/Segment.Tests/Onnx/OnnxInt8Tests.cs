@@ -148,6 +148,14 @@ public sealed class OnnxInt8Tests : IDisposable
             Assert.StartsWith("3 images of frames (f0.tif, f1.tif, f2.tif)", metadata.Training["calibration"], StringComparison.Ordinal);
         }
 
+        // Fewer images than the folder holds: spread from the first to the last.
+        var two = await Export("d.onnx", ("calibration", folder), ("calibration-count", "2"));
+        var (twoMetadata, twoNetwork) = OnnxModels.Open(two, 1);
+        using (twoNetwork)
+        {
+            Assert.StartsWith("2 images of frames (f0.tif, f2.tif)", twoMetadata.Training["calibration"], StringComparison.Ordinal);
+        }
+
         Assert.Equal("calibration", (await Assert.ThrowsAsync<ParameterException>(() => Export("c.onnx"))).Key);
         Assert.False(File.Exists(Path.Combine(this.scratch.Path, "c.onnx")));
     }
