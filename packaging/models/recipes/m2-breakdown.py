@@ -64,9 +64,12 @@ def main():
             drawn = [d for p in json.load(f)["frames"][0]["pileups"] for d in p["dislocations"]]
         with open(os.path.join(split, "labelme", stem + ".json")) as f:
             shapes = json.load(f)["shapes"]
-        if len(shapes) != len(drawn):
-            sys.exit(f"{path}: {len(drawn)} dislocations drawn but {len(shapes)} in its labelme file")
-        truth = [dense(s["points"]) for s in shapes]
+        # A line the image border cuts in two is two shapes with its id as group_id; a line outside the image is none.
+        pieces_of = collections.defaultdict(list)
+        for s in shapes:
+            pieces_of[s["group_id"]].append(dense(s["points"]))
+        drawn = [d for d in drawn if d["id"] in pieces_of]
+        truth = [np.concatenate(pieces_of[d["id"]]) for d in drawn]
         lines = predicted[k + 1]  # segment run counts frames from 1, in file-name order
         # Each predicted piece belongs to the true line holding most of its points within the tolerance.
         owner = []
@@ -79,7 +82,8 @@ def main():
         every = np.concatenate(lines) if lines else np.zeros((0, 2))
         for i, (t, d) in enumerate(zip(truth, drawn)):
             recall = float((nearest(t, every) <= tol).mean())
-            rows.append((d["contrast"], length(t), d["line_width"], recall, owner.count(i)))
+            size = sum(length(q) for q in pieces_of[d["id"]])
+            rows.append((d["contrast"], size, d["line_width"], recall, owner.count(i)))
 
     r = np.array(rows)
     print(f"{len(frames)} images, {len(r)} true dislocations, tolerance {tol:g} px")
