@@ -93,7 +93,7 @@ public sealed class TrackLinker
 
         var n = this.active.Count;
         var m = lines.Count;
-        var (columnOf, shifted) = this.Assign(frame, indexed);
+        var (columnOf, shifted, distances) = this.Assign(frame, indexed);
 
         var result = new LinkedLine?[m];
         for (var i = 0; i < n; i++)
@@ -110,7 +110,13 @@ public sealed class TrackLinker
             var reference = shifted?[i].Points ?? track.Line.Points;
             var points = LineOrientation.AlignWith(lines[j], reference);
             points = ReferenceEquals(points, lines[j]) ? (PointD[])points.Clone() : points;
-            var distance = BoundedLineDistance.Symmetric(track.Line, indexed[j], double.PositiveInfinity);
+            // The distance to the previous line as it was: from the unshifted costs, unless a shift linked it past the gate.
+            var distance = distances[(i * m) + j];
+            if (double.IsInfinity(distance))
+            {
+                distance = BoundedLineDistance.Symmetric(track.Line, indexed[j], double.PositiveInfinity);
+            }
+
             result[j] = new LinkedLine(track.Id, points, distance, frame - track.LastFrame - 1);
             track.Update(frame, new ChunkedPolyline(points));
         }
@@ -161,21 +167,23 @@ public sealed class TrackLinker
         }
     }
 
-    // The optimal links, and the tracks' last lines moved by the common shift they were linked against (null: none).
+    // The optimal links, the tracks' last lines moved by the common shift they were linked against (null: none), and
+    // each pair's unshifted line distance (+∞ beyond the gate).
     // Without a shift search this is the plain assignment; with one, each candidate shift is tried and the lowest total
     // cost (links plus MaxDistance for every track ended and every line started) wins, no shift on a tie.
-    private (int[] ColumnOf, ChunkedPolyline[]? Shifted) Assign(int frame, ChunkedPolyline[] lines)
+    private (int[] ColumnOf, ChunkedPolyline[]? Shifted, double[] Distances) Assign(int frame, ChunkedPolyline[] lines)
     {
         var n = this.active.Count;
         var m = lines.Length;
         var gate = this.Options.MaxDistance;
         var cost = new double[n * m];
-        this.FillCosts(frame, lines, null, PointD.Zero, cost);
+        var distances = new double[n * m];
+        this.FillCosts(frame, lines, null, PointD.Zero, cost, distances);
         var best = GatedAssignment.Solve(cost, n, m, gate);
         ChunkedPolyline[]? bestShifted = null;
         if (this.Options.MaxShift <= 0 || n == 0 || m == 0)
         {
-            return (best, bestShifted);
+            return (best, bestShifted, distances);
         }
 
         var bestTotal = TotalCost(cost, best, n, m, gate);
@@ -184,7 +192,7 @@ public sealed class TrackLinker
         foreach (var shift in CollectiveShift.Candidates(from, to, this.Options.MaxShift, ShiftCandidates))
         {
             var moved = this.active.ConvertAll(t => new ChunkedPolyline(Array.ConvertAll(t.Line.Points, p => p + shift))).ToArray();
-            this.FillCosts(frame, lines, moved, shift, cost);
+            this.FillCosts(frame, lines, moved, shift, cost, null);
             var columnOf = GatedAssignment.Solve(cost, n, m, gate);
             var total = TotalCost(cost, columnOf, n, m, gate);
             if (total < bestTotal - TieMargin)
@@ -193,7 +201,7 @@ public sealed class TrackLinker
             }
         }
 
-        return (best, bestShifted);
+        return (best, bestShifted, distances);
     }
 
     // Σ link costs + alternative × (tracks ended + lines started): the objective GatedAssignment minimises.
@@ -213,8 +221,9 @@ public sealed class TrackLinker
         return total + (alternative * (n + m - (2 * links)));
     }
 
-    // Link costs of every track-line pair; tracks are taken at moved[i] (their last line shifted by shift) when given.
-    private void FillCosts(int frame, ChunkedPolyline[] lines, ChunkedPolyline[]? moved, PointD shift, double[] cost)
+    // Link costs of every track-line pair, and their line distances when asked; tracks are taken at moved[i] (their last
+    // line shifted by shift) when given.
+    private void FillCosts(int frame, ChunkedPolyline[] lines, ChunkedPolyline[]? moved, PointD shift, double[] cost, double[]? distance)
     {
         var gate = this.Options.MaxDistance;
 
@@ -230,6 +239,11 @@ public sealed class TrackLinker
             {
                 var k = (i * m) + j;
                 cost[k] = double.PositiveInfinity;
+                if (distance is not null)
+                {
+                    distance[k] = double.PositiveInfinity;
+                }
+
                 if (LineFootprint.LowerBound(last.Footprint, lines[j].Footprint) > boundGate)
                 {
                     continue;
@@ -250,6 +264,10 @@ public sealed class TrackLinker
                 }
 
                 cost[k] = c;
+                if (distance is not null)
+                {
+                    distance[k] = d;
+                }
             }
         }
     }
