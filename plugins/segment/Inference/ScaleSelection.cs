@@ -52,7 +52,8 @@ internal sealed record ScaleSelectionResult(double Factor, IReadOnlyList<ScaleCa
 /// 0.64 against 0.42), while at 1×, blurred, noisy, gamma 1.6 or with a gradient, 1.41 was 0.04 to 0.13 less
 /// confident (whole regions; 0.06 to 0.13 against factor 1 on its centre), and on M2 0.03 less.</item>
 /// <item>Another factor must make the model both more confident and find more line: a confidence gain of at least
-/// 0.02 over factor 1 and at least 1.1 times factor 1's centre-line length (counted in the input's pixels). On a frame
+/// 0.02 over factor 1 and enough of factor 1's centre-line length (counted in the input's pixels; first 1.1 times, now
+/// <see cref="MinShrinkLineGain"/> and <see cref="MinLineGain"/>). On a frame
 /// at a higher magnification than the training images the model at factor 1 misses many of the broad lines, and
 /// shrinking finds them again; on a frame at a lower one shrinking loses lines, though the model can be as sure of
 /// the few left. Confidence alone needed a margin that no longer separated the cases with model 1.5.0: on the real
@@ -83,7 +84,7 @@ internal static class ScaleSelection
     /// <summary>How much more confident than at factor 1 the model must be at another factor for it to be chosen.</summary>
     public const double MinGain = 0.02;
 
-    /// <summary>How many times factor 1's centre-line length (in input pixels) another factor must find to be chosen.</summary>
+    /// <summary>How many times factor 1's centre-line length (in input pixels, on its centre) an enlarging factor must find to be chosen.</summary>
     /// <remarks>
     /// 1.25 until model 1.9.0, which finds more of an enlarged frame's broad lines at factor 1: on 30 M2 frames
     /// enlarged 2×, 0.71 and 0.5 were 0.06 and 0.08 more confident with 1.20 and 1.19 times the line, and 0.5 scores F1
@@ -92,6 +93,19 @@ internal static class ScaleSelection
     /// finds more again: on two generated 512² frames enlarged 2×, 0.71 was 0.04 more confident with 1.09 times the line.
     /// </remarks>
     public const double MinLineGain = 1.05;
+
+    /// <summary>How many times factor 1's centre-line length (in input pixels) a shrinking factor must find to be chosen.</summary>
+    /// <remarks>
+    /// 0.85 since model 1.12.0, which finds nearly all of a generated frame's line at factor 1 when the frame is
+    /// enlarged, only less surely: 12 M2 images enlarged 2× gave 0.71 and 0.5 +0.037 and +0.073 confidence with 0.97
+    /// and 0.88 times the line (F1 0.720 at 1, 0.859 at 0.5), enlarged 1.41× 0.71 +0.035 with 0.99 times (F1 0.847 at
+    /// 1, 0.865 at 0.71), where <see cref="MinLineGain"/> (1.05) kept 1. A shrinking step that merely kept the model's
+    /// few surest lines of a frame at a lower magnification lost more (the real frames at 0.5× with model 1.5.0: 0.97
+    /// times the line, F1 0.06 against 0.45), and such a frame is now recognised by enlarging (<see cref="Pick"/>). The
+    /// factor 0.71 steps that gained confidence on the synthetic tracking sequences at the training magnification
+    /// (+0.003 to +0.018) kept 0.53 to 0.81 times the line.
+    /// </remarks>
+    public const double MinShrinkLineGain = 0.85;
 
     /// <summary>
     /// Fewest centre-line pixels (input pixels, pooled over the selection frames) another factor must find to be
@@ -181,9 +195,13 @@ internal static class ScaleSelection
 
     /// <summary>
     /// The factor chosen from the candidates tried (factor 1 first): the most confident of the factors clearer than
-    /// factor 1 — at least <see cref="MinGain"/> more confident and <see cref="MinLineGain"/> times its line, on the
-    /// same area (an enlarging factor against its own reference on its centre), and at least
-    /// <see cref="MinLinePixels"/> of line. Shrinking, only factors reached by
+    /// factor 1 — at least <see cref="MinGain"/> more confident and <see cref="MinShrinkLineGain"/> (shrinking) or
+    /// <see cref="MinLineGain"/> (enlarging) times its line, on the same area (an enlarging factor against its own
+    /// reference on its centre, and more confident than factor 1 on the whole regions as well), and at least
+    /// <see cref="MinLinePixels"/> of line. An enlarging factor so chosen rules shrinking out: a frame it makes clearer is
+    /// at a lower magnification than the training images, where shrinking can still raise the confidence on the few
+    /// lines left (model 1.12.0 on the real frames at 0.5×: 0.71 and 0.5 +0.036 and +0.050 with 2.3 and 2.8 times factor
+    /// 1's line, 2 +0.108; until then the most confident factor won). Shrinking, only factors reached by
     /// steps each clearer (0.71, then 0.5, stopping at the first that is not): a frame at a higher magnification than the
     /// training images grows clearer step by step as it is shrunk towards it, while a gain at 0.5 alone, with 0.71 no
     /// clearer than 1, was the model finding lines in a frame shrunk below its magnification (model 1.7.0 on the real
@@ -198,30 +216,40 @@ internal static class ScaleSelection
     {
         ArgumentNullException.ThrowIfNull(tried);
         var reference = tried[0];
-        var best = reference;
-        foreach (var run in new[] { tried.Skip(1).Where(c => c.Factor < 1), tried.Skip(1).Where(c => c.Factor > 1) })
+        ScaleCandidate? shrink = null;
+        foreach (var candidate in tried.Skip(1).Where(c => c.Factor < 1))
         {
-            foreach (var candidate in run)
+            // Shrinking stops at the first step that is not clearer.
+            if (!IsClearer(candidate, reference))
             {
-                var confidence = candidate.ReferenceConfidence ?? reference.Confidence;
-                var line = candidate.ReferenceLinePixels ?? reference.LinePixels;
-                var clearer = candidate.Confidence >= confidence + MinGain && candidate.LinePixels >= line * MinLineGain && candidate.LinePixels >= MinLinePixels;
-                if (!clearer)
-                {
-                    // Shrinking stops at the first step that is not clearer; enlarging looks at every factor.
-                    if (candidate.Factor < 1)
-                    {
-                        break;
-                    }
+                break;
+            }
 
-                    continue;
-                }
+            shrink = shrink is null || candidate.Confidence > shrink.Confidence ? candidate : shrink;
+        }
 
-                best = candidate.Confidence > best.Confidence ? candidate : best;
+        ScaleCandidate? enlarge = null;
+        foreach (var candidate in tried.Skip(1).Where(c => c.Factor > 1))
+        {
+            // Clearer than factor 1 on its centre, and more confident than factor 1 on the whole regions too.
+            if (IsClearer(candidate, reference) && candidate.Confidence > reference.Confidence && (enlarge is null || candidate.Confidence > enlarge.Confidence))
+            {
+                enlarge = candidate;
             }
         }
 
-        return best.Factor;
+        // A frame that enlarging makes clearer is at a lower magnification than the training images, so shrinking it
+        // is wrong however sure the model is of the few lines left.
+        return (enlarge ?? shrink ?? reference).Factor;
+    }
+
+    /// <summary>Whether <paramref name="candidate"/> is clearer than factor 1 (<paramref name="reference"/>, or the reference on its centre).</summary>
+    private static bool IsClearer(ScaleCandidate candidate, ScaleCandidate reference)
+    {
+        var confidence = candidate.ReferenceConfidence ?? reference.Confidence;
+        var line = candidate.ReferenceLinePixels ?? reference.LinePixels;
+        var lineGain = candidate.Factor < 1 ? MinShrinkLineGain : MinLineGain;
+        return candidate.Confidence >= confidence + MinGain && candidate.LinePixels >= line * lineGain && candidate.LinePixels >= MinLinePixels;
     }
 
     /// <summary>Probability summed over the thinned crests (or thresholded pixels, σ 0) of a line map, and their count.</summary>
