@@ -17,6 +17,7 @@ for seed in ${SEEDS:-2 3 4 5 6}; do
   for model in "$@"; do
     name=$(basename "$model")
     run=$out/$seed-$name
+    rm -rf "$run"  # a rerun starts clean: track score will not overwrite a score.json it finds among its inputs
     "$dislocate" segment run "$seq/train/images/000000.tif" --model "$model" --out "$run/segment" --quiet > /dev/null
     "$dislocate" segment score --pred "$run/segment" --truth "$seq/train/masks/000000.tif" --out "$run/segment/score" --quiet > /dev/null
     "$dislocate" track run "$run/segment" --out "$run/track" --quiet > /dev/null

@@ -29,6 +29,10 @@ public sealed class ScaleSelectionTests
         Assert.Equal(0.5, ScaleSelection.Pick([C(1, 0.858, 5076), C(0.71, 0.895, 4924), C(0.5, 0.931, 4482), C(1.41, 0.809, 1677, 0.880, 3013), C(2, 0.696, 230, 0.879, 1727)]));
         Assert.Equal(0.71, ScaleSelection.Pick([C(1, 0.896, 6454), C(0.71, 0.931, 6397), C(0.5, 0.927, 6076), C(1.41, 0.856, 3469, 0.899, 3579), C(2, 0.802, 1005, 0.910, 1972)]));
 
+        // Model 1.13.0 on the 2× frames: 0.5 keeps 0.81 times factor 1's line but 0.86 times 0.71's, the step before it
+        // (F1 0.857 at 0.5, 0.834 at 0.71, 0.728 at 1).
+        Assert.Equal(0.5, ScaleSelection.Pick([C(1, 0.858, 5632), C(0.71, 0.897, 5280), C(0.5, 0.928, 4562), C(1.41, 0.803, 2109, 0.869, 3353), C(2, 0.732, 282, 0.878, 1774)]));
+
         // As confident, but with much less line than factor 1: kept at 1.
         Assert.Equal(1, ScaleSelection.Pick([C(1, 0.838, 2497), C(0.71, 0.901, 2000), C(0.5, 0.914, 1900)]));
     }
