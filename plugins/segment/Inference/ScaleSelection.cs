@@ -198,10 +198,11 @@ internal static class ScaleSelection
     /// factor 1 — at least <see cref="MinGain"/> more confident and <see cref="MinShrinkLineGain"/> (shrinking) or
     /// <see cref="MinLineGain"/> (enlarging) times its line, on the same area (an enlarging factor against its own
     /// reference on its centre, and more confident than factor 1 on the whole regions as well), and at least
-    /// <see cref="MinLinePixels"/> of line; a second shrinking step (0.5) need only be more confident than the first and keep
-    /// <see cref="MinShrinkLineGain"/> of the first's line (model 1.13.0 on M2 frames enlarged 2×: 0.5 was 0.031 more
-    /// confident than 0.71 with 0.86 times its line but only 0.81 times factor 1's; F1 0.857 at 0.5, 0.834 at 0.71, 0.728
-    /// at 1; on them enlarged 1.41× 0.5 was less confident than 0.71, F1 0.864 at 0.71). An enlarging factor so chosen rules shrinking out: a frame it makes clearer is
+    /// <see cref="MinLinePixels"/> of line; a second shrinking step (0.5) need only be more confident than the first and
+    /// keep <see cref="MinShrinkLineGain"/> of the first's line (model 1.13.0 on M2 frames enlarged 2×: 0.5 was 0.031
+    /// more confident than 0.71 with 0.86 times its line but only 0.81 times factor 1's; F1 0.857 at 0.5, 0.834 at 0.71,
+    /// 0.728 at 1; on them enlarged 1.41× 0.5 was less confident than 0.71, F1 0.864 at 0.71). An enlarging factor so
+    /// chosen rules shrinking out: a frame it makes clearer is
     /// at a lower magnification than the training images, where shrinking can still raise the confidence on the few
     /// lines left (model 1.12.0 on the real frames at 0.5×: 0.71 and 0.5 +0.036 and +0.050 with 2.3 and 2.8 times factor
     /// 1's line, 2 +0.108; until then the most confident factor won). Shrinking, only factors reached by
