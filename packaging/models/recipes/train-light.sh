@@ -69,6 +69,12 @@ stage() {
   shift
   env "$@" nice -n 5 "$here/finetune-real-dev.sh" "$start" "$out/$name"
 }
+# Real-like-v2 then the M2 defaults eight times in each synthetic turn (stages 7 on: 44 % of the images are M2).
+m2x8=defaults,defaults,defaults,defaults,defaults,defaults,defaults,defaults
+# Stages 9 on: that mix at rate 1e-4, drawing from 20,000 synthetic images; NAME EPOCHS SEED.
+fresh_stage() {
+  stage "$1" MIX=$m2x8 EPOCHS="$2" RATE=0.0001 BLUR=1.5 NOISE=0.1 SYNTHETIC=20000 SEED="$3"
+}
 # The next stage starts from stage NAME's last epoch stored as float16, as the shipped files each stage was run from.
 continue_from() {
   "$dislocate" segment export --model "$out/$1/model/last.dislocate" --out "$out/$1/last-fp16.dislocate" --format fp16
@@ -92,24 +98,17 @@ else
   continue_from real4
   stage real5 MIX=defaults,defaults,defaults,defaults EPOCHS=80 RATE=0.0001 BLUR=1.5 NOISE=0.1
   continue_from real5
-  stage real6 MIX=defaults,defaults,defaults,defaults,defaults,defaults,defaults,defaults EPOCHS=100 RATE=0.0001 \
-    BLUR=1.5 NOISE=0.1
+  stage real6 MIX=$m2x8 EPOCHS=100 RATE=0.0001 BLUR=1.5 NOISE=0.1
   continue_from real6
-  stage real7 MIX=defaults,defaults,defaults,defaults,defaults,defaults,defaults,defaults EPOCHS=120 RATE=0.0001 \
-    BLUR=1.5 NOISE=0.1
+  stage real7 MIX=$m2x8 EPOCHS=120 RATE=0.0001 BLUR=1.5 NOISE=0.1
   continue_from real7
-  stage real8 MIX=defaults,defaults,defaults,defaults,defaults,defaults,defaults,defaults EPOCHS=120 RATE=0.0001 \
-    BLUR=1.5 NOISE=0.1 SYNTHETIC=20000 SEED=9
+  fresh_stage real8 120 9
   continue_from real8
-  stage real9 MIX=defaults,defaults,defaults,defaults,defaults,defaults,defaults,defaults EPOCHS=60 RATE=0.0001 \
-    BLUR=1.5 NOISE=0.1 SYNTHETIC=20000 SEED=10
+  fresh_stage real9 60 10
   continue_from real9
-  stage real10 MIX=defaults,defaults,defaults,defaults,defaults,defaults,defaults,defaults EPOCHS=120 RATE=0.0001 \
-    BLUR=1.5 NOISE=0.1 SYNTHETIC=20000 SEED=11
+  fresh_stage real10 120 11
   continue_from real10
-  stage real11 MIX=defaults,defaults,defaults,defaults,defaults,defaults,defaults,defaults EPOCHS=120 RATE=0.0001 \
-    BLUR=1.5 NOISE=0.1 SYNTHETIC=20000 SEED=12
+  fresh_stage real11 120 12
   continue_from real11
 fi
-stage real12 MIX=defaults,defaults,defaults,defaults,defaults,defaults,defaults,defaults EPOCHS=120 RATE=0.0001 BLUR=1.5 \
-  NOISE=0.1 SYNTHETIC=20000 SEED="$last_seed"
+fresh_stage real12 120 "$last_seed"
