@@ -22,6 +22,8 @@ internal sealed class ExportCommand : IPluginCommand
 
     private static readonly ParameterSpec<long> CalibrationCount = Parameter.Whole("calibration-count", "Calibration images used", 16, 1, 1000, "onnx-int8: how many of the folder's images (in name order, evenly spread) calibrate; 4 tiles of 256² from each.");
 
+    private static readonly ParameterSpec<double> CalibrationPercentile = Parameter.Real("calibration-percentile", "Calibration percentile", OnnxCalibration.Percentile, 0.99, 1, "onnx-int8: share of each activation's values on a calibration tile kept inside its 8-bit range at each end (1 = all of them; lower clips the rare extremes and gives the many small values finer steps).");
+
     private static readonly ParameterSpec<string> Name = Parameter.Text("name", "Name", string.Empty, "A name for the model, kept in its training record (empty = keep).");
 
     private static readonly ParameterSpec<string> Version = Parameter.Text("version", "Version", string.Empty, "A version for the model, kept in its training record (empty = keep).");
@@ -41,6 +43,7 @@ internal sealed class ExportCommand : IPluginCommand
             Format,
             Calibration,
             CalibrationCount,
+            CalibrationPercentile,
             Name,
             Version,
             License,
@@ -131,15 +134,16 @@ internal sealed class ExportCommand : IPluginCommand
         var chosen = FrameSource.SpreadIndices(files.Length, Math.Min(count, files.Length)).Select(i => files[i]).ToList();
         var (metadata, weights) = ModelFile.ReadWeights(source);
         var options = new Int8Options();
+        var percentile = parameters.Get(CalibrationPercentile);
         var record = Record(metadata.Training, parameters);
-        record[OnnxModels.QuantizationKey] = string.Create(CultureInfo.InvariantCulture, $"int8 QDQ: uint8 activations (one range per tensor, {OnnxCalibration.Percentile} percentile tails), int8 weights per output channel within ±{(options.ReduceRange ? 63 : 127)}; first and last convolution float");
+        record[OnnxModels.QuantizationKey] = string.Create(CultureInfo.InvariantCulture, $"int8 QDQ: uint8 activations (one range per tensor: the {percentile} percentile of each calibration tile's values at each end, averaged over the tiles), int8 weights per output channel within ±{(options.ReduceRange ? 63 : 127)}; first and last convolution float");
         record["calibration"] = string.Create(CultureInfo.InvariantCulture, $"{chosen.Count} images of {Path.GetFileName(Path.TrimEndingDirectorySeparator(folder))} ({string.Join(", ", chosen.Take(3).Select(Path.GetFileName))}{(chosen.Count > 3 ? ", …" : string.Empty)}), {OnnxCalibration.TilesPerImage} tiles of {OnnxCalibration.TileSize}² each");
         var fp32 = OnnxExporter.Build(metadata with { Training = record }, weights);
         context.Progress.Report(new ProgressUpdate(0, chosen.Count, "reading calibration images"));
         var images = chosen.Select(ImageFileReader.ReadGray).ToList();
         context.Cancellation.ThrowIfCancellationRequested();
         var tiles = OnnxCalibration.Tiles(images, metadata.Normalisation, OnnxCalibration.TileSize, OnnxCalibration.TilesPerImage);
-        var ranges = OnnxCalibration.Ranges(fp32, tiles, OnnxCalibration.TileSize, threads: 0, context.Progress, cancellation: context.Cancellation);
+        var ranges = OnnxCalibration.Ranges(fp32, tiles, OnnxCalibration.TileSize, threads: 0, context.Progress, percentile, context.Cancellation);
         var int8 = OnnxInt8Quantizer.Quantize(fp32, ranges, options);
         AtomicFile.Write(target, int8.WriteTo);
         var size = new FileInfo(target).Length;

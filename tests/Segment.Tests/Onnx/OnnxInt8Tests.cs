@@ -113,7 +113,7 @@ public sealed class OnnxInt8Tests : IDisposable
     }
 
     [Fact]
-    public async Task ExportCommand_WritesTheSameInt8FileTwice_WithItsQuantizationInTheRecord_AndNeedsCalibrationImages()
+    public async Task ExportCommand_WritesTheSameInt8FileTwice_WithItsQuantizationAndTailsInTheRecord_AndNeedsCalibrationImages()
     {
         var source = new SyntheticSampleSource(GeneratorSettings.Default with { Width = 96, Height = 80 }, 3);
         var folder = Directory.CreateDirectory(Path.Combine(this.scratch.Path, "frames")).FullName;
@@ -156,6 +156,16 @@ public sealed class OnnxInt8Tests : IDisposable
             Assert.StartsWith("2 images of frames (f0.tif, f2.tif)", twoMetadata.Training["calibration"], StringComparison.Ordinal);
         }
 
+        // Clipped tails give other activation scales than each tile's extremes (the default), and the record says which.
+        var clipped = await Export("e.onnx", ("calibration", folder), ("calibration-percentile", "0.999"));
+        Assert.NotEqual(File.ReadAllBytes(first), File.ReadAllBytes(clipped));
+        var (clippedMetadata, clippedNetwork) = OnnxModels.Open(clipped, 1);
+        using (clippedNetwork)
+        {
+            Assert.Contains("the 0.999 percentile of each calibration tile's values", clippedMetadata.Training["quantization"], StringComparison.Ordinal);
+        }
+
+        Assert.Contains("the 1 percentile of each calibration tile's values", metadata.Training["quantization"], StringComparison.Ordinal);
         Assert.Equal("calibration", (await Assert.ThrowsAsync<ParameterException>(() => Export("c.onnx"))).Key);
         Assert.False(File.Exists(Path.Combine(this.scratch.Path, "c.onnx")));
     }
