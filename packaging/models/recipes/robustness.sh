@@ -21,10 +21,6 @@ for set in clean noise blur gamma16 gradient x2 x05; do
   [ "$set" = clean ] && frames=$real/frames
   [ "$set" = x2 ] && masks=$out/frames/x2-masks tolerance=6
   [ "$set" = x05 ] && masks=$out/frames/x05-masks tolerance=1.5
-  pred=$out/$name-$set
-  rm -rf "$pred"
-  "$dislocate" segment run "$frames" --model "$model" --out "$pred" --quiet > /dev/null
-  "$dislocate" segment score --pred "$pred" --truth "$masks" --tolerance "$tolerance" --out "$pred/score" --quiet > /dev/null
-  line="$line $set $(tr -d '\n ' < "$pred/score/score.json" | grep -oE '"f1":[0-9.]+' | cut -d: -f2)"
+  line="$line $set $(DISLOCATE=$dislocate "$here/run-and-score.sh" "$model" "$frames" "$masks" "$tolerance" "$out/$name-$set")"
 done
 echo "$line"

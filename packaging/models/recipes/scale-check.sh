@@ -31,10 +31,7 @@ while read -r set images masks factor count undo; do
   line="$name $set:"
   for scale in auto "$undo" 1; do
     pred=$out/$name-$set-$scale
-    rm -rf "$pred"
-    "$dislocate" segment run "$out/frames/$set/frames" --model "$model" --scale "$scale" --out "$pred" --quiet > /dev/null
-    "$dislocate" segment score --pred "$pred" --truth "$out/frames/$set/masks" --tolerance "$tolerance" --out "$pred/score" --quiet > /dev/null
-    f1=$(tr -d '\n ' < "$pred/score/score.json" | grep -oE '"f1":[0-9.]+' | cut -d: -f2)
+    f1=$(DISLOCATE=$dislocate "$here/run-and-score.sh" "$model" "$out/frames/$set/frames" "$out/frames/$set/masks" "$tolerance" "$pred" --scale "$scale")
     if [ "$scale" = auto ]; then
       chosen=$(tr -d '\n ' < "$pred/segmentation.json" | grep -oE '"requested":"auto","factor":[0-9.]+' | cut -d: -f3)
       line="$line auto chose $chosen: $f1,"
