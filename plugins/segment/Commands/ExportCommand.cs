@@ -136,7 +136,7 @@ internal sealed class ExportCommand : IPluginCommand
         var options = new Int8Options();
         var percentile = parameters.Get(CalibrationPercentile);
         var record = Record(metadata.Training, parameters);
-        record[OnnxModels.QuantizationKey] = string.Create(CultureInfo.InvariantCulture, $"int8 QDQ: uint8 activations (one range per tensor: the {percentile} percentile of each calibration tile's values at each end, averaged over the tiles), int8 weights per output channel within ±{(options.ReduceRange ? 63 : 127)}; first and last convolution float");
+        record[OnnxModels.QuantizationKey] = string.Create(CultureInfo.InvariantCulture, $"int8 QDQ: uint8 activations (one range per tensor: calibration-percentile {percentile} of each calibration tile's values at each end, averaged over the tiles), int8 weights per output channel within ±{(options.ReduceRange ? 63 : 127)}; first and last convolution float");
         record["calibration"] = string.Create(CultureInfo.InvariantCulture, $"{chosen.Count} images of {Path.GetFileName(Path.TrimEndingDirectorySeparator(folder))} ({string.Join(", ", chosen.Take(3).Select(Path.GetFileName))}{(chosen.Count > 3 ? ", …" : string.Empty)}), {OnnxCalibration.TilesPerImage} tiles of {OnnxCalibration.TileSize}² each");
         var fp32 = OnnxExporter.Build(metadata with { Training = record }, weights);
         context.Progress.Report(new ProgressUpdate(0, chosen.Count, "reading calibration images"));
