@@ -12,10 +12,10 @@ namespace Dislocate.Segment.Onnx;
 /// <remarks>
 /// Every node output becomes a graph output and the tiles run through ONNX Runtime one at a time. A tensor's range is
 /// the given percentile of each tile's values at each end, averaged over the tiles, so one unusual tile moves it a
-/// little. The default, 1, takes each tile's extremes: on the shipped model (1.13.0, ten real frames and twenty M2
-/// images) clipping the tails cost more than the finer steps gained (0.9999: M2 matched 77.6 % against 78.8 %, paper
-/// metric 0.726 against 0.729, real frames 0.959 against 0.961; 0.999 worse again), because the strongest activations
-/// are the lines themselves. Ranges are rounded outward to three significant digits so that the last-bit differences
+/// little. The default, 1, takes each tile's extremes: on models 1.13.0 and 1.14.0 (ten real frames and twenty M2
+/// images) clipping the tails cost more than the finer steps gained (0.9999: M2 matched 77.6 and 77.3 % against 78.8
+/// and 78.3 %, paper metric 0.726 and 0.726 against 0.729 and 0.731; 0.999 worse again), because the strongest
+/// activations are the lines themselves. Ranges are rounded outward to three significant digits so that the last-bit differences
 /// between CPUs' kernels do not change the quantized model.
 /// </remarks>
 internal static class OnnxCalibration
