@@ -7,7 +7,7 @@
 # 1.5 = half the crops blurred with σ up to 1.5 px), NOISE (0.05: largest noise σ) and PRESET (real-like-v2.preset.json: the
 # synthetic images between the real ones), MIX (more presets whose images alternate with PRESET's, e.g. "defaults" for the
 # generator's M2 defaults; empty = none), SYNTHETIC (400: how many synthetic images, rendered on demand, the
-# steps draw from; more = each seen less often) and SEED (1: sample order, crops, augmentation, the synthetic images)
+# steps draw from; more = each seen less often), SYNTHETIC_PER_REAL (1: synthetic images after each real one) and SEED (1: sample order, crops, augmentation, the synthetic images)
 # change the run;
 # the defaults are model 1.1.0's stage 3.
 set -euo pipefail
@@ -19,7 +19,8 @@ dislocate=${DISLOCATE:-$root/artifacts/dislocate/dislocate}
 real=${REAL_DEV:-$root/../shared/data/real-dev/tanaka-twip-grain2um-video7}
 "$here/real-dev-split.sh" "$real" "$out/real"
 "$dislocate" segment finetune --model "$model" --images "$real/frames" --masks "$out/real/train-masks" \
-  --synthetic "${SYNTHETIC:-400}" --preset "${PRESET:-$here/real-like-v2.preset.json}" ${MIX:+--mix "$MIX"} --out "$out/model" --crop 256 --batch 4 --epochs "${EPOCHS:-40}" --steps 25 \
+  --synthetic "${SYNTHETIC:-400}" --preset "${PRESET:-$here/real-like-v2.preset.json}" ${MIX:+--mix "$MIX"} \
+  ${SYNTHETIC_PER_REAL:+--synthetic-per-real "$SYNTHETIC_PER_REAL"} --out "$out/model" --crop 256 --batch 4 --epochs "${EPOCHS:-40}" --steps 25 \
   --rate "${RATE:-0.0003}" --zoom "${ZOOM:-1}" --blur "${BLUR:-0}" --noise "${NOISE:-0.05}" --schedule cosine --warmup 10 --seed "${SEED:-1}" --threads 2
 # Both the epoch best on the ten training frames (model) and the last epoch (last): the first can be an early epoch.
 for m in model last; do

@@ -22,7 +22,9 @@ internal sealed class FineTuneCommand : IPluginCommand
 
     private static readonly ParameterSpec<string> TestMasks = Parameter.Path("test-masks", "Held-out masks (folder)", ParameterKind.InputFolder, "With masks: held-out masks of other frames (images from 'images') for the per-epoch metric; empty = the training frames.");
 
-    private static readonly ParameterSpec<long> Synthetic = Parameter.Whole("synthetic", "Synthetic images mixed in", 0, 0, 1000000, "Synthetic images rendered in memory and interleaved one to one with the real ones, so the model keeps what it learned on synthetic data; 0 = real images only.");
+    private static readonly ParameterSpec<long> Synthetic = Parameter.Whole("synthetic", "Synthetic images mixed in", 0, 0, 1000000, "Synthetic images rendered in memory and interleaved with the real ones (one to one unless synthetic-per-real says otherwise), so the model keeps what it learned on synthetic data; 0 = real images only.");
+
+    private static readonly ParameterSpec<long> SyntheticPerReal = Parameter.Whole("synthetic-per-real", "Synthetic images per real one", 1, 1, 64, "With synthetic images: how many come after each real one (1 = one to one); more weights the synthetic data, e.g. once the real frames are learned.");
 
     private static readonly ParameterSpec<double> MaskWidth = Parameter.Real("mask-width", "Mask line width (px)", 3, 0.5, 50, "Width of the masks rasterised from the polylines.");
 
@@ -39,6 +41,7 @@ internal sealed class FineTuneCommand : IPluginCommand
             Masks,
             TestMasks,
             Synthetic,
+            SyntheticPerReal,
             TrainingParameters.Preset,
             TrainingParameters.Mix,
             MaskWidth,
@@ -64,7 +67,7 @@ internal sealed class FineTuneCommand : IPluginCommand
         if (parameters.Get(Synthetic) is > 0 and var synthetic)
         {
             var images = TrainingParameters.SyntheticImages(context, parameters, options.Seed);
-            train = new MixedSamples(train, new StreamedSamples(images, 0, synthetic));
+            train = new MixedSamples(train, new StreamedSamples(images, 0, synthetic), (int)parameters.Get(SyntheticPerReal));
         }
 
         var folder = parameters.Get(TrainingParameters.Out);
