@@ -7,8 +7,8 @@
 # 1.5 = half the crops blurred with σ up to 1.5 px), NOISE (0.05: largest noise σ) and PRESET (real-like-v2.preset.json: the
 # synthetic images between the real ones), MIX (more presets whose images alternate with PRESET's, e.g. "defaults" for the
 # generator's M2 defaults; empty = none), SYNTHETIC (400: how many synthetic images, rendered on demand, the
-# steps draw from; more = each seen less often), SYNTHETIC_PER_REAL (1: synthetic images after each real one) and SEED (1: sample order, crops, augmentation, the synthetic images)
-# change the run;
+# steps draw from; more = each seen less often), SYNTHETIC_PER_REAL (1: synthetic images after each real one) and SEED
+# (1: sample order, crops, augmentation, the synthetic images) change the run;
 # the defaults are model 1.1.0's stage 3.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
