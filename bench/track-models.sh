@@ -18,10 +18,10 @@ for seed in ${SEEDS:-2 3 4 5 6}; do
     name=$(basename "$model")
     run=$out/$seed-$name
     rm -rf "$run"  # a rerun starts clean: track score will not overwrite a score.json it finds among its inputs
-    "$dislocate" segment run "$seq/train/images/000000.tif" --model "$model" --out "$run/segment" --quiet > /dev/null
-    "$dislocate" segment score --pred "$run/segment" --truth "$seq/train/masks/000000.tif" --out "$run/segment/score" --quiet > /dev/null
+    f1=$(DISLOCATE=$dislocate "$root/packaging/models/recipes/run-and-score.sh" "$model" "$seq/train/images/000000.tif" \
+      "$seq/train/masks/000000.tif" 3 "$run/segment")
     "$dislocate" track run "$run/segment" --out "$run/track" --quiet > /dev/null
     tracks=$("$dislocate" track score "$run/track" --truth "$out/truth$seed" --out "$run/track/score.json" 2>&1 | head -n 1)
-    echo "seed $seed, $name: F1 $(tr -d '\n ' < "$run/segment/score/score.json" | grep -oE '"f1":[0-9.]+' | cut -d: -f2); $tracks"
+    echo "seed $seed, $name: F1 $f1; $tracks"
   done
 done

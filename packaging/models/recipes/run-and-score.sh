@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# One scored run, as robustness.sh and scale-check.sh make them: `segment run` of MODEL on FRAMES into a fresh PRED
-# folder (any further options go to segment run), then `segment score` against MASKS at TOLERANCE px into PRED/score;
-# prints the centre-line F1.
+# One scored run, as robustness.sh, scale-check.sh and bench/track-models.sh make them: `segment run` of MODEL on
+# FRAMES into a fresh PRED folder (any further options go to segment run), then `segment score` against MASKS at
+# TOLERANCE px into PRED/score; prints the centre-line F1.
 # Usage: packaging/models/recipes/run-and-score.sh MODEL FRAMES MASKS TOLERANCE PRED [segment run options…]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
